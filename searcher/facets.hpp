@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Facet counts for every facet field of the schema, from Xapian match spies, so
+// counts cover every match the Enquire sees (all of them when the search asks
+// get_mset to check every document).
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include <xapian.h>
+
+#include "searcher/search_types.hpp"
+
+namespace dateline::searcher {
+
+class FacetCounter {
+public:
+    // Attaches one spy per facet field; enquire must outlive the counter's use.
+    explicit FacetCounter(Xapian::Enquire& enquire);
+    ~FacetCounter();
+    FacetCounter(const FacetCounter&) = delete;
+    FacetCounter& operator=(const FacetCounter&) = delete;
+
+    // Each value facet ("outlet") by count, highest first, ties by value; the
+    // date facet as "month", in calendar order.
+    std::vector<Facet> facets() const;
+
+private:
+    struct Counted;
+    std::vector<std::unique_ptr<Counted>> counted_;
+};
+
+}  // namespace dateline::searcher

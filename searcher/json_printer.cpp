@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "searcher/json_printer.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "shared/dates.hpp"
+#include "shared/text.hpp"
+
+namespace dateline::searcher {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json string_or_null(const std::string& value) { return value.empty() ? json(nullptr) : json(value); }
+
+// Highlights as [start, end) offsets in Unicode code points, which is what
+// most JSON consumers index strings by.
+json highlights(const Snippet& snippet) {
+    json spans = json::array();
+    for (auto [start, end] : snippet.highlights)
+        spans.push_back({count_code_points(snippet.text, start), count_code_points(snippet.text, end)});
+    return spans;
+}
+
+json hit_object(const Hit& hit) {
+    const Article& article = hit.article;
+    return {
+        {"rank", hit.rank},
+        {"id", hit.id},
+        {"score", hit.score},
+        {"title", string_or_null(article.title)},
+        {"outlet", string_or_null(article.outlet)},
+        {"date", article.date ? json(format_iso_date(*article.date)) : json(nullptr)},
+        {"byline", article.byline},
+        {"url", string_or_null(article.url)},
+        {"source", string_or_null(article.source)},
+        {"snippet", hit.snippet.text},
+        {"highlights", highlights(hit.snippet)},
+    };
+}
+
+}  // namespace
+
+void print_json(std::ostream& out, const SearchResult& result) {
+    json hits = json::array();
+    for (const Hit& hit : result.hits) hits.push_back(hit_object(hit));
+    json facets = json::object();
+    for (const Facet& facet : result.facets) {
+        json values = json::array();
+        for (const FacetValue& value : facet.values) values.push_back({{"value", value.value}, {"count", value.count}});
+        facets[facet.name] = std::move(values);
+    }
+    json object = {
+        {"version", json_version},
+        {"query", result.query},
+        {"total", result.total},
+        {"counts_exact", result.counts_exact},
+        {"hits", std::move(hits)},
+        {"facets", std::move(facets)},
+    };
+    out << object.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace dateline::searcher

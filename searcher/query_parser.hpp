@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Query text -> Xapian::Query, with every field prefix registered from the
+// schema: free-text fields as prefixes, filter fields as boolean prefixes whose
+// values are folded exactly as the indexer folded them.
+#pragma once
+
+#include <string_view>
+
+#include <xapian.h>
+
+namespace dateline::searcher {
+
+// Throws Error (usage) for a query that cannot be parsed, with the reason:
+// unbalanced quotes are forgiven by Xapian, but e.g. date:2024-13 is not.
+Xapian::Query parse_query(std::string_view text, const Xapian::Database& db);
+
+}  // namespace dateline::searcher

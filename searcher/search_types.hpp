@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The searcher's plain values: what is asked (SearchRequest) and what comes
+// back (SearchResult), with no Xapian types, so printers only format.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "shared/article.hpp"
+
+namespace dateline::searcher {
+
+struct SearchRequest {
+    std::vector<std::string> databases;  // several are searched as one
+    std::string query;
+    unsigned offset = 0;
+    unsigned limit = 10;
+    unsigned snippet_length = 200;  // bytes of body text to aim for
+    bool facets = true;
+};
+
+// Snippet text with the matched words marked by byte ranges [first, second).
+struct Snippet {
+    std::string text;
+    std::vector<std::pair<std::size_t, std::size_t>> highlights;
+};
+
+struct Hit {
+    unsigned rank = 0;  // 1-based, counting from the first match, not the page
+    std::string id;
+    double score = 0;
+    Article article;
+    Snippet snippet;
+};
+
+struct FacetValue {
+    std::string value;
+    unsigned count = 0;
+};
+
+struct Facet {
+    std::string name;  // "outlet", "month"
+    std::vector<FacetValue> values;
+};
+
+struct SearchResult {
+    std::string query;
+    unsigned total = 0;         // matching articles
+    bool counts_exact = false;  // total and facets counted over every match
+    std::vector<Hit> hits;
+    std::vector<Facet> facets;
+};
+
+}  // namespace dateline::searcher

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "searcher/text_printer.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "shared/dates.hpp"
+
+namespace dateline::searcher {
+namespace {
+
+std::string highlight(const Snippet& snippet, const TextStyle& style) {
+    std::string_view open = style.terminal ? "\033[1m" : "**";
+    std::string_view close = style.terminal ? "\033[22m" : "**";
+    std::string out;
+    std::size_t done = 0;
+    for (auto [start, end] : snippet.highlights) {
+        out.append(snippet.text, done, start - done);
+        out.append(open).append(snippet.text, start, end - start).append(close);
+        done = end;
+    }
+    out.append(snippet.text, done);
+    return out;
+}
+
+std::string metadata_line(const Article& article) {
+    std::vector<std::string> parts;
+    parts.push_back(article.outlet.empty() ? "(outlet unknown)" : article.outlet);
+    parts.push_back(article.date ? format_iso_date(*article.date) : "(undated)");
+    if (!article.byline.empty()) parts.push_back(fmt::format("{}", fmt::join(article.byline, ", ")));
+    return fmt::format("{}", fmt::join(parts, " · "));
+}
+
+void print_facet(std::ostream& out, const Facet& facet) {
+    std::vector<std::string> counts;
+    for (const FacetValue& value : facet.values) counts.push_back(fmt::format("{} ({})", value.value, value.count));
+    out << fmt::format("  {:<7} {}\n", facet.name + ":",
+                       counts.empty() ? std::string("-") : fmt::format("{}", fmt::join(counts, " · ")));
+}
+
+}  // namespace
+
+void print_text(std::ostream& out, const SearchResult& result, const TextStyle& style) {
+    out << fmt::format("{} {} for \"{}\"{}\n", result.total, result.total == 1 ? "match" : "matches",
+                       result.query, result.counts_exact ? "" : " (estimated)");
+    for (const Hit& hit : result.hits) {
+        const Article& article = hit.article;
+        out << fmt::format("\n{:>3}. {}\n", hit.rank, article.title.empty() ? "(untitled)" : article.title);
+        out << fmt::format("     {}\n", metadata_line(article));
+        if (!hit.snippet.text.empty()) out << fmt::format("     {}\n", highlight(hit.snippet, style));
+        out << fmt::format("     id {} · {}\n", hit.id, article.url.empty() ? article.source : article.url);
+    }
+    if (result.facets.empty()) return;
+    out << fmt::format("\nFacets ({} over all {} matches):\n",
+                       result.counts_exact ? "exact counts" : "estimated counts", result.total);
+    for (const Facet& facet : result.facets) print_facet(out, facet);
+}
+
+}  // namespace dateline::searcher

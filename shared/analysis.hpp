@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Analysis settings: how text becomes terms at index time and how queries
+// become terms at search time, configured here once so the two always agree.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+namespace dateline::analysis {
+
+// Title words are indexed twice: under the title prefix, and as free text with
+// this extra within-document frequency so a headline match outranks a passing
+// mention in the body.
+inline constexpr Xapian::termcount title_weight = 3;
+
+// Term positions skipped between title and body so that a phrase query never
+// matches across the two fields.
+inline constexpr Xapian::termcount field_gap = 100;
+
+// How many terms one trailing wildcard may expand to (the most frequent win).
+inline constexpr Xapian::termcount max_wildcard_expansion = 500;
+
+Xapian::Stem make_stemmer();
+
+void configure(Xapian::TermGenerator& generator);
+
+// Sets the stemmer and strategy, the default operator (AND: every word must
+// match, as people expect of a search box) and the wildcard cap. Prefixes come
+// from the schema and are registered by the searcher.
+void configure(Xapian::QueryParser& parser);
+
+// The flags every query is parsed with.
+unsigned query_flags();
+
+// A one-line description of the settings, stored in the database so a change
+// can be detected ("english/some").
+std::string describe();
+
+}  // namespace dateline::analysis

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The schema: every field Dateline indexes, with its query name, Xapian term
+// prefix, value slot and roles. The indexer builds documents from this table and
+// the searcher registers its query syntax and facets from it; no other file
+// writes a prefix or a slot number. Prefixes follow Xapian Omega's conventions
+// (S title, A author, Q unique id, D/M/Y dates, U url), X... for our own.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "shared/article.hpp"
+
+namespace dateline::schema {
+
+// Bump when anything in this file or in analysis.hpp changes what is indexed:
+// databases record it and the searcher refuses a database with another version.
+inline constexpr int version = 1;
+
+enum Role : unsigned {
+    free_text = 1u << 0,  // words indexed with positions, ranked by BM25
+    value_filter = 1u << 1,  // whole values as boolean terms: outlet:"The Harbour Courier"
+    date_filter = 1u << 2,   // date:YYYY, date:YYYY-MM, date:YYYY-MM-DD
+    facet = 1u << 3,      // the slot's values are counted over all matches
+    sortable = 1u << 4,   // results can be ordered by the slot
+    identity = 1u << 5,   // the unique-id term that makes re-indexing replace
+};
+
+inline constexpr Xapian::valueno no_slot = Xapian::BAD_VALUENO;
+
+struct Field {
+    std::string_view name;    // as typed in queries; "" when it has no query syntax
+    std::string_view alias;   // a second query name, or ""
+    std::string_view prefix;  // Xapian term prefix
+    Xapian::valueno slot;     // explicit value slot number, or no_slot
+    unsigned roles;
+    std::string_view help;
+
+    constexpr bool has(Role role) const { return (roles & role) != 0; }
+};
+
+// clang-format off
+inline constexpr Field title  {"title",  "",       "S",      no_slot, free_text,
+    "words in the headline: title:missile"};
+inline constexpr Field outlet {"outlet", "",       "XOUT",   1,       value_filter | facet,
+    "the publication, by its full name: outlet:\"The Harbour Courier\""};
+inline constexpr Field byline {"byline", "author", "A",      no_slot, value_filter,
+    "an author, by full name: byline:\"Mara Quint\""};
+inline constexpr Field date   {"date",   "",       "D",      0,       date_filter | facet | sortable,
+    "publication year, month or day: date:2024, date:2024-02, date:2024-02-03"};
+inline constexpr Field month  {"",       "",       "M",      no_slot, 0,
+    "coarse month term (YYYYMM) that date:YYYY-MM matches"};
+inline constexpr Field year   {"",       "",       "Y",      no_slot, 0,
+    "coarse year term (YYYY) that date:YYYY matches"};
+inline constexpr Field url    {"url",    "",       "U",      no_slot, value_filter,
+    "the article's exact address: url:https://example.org/a"};
+inline constexpr Field person {"person", "",       "XPER",   no_slot, value_filter,
+    "a person named in the article: person:\"Ilse Marchetti\""};
+inline constexpr Field org    {"org",    "",       "XORG",   no_slot, value_filter,
+    "an organisation named in the article: org:\"Harbour Authority\""};
+inline constexpr Field place  {"place",  "",       "XPLACE", no_slot, value_filter,
+    "a place named in the article: place:Harbourton"};
+inline constexpr Field id     {"id",     "",       "Q",      no_slot, identity | value_filter,
+    "Dateline's id of an article, as printed with each hit"};
+// clang-format on
+
+inline constexpr std::array all_fields{title, outlet, byline, date, month, year,
+                                       url, person, org, place, id};
+
+// --- The checks that keep the table sound; static_assert'ed below and unit-tested.
+
+constexpr std::string_view query_name(const Field& field, int which) {
+    return which == 0 ? field.name : field.alias;
+}
+
+template <std::size_t N>
+constexpr bool query_names_are_unique(const std::array<Field, N>& fields) {
+    for (std::size_t i = 0; i < N; ++i)
+        for (int a = 0; a < 2; ++a)
+            for (std::size_t j = 0; j < N; ++j)
+                for (int b = 0; b < 2; ++b) {
+                    std::string_view x = query_name(fields[i], a), y = query_name(fields[j], b);
+                    if ((i != j || a != b) && !x.empty() && x == y) return false;
+                }
+    return true;
+}
+
+// No prefix may be empty or begin another, so a term can never be read as
+// belonging to the wrong field.
+template <std::size_t N>
+constexpr bool prefixes_are_unambiguous(const std::array<Field, N>& fields) {
+    for (std::size_t i = 0; i < N; ++i) {
+        if (fields[i].prefix.empty()) return false;
+        for (std::size_t j = 0; j < N; ++j)
+            if (i != j && fields[j].prefix.starts_with(fields[i].prefix)) return false;
+    }
+    return true;
+}
+
+template <std::size_t N>
+constexpr bool slots_are_unique(const std::array<Field, N>& fields) {
+    for (std::size_t i = 0; i < N; ++i)
+        for (std::size_t j = i + 1; j < N; ++j)
+            if (fields[i].slot != no_slot && fields[i].slot == fields[j].slot) return false;
+    return true;
+}
+
+static_assert(query_names_are_unique(all_fields), "two fields share a query name");
+static_assert(prefixes_are_unambiguous(all_fields), "a term prefix is empty or begins another");
+static_assert(slots_are_unique(all_fields), "two fields share a value slot");
+
+// --- Terms: how values become terms, used by the indexer to write them and by
+// the searcher to look them up.
+
+// prefix + the value folded for matching, cut to Xapian's term length limit.
+std::string filter_term(const Field& field, std::string_view value);
+
+// The day, month and year terms for date: "D20240203", "M202402", "Y2024".
+std::array<std::string, 3> date_terms(const Date& date);
+
+// The term for a date filter as typed: "2024" -> "Y2024", "2024-02" ->
+// "M202402", "2024-02-03" -> "D20240203"; nullopt if it is not such a date.
+std::optional<std::string> date_filter_term(std::string_view typed);
+
+// A stable 16-hex-digit id: from the URL when the article has one, otherwise
+// from its source path. Re-indexing the same article yields the same id.
+std::string article_id(const Article& article);
+
+std::string id_term(std::string_view article_id);
+
+// The id a stored document was indexed under (its id term without the
+// prefix), or "" if it has none.
+std::string stored_article_id(const Xapian::Document& document);
+
+}  // namespace dateline::schema

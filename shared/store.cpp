@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "shared/store.hpp"
+
+#include <fmt/format.h>
+
+#include "shared/analysis.hpp"
+#include "shared/schema.hpp"
+
+namespace dateline::store {
+namespace {
+
+std::string rebuild_hint(std::string_view path) {
+    return fmt::format("move {} aside and index the archive again with dateline-index update", path);
+}
+
+}  // namespace
+
+void check_schema(const Xapian::Database& db, std::string_view path) {
+    std::string version = db.get_metadata(std::string(schema_version_key));
+    std::string analysis = db.get_metadata(std::string(analysis_key));
+    if (version.empty())
+        throw Error(ErrorKind::schema_mismatch,
+                    fmt::format("{} is a Xapian database, but not one written by Dateline", path),
+                    "point --db at a database made by dateline-index");
+    if (version != std::to_string(schema::version) || analysis != analysis::describe())
+        throw Error(ErrorKind::schema_mismatch,
+                    fmt::format("database {} has schema {} ({}), this program needs schema {} ({})",
+                                path, version, analysis, schema::version, analysis::describe()),
+                    rebuild_hint(path));
+}
+
+Xapian::WritableDatabase open_for_update(const std::string& path) {
+    return with_database_errors(path, [&] {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+        bool is_new = db.get_doccount() == 0 && db.get_metadata(std::string(schema_version_key)).empty();
+        if (is_new) {
+            db.set_metadata(std::string(schema_version_key), std::to_string(schema::version));
+            db.set_metadata(std::string(analysis_key), analysis::describe());
+        }
+        check_schema(db, path);
+        return db;
+    });
+}
+
+Xapian::Database open_for_search(const std::vector<std::string>& paths) {
+    if (paths.empty())
+        throw Error(ErrorKind::usage, "no database given", "name one with --db PATH");
+    Xapian::Database combined;
+    for (const std::string& path : paths) {
+        with_database_errors(path, [&] {
+            Xapian::Database shard(path);
+            check_schema(shard, path);
+            combined.add_database(shard);
+        });
+    }
+    return combined;
+}
+
+Error translate(const Xapian::Error& error, std::string_view path) {
+    // Xapian 1.4's exceptions are not polymorphic: tell them apart by type name.
+    const std::string_view type = error.get_type();
+    const std::string message = error.get_msg();
+    if (type == "DatabaseNotFoundError")
+        return Error(ErrorKind::database, fmt::format("no database at {}", path),
+                     fmt::format("create one with: dateline-index update --db {} ARCHIVE...", path));
+    if (type == "DatabaseLockError")
+        return Error(ErrorKind::locked, fmt::format("database {} is locked by another writer", path),
+                     "is another dateline-index running? let it finish, then try again");
+    if (type == "DatabaseVersionError")
+        return Error(ErrorKind::schema_mismatch,
+                     fmt::format("database {} has a format this Xapian cannot read: {}", path, message),
+                     rebuild_hint(path));
+    if (type == "DatabaseCorruptError")
+        return Error(ErrorKind::database, fmt::format("database {} is damaged: {}", path, message),
+                     rebuild_hint(path));
+    if (type == "DatabaseCreateError")
+        return Error(ErrorKind::database, fmt::format("cannot create database {}: {}", path, message),
+                     "check that the parent directory exists and is writable");
+    return Error(ErrorKind::database,
+                 fmt::format("database {}: {}", path, error.get_description()));
+}
+
+}  // namespace dateline::store
