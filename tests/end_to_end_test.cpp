@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The real binaries, run as a user runs them, output compared with what a
+// person expects (volatile parts, such as timings, masked).
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support.hpp"
+
+using namespace dateline;
+using test::run_command;
+
+namespace {
+
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+std::string index_sample(const test::TempDir& dir) {
+    return test::index_binary() + " update --db " + quoted(dir / "db") + " --manifest " +
+           quoted((test::sample_dir() / "manifest.jsonl").string()) + " " +
+           quoted((test::sample_dir() / "articles").string());
+}
+
+std::string search(const test::TempDir& dir, const std::string& args) {
+    return test::search_binary() + " --db " + quoted(dir / "db") + " " + args;
+}
+
+std::size_t count_lines(const std::string& text) { return std::count(text.begin(), text.end(), '\n'); }
+
+// "... (0.12 s)\n" -> "... (T s)\n": the one volatile part of the summary line.
+std::string mask_seconds(std::string line) {
+    std::size_t open = line.rfind(" (");
+    std::size_t close = line.rfind(" s)");
+    if (open != std::string::npos && close != std::string::npos && close > open)
+        line.replace(open + 2, close - open - 2, "T");
+    return line;
+}
+
+}  // namespace
+
+TEST_CASE("e2e: update prints one summary line and a re-run keeps the count", "[e2e]") {
+    test::TempDir dir;
+    auto first = run_command(index_sample(dir));
+    CHECK(first.status == 0);
+    CHECK(first.err.empty());
+    CHECK(mask_seconds(first.out) == "dateline-index: indexed 44 articles (44 new, 0 replaced), skipped 0, 0 warnings; " +
+                                         (dir / "db") + " now holds 44 articles (T s)\n");
+    auto second = run_command(index_sample(dir));
+    CHECK(second.status == 0);
+    CHECK_THAT(second.out, Catch::Contains("(0 new, 44 replaced)") && Catch::Contains("now holds 44 articles"));
+}
+
+TEST_CASE("e2e: search prints ranked hits, highlighted snippets and facets as text", "[e2e]") {
+    test::TempDir dir;
+    REQUIRE(run_command(index_sample(dir)).status == 0);
+    auto result = run_command(search(dir, "'Haddad outlet:\"Meridian Wire\"'"));
+    CHECK(result.status == 0);
+    CHECK(result.err.empty());
+    // Piped, so matches are marked **so**; ids come from the manifest URLs.
+    CHECK(result.out == R"(3 matches for "Haddad outlet:"Meridian Wire""
+
+  1. Harbourton port traffic recovers after dispute
+     Meridian Wire · 2024-04-22 · Noor Aziz
+     …traffic at Harbourton port in April returned to the level seen before the winter strikes, the Harbour Authority said. Yusuf **Haddad** said both shipping lines that moved calls to Northgate had come back.
+     id 59621433b2d701c7 · https://meridianwire.example/2024/04/22/harbourton-port-traffic
+
+  2. Harbourton port hit by second strike as ships divert
+     Meridian Wire · 2024-02-13 · Noor Aziz
+     Shipping lines said they would send vessels to Northgate until the dispute is settled. Yusuf **Haddad** said the Harbour Authority was ready to ask an independent arbiter to decide on night-shift pay.
+     id 5d83ec21bdc07147 · https://meridianwire.example/2024/02/13/harbourton-second-strike
+
+  3. Harbourton dockers back first strike in a decade
+     Meridian Wire · 2024-01-05 · Noor Aziz
+     Yusuf **Haddad**, who heads the Harbour Authority, said the port would stay open and that contingency plans were in place for container traffic. The port handles about a fifth of the region's freight.
+     id ec8269256604a789 · https://meridianwire.example/2024/01/05/harbourton-port-strike-vote
+
+Facets (exact counts over all 3 matches):
+  outlet: Meridian Wire (3)
+  month:  2024-01 (1) · 2024-02 (1) · 2024-04 (1)
+)");
+}
+
+TEST_CASE("e2e: --json prints one object of the documented shape", "[e2e]") {
+    test::TempDir dir;
+    REQUIRE(run_command(index_sample(dir)).status == 0);
+    auto result = run_command(search(dir, "--json --limit 3 flood"));
+    CHECK(result.status == 0);
+    auto json = nlohmann::json::parse(result.out);
+    CHECK(json["version"] == 1);
+    CHECK(json["query"] == "flood");
+    CHECK(json["total"] == 8);  // grep -lwiE 'flood|floods|flooded|flooding': 8 files
+    CHECK(json["counts_exact"] == true);
+    REQUIRE(json["hits"].size() == 3);
+    for (const auto& hit : json["hits"]) {
+        for (const char* key : {"rank", "id", "score", "title", "outlet", "date", "byline", "url", "source",
+                                "snippet", "highlights"})
+            CHECK(hit.contains(key));
+        CHECK(hit["byline"].is_array());
+        // Highlights are code-point offsets into the snippet text: map them
+        // back to bytes and the span must be the matched word.
+        auto snippet = hit["snippet"].get<std::string>();
+        std::vector<std::size_t> byte_of;  // byte offset of each code point
+        for (std::size_t i = 0; i < snippet.size(); ++i)
+            if ((static_cast<unsigned char>(snippet[i]) & 0xC0) != 0x80) byte_of.push_back(i);
+        byte_of.push_back(snippet.size());
+        REQUIRE_FALSE(hit["highlights"].empty());
+        for (const auto& span : hit["highlights"]) {
+            std::size_t start = byte_of.at(span[0].get<std::size_t>()), end = byte_of.at(span[1].get<std::size_t>());
+            CHECK_THAT(Catch::toLower(snippet.substr(start, end - start)), Catch::StartsWith("flood"));
+        }
+    }
+    std::size_t month_total = 0;
+    for (const auto& value : json["facets"]["month"]) month_total += value["count"].get<std::size_t>();
+    CHECK(month_total == 8);  // every flood article is in the manifest
+    CHECK(json["facets"]["outlet"].at(0)["value"] == "Aldermere Valley Ledger");
+}
+
+TEST_CASE("e2e: no match exits 1 with a zero total", "[e2e]") {
+    test::TempDir dir;
+    REQUIRE(run_command(index_sample(dir)).status == 0);
+    auto result = run_command(search(dir, "--json zeppelin"));
+    CHECK(result.status == 1);
+    CHECK(nlohmann::json::parse(result.out)["total"] == 0);
+}
+
+TEST_CASE("e2e: a missing database is one line on stderr with a hint, exit 3", "[e2e]") {
+    test::TempDir dir;
+    auto result = run_command(search(dir, "Iran"));
+    CHECK(result.status == 3);
+    CHECK(result.out.empty());
+    CHECK(count_lines(result.err) == 1);
+    CHECK_THAT(result.err, Catch::StartsWith("dateline-search: error: no database at ") &&
+                               Catch::Contains("(hint: create one with: dateline-index update"));
+}
+
+TEST_CASE("e2e: a path that does not exist is one line on stderr, exit 4, nothing created", "[e2e]") {
+    test::TempDir dir;
+    auto result = run_command(test::index_binary() + " update --db " + quoted(dir / "db") + " " +
+                              quoted(dir / "no-such-archive"));
+    CHECK(result.status == 4);
+    CHECK(count_lines(result.err) == 1);
+    CHECK_THAT(result.err, Catch::Contains("no such file or directory: ") && Catch::Contains("no-such-archive"));
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "db"));
+}
+
+TEST_CASE("e2e: bad options are usage errors, one line and exit 2", "[e2e]") {
+    test::TempDir dir;
+    for (const std::string& command :
+         {test::search_binary() + " --frobnicate x", test::search_binary() + " Iran",  // no --db
+          test::search_binary() + " --db x --limit many Iran", test::index_binary() + " update",
+          test::index_binary() + " upgrade --db x y", test::index_binary() + " update --db " + quoted(dir / "db")}) {
+        INFO(command);
+        auto result = run_command(command);
+        CHECK(result.status == 2);
+        CHECK(count_lines(result.err) == 1);
+        CHECK_THAT(result.err, Catch::Contains(": error: ") && Catch::Contains("(hint: "));
+        CHECK_THAT(result.err, !Catch::Contains("terminate"));
+    }
+}
+
+TEST_CASE("e2e: a skipped file is a warning naming it, and the run exits 1 (partial)", "[e2e]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "in/good.txt", "Ferry timetable\n\nThe ferry leaves at nine.\n");
+    test::write_file(dir.path() / "in/empty.txt", "");
+    auto result = run_command(test::index_binary() + " update --db " + quoted(dir / "db") + " " + quoted(dir / "in"));
+    CHECK(result.status == 1);
+    CHECK(result.err == "dateline-index: warning: " + (dir / "in/empty.txt") + ": no text in file; skipped\n");
+    CHECK_THAT(result.out, Catch::Contains("indexed 1 articles") && Catch::Contains("skipped 1"));
+}
+
+TEST_CASE("e2e: --help of each program explains usage and exit statuses", "[e2e]") {
+    auto search_help = run_command(test::search_binary() + " --help");
+    CHECK(search_help.status == 0);
+    CHECK_THAT(search_help.out, Catch::Contains("outlet:") && Catch::Contains("date:2024-02") &&
+                                    Catch::Contains("Exit status"));
+    auto index_help = run_command(test::index_binary() + " --help");
+    CHECK(index_help.status == 0);
+    CHECK_THAT(index_help.out, Catch::Contains("update") && Catch::Contains("Exit status"));
+    auto update_help = run_command(test::index_binary() + " update --help");
+    CHECK(update_help.status == 0);
+    CHECK_THAT(update_help.out, Catch::Contains("--manifest"));
+}

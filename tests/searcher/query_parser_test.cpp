@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <catch2/catch.hpp>
+
+#include "searcher/query_parser.hpp"
+#include "shared/error.hpp"
+
+using namespace dateline;
+
+namespace {
+
+std::string parsed(const std::string& text) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    return searcher::parse_query(text, db).get_description();
+}
+
+}  // namespace
+
+TEST_CASE("field names from the schema become the schema's terms", "[query]") {
+    // Each row: what a user types -> a term the query must contain.
+    CHECK_THAT(parsed("outlet:\"The HARBOUR Courier\""), Catch::Contains("XOUTthe harbour courier"));
+    CHECK_THAT(parsed("byline:\"Mara Quint\""), Catch::Contains("Amara quint"));
+    CHECK_THAT(parsed("author:\"Mara Quint\""), Catch::Contains("Amara quint"));  // alias
+    CHECK_THAT(parsed("title:strike"), Catch::Contains("ZSstrike"));               // stemmed title term
+    CHECK_THAT(parsed("date:2024-02"), Catch::Contains("M202402"));
+    CHECK_THAT(parsed("date:2024-02-03"), Catch::Contains("D20240203"));
+    CHECK_THAT(parsed("person:Oduya"), Catch::Contains("XPERoduya"));
+    CHECK_THAT(parsed("id:4F1E9D4FBB1C9B4F"), Catch::Contains("Q4f1e9d4fbb1c9b4f"));
+}
+
+TEST_CASE("a filter on its own restricts without needing a word", "[query]") {
+    CHECK_THAT(parsed("outlet:\"Meridian Wire\""), Catch::Contains("XOUTmeridian wire"));
+    CHECK_THAT(parsed("strike date:2024"), Catch::Contains("FILTER") && Catch::Contains("Y2024"));
+}
+
+TEST_CASE("an impossible date in a query is a usage error that shows the format", "[query]") {
+    for (const char* query : {"date:2024-13", "strike date:2024-02-30", "date:soon"}) {
+        INFO(query);
+        try {
+            parsed(query);
+            FAIL("accepted");
+        } catch (const Error& e) {
+            CHECK(e.kind() == ErrorKind::usage);
+            CHECK_THAT(e.hint(), Catch::Contains("YYYY-MM-DD"));
+        }
+    }
+}

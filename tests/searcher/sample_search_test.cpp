@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Searches over the bundled sample archive, against counts worked out from the
+// articles and the manifest by hand (grep and a look at manifest.jsonl), not
+// from Dateline's own output.
+#include <catch2/catch.hpp>
+
+#include "indexer/update.hpp"
+#include "searcher/search.hpp"
+#include "shared/error.hpp"
+#include "tests/support.hpp"
+
+using namespace dateline;
+using searcher::FacetValue;
+
+namespace {
+
+// One sample database for the whole file: building it is the slow part.
+const std::string& sample_db() {
+    static test::TempDir dir;
+    static const std::string path = [] {
+        test::build_sample_database(dir / "sample");
+        return dir / "sample";
+    }();
+    return path;
+}
+
+searcher::SearchResult run(const std::string& query, unsigned limit = 10, unsigned offset = 0) {
+    searcher::SearchRequest request;
+    request.databases = {sample_db()};
+    request.query = query;
+    request.limit = limit;
+    request.offset = offset;
+    return searcher::search(request);
+}
+
+std::vector<std::pair<std::string, unsigned>> counts(const searcher::SearchResult& result,
+                                                     const std::string& facet_name) {
+    for (const searcher::Facet& facet : result.facets) {
+        if (facet.name != facet_name) continue;
+        std::vector<std::pair<std::string, unsigned>> values;
+        for (const FacetValue& value : facet.values) values.emplace_back(value.value, value.count);
+        return values;
+    }
+    FAIL("no facet " << facet_name);
+    return {};
+}
+
+using Counts = std::vector<std::pair<std::string, unsigned>>;
+
+}  // namespace
+
+TEST_CASE("a name finds every article that mentions it, with exact facet counts", "[sample]") {
+    // grep -l Haddad: 10 files, all in the manifest.
+    auto result = run("Haddad", 20);
+    CHECK(result.total == 10);
+    CHECK(result.counts_exact);
+    CHECK(result.hits.size() == 10);
+    CHECK(counts(result, "outlet") ==
+          Counts{{"The Harbour Courier", 5}, {"Meridian Wire", 3}, {"The Coastline Gazette", 2}});
+    CHECK(counts(result, "month") == Counts{{"2024-01", 3}, {"2024-02", 4}, {"2024-03", 2}, {"2024-04", 1}});
+}
+
+TEST_CASE("every hit's snippet highlights the word searched for", "[sample]") {
+    for (const char* word : {"Haddad", "flood", "tram"}) {
+        INFO(word);
+        auto result = run(word, 50);
+        REQUIRE_FALSE(result.hits.empty());
+        for (const searcher::Hit& hit : result.hits) {
+            INFO(hit.article.source);
+            REQUIRE_FALSE(hit.snippet.highlights.empty());
+            auto [start, end] = hit.snippet.highlights.front();
+            std::string marked = hit.snippet.text.substr(start, end - start);
+            CHECK(Catch::toLower(marked).rfind(Catch::toLower(word), 0) == 0);  // flood: flood, floods, flooded
+        }
+    }
+}
+
+TEST_CASE("articles without metadata are found but not counted in facets", "[sample]") {
+    // 5 files mention "tram"; two Courier ones are not in the manifest, so
+    // they have no outlet or date yet.
+    auto result = run("tram");
+    CHECK(result.total == 5);
+    CHECK(counts(result, "outlet") == Counts{{"The Harbour Courier", 2}, {"Meridian Wire", 1}});
+    CHECK(counts(result, "month") == Counts{{"2024-01", 1}, {"2024-03", 1}, {"2024-04", 1}});
+}
+
+TEST_CASE("filters on outlet, date and author match the manifest", "[sample]") {
+    CHECK(run("outlet:\"Meridian Wire\"").total == 8);
+    CHECK(run("outlet:\"meridian  WIRE\" date:2024-01").total == 2);
+    CHECK(run("date:2024-02").total == 11);
+    CHECK(run("date:2024").total == 36);  // every dated article
+    CHECK(run("author:\"Mara Quint\"").total == 6);
+    CHECK(run("Haddad outlet:\"The Coastline Gazette\"").total == 2);
+}
+
+TEST_CASE("a headline match ranks above passing mentions in the body", "[sample]") {
+    // Two articles have "arbiter" in the headline, two only in the body.
+    auto result = run("arbiter");
+    REQUIRE(result.total == 4);
+    CHECK_THAT(Catch::toLower(result.hits[0].article.title), Catch::Contains("arbiter"));
+    CHECK_THAT(Catch::toLower(result.hits[1].article.title), Catch::Contains("arbiter"));
+    CHECK_THAT(Catch::toLower(result.hits[2].article.title), !Catch::Contains("arbiter"));
+}
+
+TEST_CASE("paging continues the ranking and the total stays the same", "[sample]") {
+    auto all = run("Haddad", 10);
+    auto page = run("Haddad", 5, 8);
+    CHECK(page.total == 10);
+    REQUIRE(page.hits.size() == 2);
+    CHECK(page.hits[0].rank == 9);
+    CHECK(page.hits[0].id == all.hits[8].id);
+    CHECK(page.hits[1].id == all.hits[9].id);
+}
+
+TEST_CASE("the two spellings of a name each find their own articles", "[sample]") {
+    // Until entities fold variants, Youssef (Courier) and Yusuf (Wire,
+    // Gazette) are different words: 5 files each.
+    CHECK(run("Youssef").total == 5);
+    CHECK(run("Yusuf").total == 5);
+    CHECK(run("Youssef OR Yusuf").total == 10);
+}
+
+TEST_CASE("an empty query is a usage error", "[sample]") {
+    CHECK_THROWS_MATCHES(run("   "), Error,
+                         Catch::Predicate<Error>([](const Error& e) { return e.kind() == ErrorKind::usage; }));
+}
+
+TEST_CASE("several databases are searched as one, facets summed across them", "[sample]") {
+    test::TempDir dir;
+    const std::filesystem::path articles = test::sample_dir() / "articles";
+    const std::string manifest = (test::sample_dir() / "manifest.jsonl").string();
+    indexer::update_database({dir / "courier", {(articles / "harbour-courier").string()}, {manifest}});
+    indexer::update_database({dir / "rest",
+                              {(articles / "meridian-wire").string(), (articles / "coastline-gazette").string(),
+                               (articles / "northgate-post").string(), (articles / "valley-ledger").string()},
+                              {manifest}});
+    searcher::SearchRequest request;
+    request.databases = {dir / "courier", dir / "rest"};
+    request.query = "Haddad";
+    auto result = searcher::search(request);
+    CHECK(result.total == 10);
+    CHECK(counts(result, "outlet") ==
+          Counts{{"The Harbour Courier", 5}, {"Meridian Wire", 3}, {"The Coastline Gazette", 2}});
+    CHECK(counts(result, "month") == Counts{{"2024-01", 3}, {"2024-02", 4}, {"2024-03", 2}, {"2024-04", 1}});
+}

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <catch2/catch.hpp>
+
+#include "indexer/document_builder.hpp"
+#include "searcher/query_parser.hpp"
+#include "searcher/snippet.hpp"
+#include "shared/analysis.hpp"
+
+using namespace dateline;
+
+namespace {
+
+searcher::Snippet snippet_for(const std::string& body, const std::string& query, unsigned length = 200) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::TermGenerator generator;
+    analysis::configure(generator);
+    Article article;
+    article.title = "T";
+    article.body = body;
+    db.add_document(indexer::build_document(article, generator));
+    Xapian::Enquire enquire(db);
+    enquire.set_query(searcher::parse_query(query, db));
+    return searcher::make_snippet(enquire.get_mset(0, 1), body, length);
+}
+
+std::vector<std::string> highlighted(const searcher::Snippet& snippet) {
+    std::vector<std::string> words;
+    for (auto [start, end] : snippet.highlights) words.push_back(snippet.text.substr(start, end - start));
+    return words;
+}
+
+}  // namespace
+
+TEST_CASE("snippets mark matched words, stems included, by byte range", "[snippet]") {
+    auto snippet = snippet_for("The port strike began. Dockers were striking for pay.", "strike");
+    CHECK(snippet.text == "The port strike began. Dockers were striking for pay.");
+    CHECK(highlighted(snippet) == std::vector<std::string>{"strike", "striking"});
+}
+
+TEST_CASE("snippets are plain text: no HTML escapes and one line", "[snippet]") {
+    auto snippet = snippet_for("Tom & Jerry <said> \"hi\".\n\nSecond paragraph on tram plans.", "tram");
+    CHECK(snippet.text == "Tom & Jerry <said> \"hi\". Second paragraph on tram plans.");
+    CHECK(highlighted(snippet) == std::vector<std::string>{"tram"});
+}
+
+TEST_CASE("a long body is cut near the match and the cut is marked", "[snippet]") {
+    std::string body;
+    for (int i = 0; i < 60; ++i) body += "Filler sentence number " + std::to_string(i) + " says nothing. ";
+    body += "The arbiter ruled on Tuesday. ";
+    for (int i = 0; i < 60; ++i) body += "More filler " + std::to_string(i) + ". ";
+    auto snippet = snippet_for(body, "arbiter", 120);
+    CHECK(snippet.text.size() < 200);
+    CHECK(highlighted(snippet) == std::vector<std::string>{"arbiter"});
+    CHECK_THAT(snippet.text, Catch::Contains("…"));
+}

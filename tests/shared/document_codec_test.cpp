@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <catch2/catch.hpp>
+
+#include "shared/document_codec.hpp"
+#include "shared/error.hpp"
+
+using namespace dateline;
+using namespace std::chrono;
+
+TEST_CASE("an article survives encoding and decoding unchanged", "[codec]") {
+    Article article;
+    article.title = "Cranes fall silent as \"Harbourton\" port strike begins";
+    article.outlet = "The Harbour Courier";
+    article.date = Date{year{2024}, January, day{15}};
+    article.byline = {"Mara Quint", "Tomasz Bell"};
+    article.dateline = "Harbourton";
+    article.url = "https://harbourcourier.example/2024/01/15/strike-day-one";
+    article.source = "/archive/strike.txt";
+    article.body = "First paragraph.\n\nSecond — with “quotes” & ünïcödé.";
+    article.entities = {{"Grace Oduya"}, {"Harbour Authority", "Dockworkers' Union"}, {"Harbourton"}};
+    CHECK(decode_article(encode_article(article)) == article);
+}
+
+TEST_CASE("an article that says nothing decodes to empty values, not garbage", "[codec]") {
+    Article empty;
+    Article decoded = decode_article(encode_article(empty));
+    CHECK(decoded == empty);
+    CHECK_FALSE(decoded.date.has_value());
+}
+
+TEST_CASE("invalid UTF-8 is stored as U+FFFD so it can always be printed", "[codec]") {
+    Article article;
+    article.body = "bad \xFF byte";
+    CHECK(decode_article(encode_article(article)).body == "bad \uFFFD byte");
+}
+
+TEST_CASE("data the codec did not write is a database error with a hint", "[codec]") {
+    for (const char* data : {"", "not json", "{\"title\": 3}", "[]"}) {
+        INFO(data);
+        try {
+            decode_article(data);
+            FAIL("decoding should have thrown");
+        } catch (const Error& e) {
+            CHECK(e.kind() == ErrorKind::database);
+            CHECK_FALSE(e.hint().empty());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <catch2/catch.hpp>
+
+#include "shared/schema.hpp"
+
+using namespace dateline;
+using schema::Field;
+using schema::no_slot;
+
+TEST_CASE("schema checks reject a query name used twice, also as an alias", "[schema]") {
+    constexpr std::array good{Field{"a", "b", "A", no_slot, 0, ""}, Field{"c", "", "C", no_slot, 0, ""}};
+    constexpr std::array same_name{Field{"a", "", "A", no_slot, 0, ""}, Field{"a", "", "C", no_slot, 0, ""}};
+    constexpr std::array alias_clash{Field{"a", "c", "A", no_slot, 0, ""}, Field{"c", "", "C", no_slot, 0, ""}};
+    // Internal fields have no query name; several may be nameless.
+    constexpr std::array nameless{Field{"", "", "A", no_slot, 0, ""}, Field{"", "", "C", no_slot, 0, ""}};
+    STATIC_REQUIRE(schema::query_names_are_unique(good));
+    STATIC_REQUIRE_FALSE(schema::query_names_are_unique(same_name));
+    STATIC_REQUIRE_FALSE(schema::query_names_are_unique(alias_clash));
+    STATIC_REQUIRE(schema::query_names_are_unique(nameless));
+}
+
+TEST_CASE("schema checks reject a prefix that is empty or begins another", "[schema]") {
+    constexpr std::array good{Field{"a", "", "XOUT", no_slot, 0, ""}, Field{"b", "", "XORG", no_slot, 0, ""}};
+    constexpr std::array nested{Field{"a", "", "XO", no_slot, 0, ""}, Field{"b", "", "XORG", no_slot, 0, ""}};
+    constexpr std::array empty{Field{"a", "", "", no_slot, 0, ""}};
+    STATIC_REQUIRE(schema::prefixes_are_unambiguous(good));
+    STATIC_REQUIRE_FALSE(schema::prefixes_are_unambiguous(nested));
+    STATIC_REQUIRE_FALSE(schema::prefixes_are_unambiguous(empty));
+}
+
+TEST_CASE("schema checks reject two fields in one slot, but not two without a slot", "[schema]") {
+    constexpr std::array clash{Field{"a", "", "A", 3, 0, ""}, Field{"b", "", "B", 3, 0, ""}};
+    constexpr std::array unslotted{Field{"a", "", "A", no_slot, 0, ""}, Field{"b", "", "B", no_slot, 0, ""}};
+    STATIC_REQUIRE_FALSE(schema::slots_are_unique(clash));
+    STATIC_REQUIRE(schema::slots_are_unique(unslotted));
+}
+
+TEST_CASE("the real schema passes its own checks and every facet has a slot", "[schema]") {
+    STATIC_REQUIRE(schema::query_names_are_unique(schema::all_fields));
+    STATIC_REQUIRE(schema::prefixes_are_unambiguous(schema::all_fields));
+    STATIC_REQUIRE(schema::slots_are_unique(schema::all_fields));
+    for (const Field& field : schema::all_fields)
+        if (field.has(schema::facet) || field.has(schema::sortable)) CHECK(field.slot != no_slot);
+}
+
+TEST_CASE("filter terms fold case and white space so typed values find indexed ones", "[schema]") {
+    CHECK(schema::filter_term(schema::outlet, "  The  Harbour\tCOURIER ") == "XOUTthe harbour courier");
+    CHECK(schema::filter_term(schema::byline, "Katarzyna Wójcik") == "Akatarzyna wójcik");
+    CHECK(schema::filter_term(schema::outlet, "The Harbour Courier") ==
+          schema::filter_term(schema::outlet, "the harbour courier"));
+}
+
+TEST_CASE("filter terms stay within Xapian's term limit without cutting a character", "[schema]") {
+    std::string long_value;
+    for (int i = 0; i < 200; ++i) long_value += "é";  // 400 bytes
+    std::string term = schema::filter_term(schema::person, long_value);
+    CHECK(term.size() <= 245);
+    CHECK(term.size() % 2 == 0);  // "XPER" + whole two-byte characters
+}
+
+TEST_CASE("date filters map to year, month and day terms", "[schema]") {
+    struct Row { const char* typed; std::optional<std::string> term; };
+    const Row rows[] = {
+        {"2024", "Y2024"},
+        {"2024-02", "M202402"},
+        {"2024-02-29", "D20240229"},  // leap day
+        {"2023-02-29", std::nullopt},  // not a leap year
+        {"2024-13", std::nullopt},
+        {"24-02-03", std::nullopt},
+        {"", std::nullopt},
+        {"yesterday", std::nullopt},
+    };
+    for (const Row& row : rows) {
+        INFO(row.typed);
+        CHECK(schema::date_filter_term(row.typed) == row.term);
+    }
+}
+
+TEST_CASE("an article's id is stable and comes from its URL before its path", "[schema]") {
+    Article a;
+    a.source = "/archive/a.txt";
+    Article same_file = a;
+    same_file.title = "edited title";
+    Article other_file;
+    other_file.source = "/archive/b.txt";
+    CHECK(schema::article_id(a) == schema::article_id(same_file));
+    CHECK(schema::article_id(a) != schema::article_id(other_file));
+    CHECK(schema::article_id(a).size() == 16);
+
+    Article with_url = a;
+    with_url.url = "https://example.org/story";
+    Article moved = with_url;
+    moved.source = "/elsewhere/story.txt";
+    CHECK(schema::article_id(with_url) == schema::article_id(moved));
+    // FNV-1a of "url:https://example.org/story", computed independently: ids
+    // survive a change of compiler or machine.
+    CHECK(schema::article_id(with_url) == "f4af6353793f4a39");
+}

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "tests/support.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+
+#include "indexer/update.hpp"
+
+namespace dateline::test {
+namespace fs = std::filesystem;
+
+fs::path source_dir() { return DATELINE_SOURCE_DIR; }
+fs::path sample_dir() { return source_dir() / "data" / "sample"; }
+fs::path team_kit_dir() { return DATELINE_TEAM_KIT; }
+bool has_team_kit() { return fs::is_directory(team_kit_dir() / "seeds"); }
+bool skip_without_team_kit() {
+    if (has_team_kit()) return false;
+    if (std::getenv("CI")) FAIL("the team kit is missing at " << team_kit_dir() << " and CI requires it");
+    WARN("skipped: no team kit at " << team_kit_dir() << " (CI requires it)");
+    return true;
+}
+
+std::string index_binary() { return DATELINE_INDEX_BIN; }
+std::string search_binary() { return DATELINE_SEARCH_BIN; }
+
+TempDir::TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "dateline-test-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+}
+
+TempDir::~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+}
+
+static std::string read_all(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+CommandResult run_command(const std::string& command) {
+    TempDir scratch;
+    std::string full = "(" + command + ") </dev/null >" + scratch / "out" + " 2>" + scratch / "err";
+    int raw = std::system(full.c_str());
+    CommandResult result;
+    result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    result.out = read_all(scratch.path() / "out");
+    result.err = read_all(scratch.path() / "err");
+    return result;
+}
+
+void build_sample_database(const std::string& db_path) {
+    indexer::UpdateRequest request;
+    request.database = db_path;
+    request.paths = {(sample_dir() / "articles").string()};
+    request.manifests = {(sample_dir() / "manifest.jsonl").string()};
+    indexer::update_database(request);
+}
+
+void write_file(const fs::path& path, const std::string& content) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << content;
+}
+
+}  // namespace dateline::test

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// What the tests share: where the sources, the team kit and the binaries are,
+// temporary directories, running a command, and building the sample database.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace dateline::test {
+
+std::filesystem::path source_dir();
+std::filesystem::path sample_dir();  // data/sample in the source tree
+std::filesystem::path team_kit_dir();  // ../shared beside the repository
+bool has_team_kit();
+
+// True when a test that reads the team kit must be skipped (with a visible
+// warning). Under CI (the CI variable set) a missing kit fails the test instead.
+bool skip_without_team_kit();
+std::string index_binary();
+std::string search_binary();
+
+// A fresh directory, removed with everything in it when this goes out of scope.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+struct CommandResult {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs command with /bin/sh, standard input from /dev/null.
+CommandResult run_command(const std::string& command);
+
+// Indexes data/sample with its manifest into a new database at db_path.
+void build_sample_database(const std::string& db_path);
+
+void write_file(const std::filesystem::path& path, const std::string& content);
+
+}  // namespace dateline::test
