@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/update.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -19,13 +21,15 @@
 namespace dateline::indexer {
 namespace {
 
-// The file's bytes, or nullopt with the reason in problem.
+// The file's bytes, or nullopt with the reason (the system's word for it) in
+// problem.
 std::optional<std::string> read_file(const std::string& path, std::string& problem) {
+    errno = 0;
     std::ifstream in(path, std::ios::binary);
     std::ostringstream bytes;
     if (in) bytes << in.rdbuf();
     if (!in || in.bad()) {
-        problem = "cannot read file";
+        problem = errno ? fmt::format("cannot read file: {}", std::strerror(errno)) : "cannot read file";
         return std::nullopt;
     }
     return std::move(bytes).str();

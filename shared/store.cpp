@@ -76,8 +76,8 @@ Error translate(const Xapian::Error& error, std::string_view path) {
     if (type == "DatabaseCreateError")
         return Error(ErrorKind::database, fmt::format("cannot create database {}: {}", path, message),
                      "check that the parent directory exists and is writable");
-    return Error(ErrorKind::database,
-                 fmt::format("database {}: {}", path, error.get_description()));
+    return Error(ErrorKind::database, fmt::format("database {}: {}", path, error.get_description()),
+                 "check that the path is right and that this user may read and write it");
 }
 
 }  // namespace dateline::store

@@ -3,6 +3,10 @@
 // person expects (volatile parts, such as timings, masked).
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 #include "tests/support.hpp"
@@ -164,6 +168,24 @@ TEST_CASE("e2e: a skipped file is a warning naming it, and the run exits 1 (part
     auto result = run_command(test::index_binary() + " update --db " + quoted(dir / "db") + " " + quoted(dir / "in"));
     CHECK(result.status == 1);
     CHECK(result.err == "dateline-index: warning: " + (dir / "in/empty.txt") + ": no text in file; skipped\n");
+    CHECK_THAT(result.out, Catch::Contains("indexed 1 articles") && Catch::Contains("skipped 1"));
+}
+
+TEST_CASE("e2e: a file the user may not read is skipped with the reason, the rest indexed", "[e2e]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "in/a.txt", "Ferry timetable\n\nThe ferry leaves at nine.\n");
+    test::write_file(dir.path() / "in/b.txt", "Tram works\n\nThe tram works begin.\n");
+    namespace fs = std::filesystem;
+    for (const char* path : {"", "in"})
+        fs::permissions(dir.path() / path, fs::perms::all);  // let an unprivileged user in
+    fs::permissions(dir.path() / "in/b.txt", fs::perms::none);
+    // Root reads everything, so as root the indexer runs as nobody.
+    std::string as_user = geteuid() == 0 ? "setpriv --reuid=nobody --regid=nogroup --clear-groups " : "";
+    auto result = run_command(as_user + test::index_binary() + " update --db " + quoted(dir / "db") + " " +
+                              quoted(dir / "in"));
+    CHECK(result.status == 1);
+    CHECK(result.err == "dateline-index: warning: " + (dir / "in/b.txt") +
+                            ": cannot read file: Permission denied; skipped\n");
     CHECK_THAT(result.out, Catch::Contains("indexed 1 articles") && Catch::Contains("skipped 1"));
 }
 
