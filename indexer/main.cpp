@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "indexer/update.hpp"
+#include "shared/cli.hpp"
 #include "shared/error.hpp"
 
 namespace po = boost::program_options;
@@ -107,18 +108,5 @@ int dispatch(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    try {
-        return dispatch(argc, argv);
-    } catch (const Error& e) {
-        std::cerr << format_error_line(program, e) << '\n';
-        return exit_status_for(e.kind());
-    } catch (const po::error& e) {
-        std::cerr << format_error_line(program, Error(ErrorKind::usage, e.what(),
-                                                      "see dateline-index update --help"))
-                  << '\n';
-        return exit_status::usage;
-    } catch (const std::exception& e) {
-        std::cerr << fmt::format("{}: internal error: {}\n", program, e.what());
-        return exit_status::internal;
-    }
+    return run_guarded(program, "see dateline-index COMMAND --help", [&] { return dispatch(argc, argv); });
 }

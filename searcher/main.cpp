@@ -12,6 +12,7 @@
 #include "searcher/json_printer.hpp"
 #include "searcher/search.hpp"
 #include "searcher/text_printer.hpp"
+#include "shared/cli.hpp"
 #include "shared/error.hpp"
 #include "shared/schema.hpp"
 
@@ -95,17 +96,5 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    try {
-        return run(argc, argv);
-    } catch (const Error& e) {
-        std::cerr << format_error_line(program, e) << '\n';
-        return exit_status_for(e.kind());
-    } catch (const po::error& e) {
-        std::cerr << format_error_line(program, Error(ErrorKind::usage, e.what(), "see dateline-search --help"))
-                  << '\n';
-        return exit_status::usage;
-    } catch (const std::exception& e) {
-        std::cerr << fmt::format("{}: internal error: {}\n", program, e.what());
-        return exit_status::internal;
-    }
+    return run_guarded(program, "see dateline-search --help", [&] { return run(argc, argv); });
 }
