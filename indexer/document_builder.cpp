@@ -25,7 +25,8 @@ void add_free_text(const Article& article, Xapian::TermGenerator& generator) {
 
 }  // namespace
 
-Xapian::Document build_document(const Article& article, Xapian::TermGenerator& generator) {
+Xapian::Document build_document(const Article& article, Xapian::TermGenerator& generator,
+                                const std::string& content_hash) {
     Xapian::Document document;
     generator.set_document(document);
     add_free_text(article, generator);
@@ -43,6 +44,8 @@ Xapian::Document build_document(const Article& article, Xapian::TermGenerator& g
         document.add_value(schema::date.slot, format_compact_date(*article.date));
     }
 
+    if (!article.source.empty()) document.add_value(schema::source.slot, article.source);
+    if (!content_hash.empty()) document.add_value(schema::content_hash.slot, content_hash);
     document.add_boolean_term(schema::id_term(schema::article_id(article)));
     document.set_data(encode_article(article));
     return document;

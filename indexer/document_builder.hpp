@@ -12,7 +12,9 @@
 namespace dateline::indexer {
 
 // generator must have been configured with analysis::configure; it is reused
-// across documents because building one is not free.
-Xapian::Document build_document(const Article& article, Xapian::TermGenerator& generator);
+// across documents because building one is not free. content_hash is stored
+// for the next update to compare with ("" when it does not matter).
+Xapian::Document build_document(const Article& article, Xapian::TermGenerator& generator,
+                                const std::string& content_hash = {});
 
 }  // namespace dateline::indexer

@@ -15,10 +15,13 @@ struct InputProblem {
 };
 
 struct IndexingReport {
-    std::size_t added = 0;     // articles new to the database
-    std::size_t replaced = 0;  // articles that were there and were written again
-    std::size_t skipped = 0;   // input files that could not be indexed
+    std::size_t added = 0;      // articles new to the database
+    std::size_t replaced = 0;   // articles whose input changed, written again
+    std::size_t unchanged = 0;  // articles whose input had not changed: not written
+    std::size_t skipped = 0;    // input files that could not be indexed
+    std::size_t pruned = 0;     // articles removed because their file is gone
     std::size_t documents_in_database = 0;
+    std::string generation;     // the live generation at the end
     std::vector<InputProblem> problems;  // skipped files and other warnings
 
     // Anything reported means the user should look: the run was partial.

@@ -87,4 +87,15 @@ void apply_manifest_entry(const ManifestEntry& entry, Article& article) {
     if (entry.url) article.url = *entry.url;
 }
 
+std::string manifest_fingerprint(const ManifestEntry& entry) {
+    json fields = {
+        {"title", entry.title ? json(*entry.title) : json(nullptr)},
+        {"outlet", entry.outlet ? json(*entry.outlet) : json(nullptr)},
+        {"date", entry.date ? json(format_iso_date(*entry.date)) : json(nullptr)},
+        {"byline", entry.byline ? json(*entry.byline) : json(nullptr)},
+        {"url", entry.url ? json(*entry.url) : json(nullptr)},
+    };
+    return fields.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 }  // namespace dateline::indexer

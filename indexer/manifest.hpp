@@ -38,4 +38,8 @@ Manifest read_manifest(const std::string& manifest_path);
 // Overwrites the article's fields with every field the entry gives.
 void apply_manifest_entry(const ManifestEntry& entry, Article& article);
 
+// Everything the entry says, as one string: part of an article's content
+// hash, so editing the manifest re-indexes the article.
+std::string manifest_fingerprint(const ManifestEntry& entry);
+
 }  // namespace dateline::indexer

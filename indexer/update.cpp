@@ -1,102 +1,103 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/update.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 
-#include "indexer/archive_walk.hpp"
-#include "indexer/document_builder.hpp"
-#include "indexer/extract/plain_text.hpp"
-#include "indexer/manifest.hpp"
-#include "shared/analysis.hpp"
-#include "shared/schema.hpp"
+#include "indexer/index_files.hpp"
+#include "indexer/indexed_sources.hpp"
+#include "indexer/inputs.hpp"
+#include "indexer/writer_lock.hpp"
+#include "shared/error.hpp"
+#include "shared/generations.hpp"
 #include "shared/store.hpp"
 
 namespace dateline::indexer {
+namespace fs = std::filesystem;
 namespace {
 
-// The file's bytes, or nullopt with the reason (the system's word for it) in
-// problem.
-std::optional<std::string> read_file(const std::string& path, std::string& problem) {
-    errno = 0;
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    if (in) bytes << in.rdbuf();
-    if (!in || in.bad()) {
-        problem = errno ? fmt::format("cannot read file: {}", std::strerror(errno)) : "cannot read file";
-        return std::nullopt;
-    }
-    return std::move(bytes).str();
+void note_problems(const Inputs& inputs, IndexingReport& report, RunObserver& observer) {
+    report.problems = inputs.problems;
+    for (const InputProblem& problem : inputs.problems) observer.problem(problem);
 }
 
-Manifest merge_manifests(const std::vector<std::string>& paths) {
-    Manifest merged;
-    for (const std::string& path : paths) {
-        Manifest one = read_manifest(path);
-        for (auto& [article_path, entry] : one.by_path) merged.by_path[article_path] = std::move(entry);
-        merged.problems.insert(merged.problems.end(), one.problems.begin(), one.problems.end());
-    }
-    return merged;
+// Articles whose source lies below a path of this run but was not found by
+// it: the file was deleted (or is no longer an article file).
+void prune_vanished(Xapian::WritableDatabase& db, const std::string& db_path, const Inputs& inputs,
+                    const IndexedSources& known, IndexingReport& report) {
+    std::set<std::string> present(inputs.files.begin(), inputs.files.end());
+    store::with_database_errors(db_path, [&] {
+        for (const auto& [path, source] : known) {
+            if (present.contains(path) || !is_under(path, inputs.roots)) continue;
+            db.delete_document(source.document);
+            ++report.pruned;
+        }
+        if (report.pruned > 0) {
+            store::stamp_last_update(db);
+            db.commit();
+        }
+    });
 }
 
-// Manifest rows naming a file that does not exist are mistakes worth a warning;
-// rows for files that exist but were not named on this run are fine.
-void report_missing_manifest_files(const Manifest& manifest, const std::set<std::string>& used,
-                                   IndexingReport& report) {
-    for (const auto& [path, entry] : manifest.by_path) {
-        std::error_code ignored;
-        if (!used.contains(path) && !std::filesystem::exists(path, ignored))
-            report.problems.push_back({entry.location, fmt::format("no such article file: {}", path)});
-    }
+void finish_report(const std::string& db_path, IndexingReport& report) {
+    report.generation = store::live_generation(db_path).value_or("");
+    report.documents_in_database = store::with_database_errors(
+        db_path, [&] { return Xapian::Database(db_path).get_doccount(); });
 }
+
+class SilentObserver : public RunObserver {};
 
 }  // namespace
 
 IndexingReport update_database(const UpdateRequest& request) {
+    SilentObserver silent;
+    return update_database(request, silent);
+}
+
+IndexingReport update_database(const UpdateRequest& request, RunObserver& observer) {
+    // Inputs first: a mistyped path must fail before anything is created.
+    Inputs inputs = gather_inputs(request.paths, request.manifests);
+    WriterLock lock(request.database, request.wait);
     IndexingReport report;
-    ArchiveFiles archive = find_article_files(request.paths);
-    report.problems = archive.problems;
-    Manifest manifest = merge_manifests(request.manifests);
-    report.problems.insert(report.problems.end(), manifest.problems.begin(), manifest.problems.end());
+    note_problems(inputs, report, observer);
 
     Xapian::WritableDatabase db = store::open_for_update(request.database);
-    Xapian::TermGenerator generator;
-    analysis::configure(generator);
-    std::set<std::string> used_manifest_paths;
+    store::remove_dead_generations(request.database);  // left by a killed rebuild
+    IndexedSources known = store::with_database_errors(request.database, [&] { return load_indexed_sources(db); });
+    index_files(db, request.database, inputs, known, {request.batch_size}, report, observer);
+    if (request.prune) prune_vanished(db, request.database, inputs, known, report);
+    db.close();
+    finish_report(request.database, report);
+    return report;
+}
 
-    for (const std::string& path : archive.files) {
-        std::string problem;
-        std::optional<std::string> text = read_file(path, problem);
-        Article article = text ? extract_plain_text(*text) : Article{};
-        if (text && article.title.empty()) problem = "no text in file";
-        if (!problem.empty()) {
-            report.problems.push_back({path, problem + "; skipped"});
-            ++report.skipped;
-            continue;
-        }
-        article.source = path;
-        if (auto entry = manifest.by_path.find(path); entry != manifest.by_path.end()) {
-            apply_manifest_entry(entry->second, article);
-            used_manifest_paths.insert(path);
-        }
-        std::string id_term = schema::id_term(schema::article_id(article));
-        store::with_database_errors(request.database, [&] {
-            ++(db.term_exists(id_term) ? report.replaced : report.added);
-            db.replace_document(id_term, build_document(article, generator));
-        });
+IndexingReport rebuild_database(const UpdateRequest& request, RunObserver& observer) {
+    // Inputs first: a mistyped path must fail before anything is created.
+    Inputs inputs = gather_inputs(request.paths, request.manifests);
+    WriterLock lock(request.database, request.wait);
+    IndexingReport report;
+    note_problems(inputs, report, observer);
+
+    if (!store::live_generation(request.database) && !store::is_unused_directory(request.database))
+        throw Error(ErrorKind::schema_mismatch, fmt::format("{} is not a Dateline database", request.database),
+                    "give --db a new directory, or the directory of a database dateline-index made");
+    store::remove_dead_generations(request.database);
+    store::NewGeneration generation = store::create_generation(request.database);
+    try {
+        Xapian::WritableDatabase db = store::with_database_errors(
+            generation.path, [&] { return Xapian::WritableDatabase(generation.path, Xapian::DB_OPEN); });
+        index_files(db, generation.path, inputs, IndexedSources{}, {request.batch_size}, report, observer);
+        store::with_database_errors(generation.path, [&] { db.close(); });
+        store::make_live(request.database, generation.name);
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove_all(generation.path, ignored);
+        throw;
     }
-    report_missing_manifest_files(manifest, used_manifest_paths, report);
-
-    store::with_database_errors(request.database, [&] {
-        db.commit();
-        report.documents_in_database = db.get_doccount();
-    });
+    store::remove_dead_generations(request.database);
+    finish_report(request.database, report);
     return report;
 }
 

@@ -1,24 +1,41 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// dateline-index update: read the archive, extract each article, and add it to
-// the database or replace the copy already there (same article id).
+// dateline-index update and rebuild: bring a database up to date with an
+// archive, in place (update) or as a new generation switched in atomically
+// (rebuild). Both hold the writer lock for the whole run.
 #pragma once
 
+#include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "indexer/indexing_report.hpp"
+#include "indexer/run_observer.hpp"
 
 namespace dateline::indexer {
 
 struct UpdateRequest {
-    std::string database;
-    std::vector<std::string> paths;      // files and directories of articles
-    std::vector<std::string> manifests;  // JSON Lines sidecar metadata
+    std::string database = {};
+    std::vector<std::string> paths = {};      // files and directories of articles
+    std::vector<std::string> manifests = {};  // JSON Lines sidecar metadata
+    std::size_t batch_size = 1000;            // documents written between commits
+    bool prune = false;                       // update: drop articles whose file is gone
+    std::optional<std::chrono::seconds> wait = {};  // for the writer lock; none: fail at once
 };
 
-// Files that cannot be read or hold no text are skipped and reported; the rest
-// are indexed and committed. Throws Error when nothing can be done: a path or
-// manifest that does not exist, a database that cannot be opened or written.
+// Adds new articles, rewrites changed ones (by content hash), leaves
+// unchanged ones untouched (no write at all), and with prune removes those
+// whose file below one of the paths is gone. Files that cannot be used are
+// skipped and reported. Throws Error when nothing can be done: a path or
+// manifest that does not exist, a locked or unusable database, a failed write
+// (the database then holds what was last committed).
+IndexingReport update_database(const UpdateRequest& request, RunObserver& observer);
 IndexingReport update_database(const UpdateRequest& request);
+
+// Indexes everything into a new generation beside the live one, then makes it
+// live and removes the old. Searches keep using the old generation until the
+// switch. On failure the new generation is removed and the live one is as it
+// was. Throws Error as update_database does.
+IndexingReport rebuild_database(const UpdateRequest& request, RunObserver& observer);
 
 }  // namespace dateline::indexer

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "shared/schema.hpp"
 
-#include <cstdint>
-
 #include <fmt/format.h>
 
+#include "shared/stable_hash.hpp"
 #include "shared/text.hpp"
 
 namespace dateline::schema {
@@ -12,16 +11,6 @@ namespace {
 
 // Xapian's glass backend rejects terms longer than 245 bytes.
 constexpr std::size_t max_term_bytes = 245;
-
-// FNV-1a, 64 bits: stable across compilers and runs, unlike std::hash.
-std::uint64_t stable_hash(std::string_view bytes) {
-    std::uint64_t hash = 14695981039346656037ull;
-    for (unsigned char byte : bytes) {
-        hash ^= byte;
-        hash *= 1099511628211ull;
-    }
-    return hash;
-}
 
 }  // namespace
 
@@ -54,7 +43,7 @@ std::optional<std::string> date_filter_term(std::string_view typed) {
 
 std::string article_id(const Article& article) {
     std::string key = article.url.empty() ? "file:" + article.source : "url:" + article.url;
-    return fmt::format("{:016x}", stable_hash(key));
+    return fmt::format("{:016x}", StableHash().add(key).value());
 }
 
 std::string id_term(std::string_view article_id) {

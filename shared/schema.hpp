@@ -19,7 +19,7 @@ namespace dateline::schema {
 
 // Bump when anything in this file or in analysis.hpp changes what is indexed:
 // databases record it and the searcher refuses a database with another version.
-inline constexpr int version = 1;
+inline constexpr int version = 2;
 
 enum Role : unsigned {
     free_text = 1u << 0,  // words indexed with positions, ranked by BM25
@@ -29,6 +29,9 @@ enum Role : unsigned {
     sortable = 1u << 4,   // results can be ordered by the slot
     identity = 1u << 5,   // the unique-id term that makes re-indexing replace
 };
+
+// Roles that put terms in the index, and so need a prefix.
+inline constexpr unsigned term_roles = free_text | value_filter | date_filter | identity;
 
 inline constexpr Xapian::valueno no_slot = Xapian::BAD_VALUENO;
 
@@ -66,10 +69,16 @@ inline constexpr Field place  {"place",  "",       "XPLACE", no_slot, value_filt
     "a place named in the article: place:Harbourton"};
 inline constexpr Field id     {"id",     "",       "Q",      no_slot, identity | value_filter,
     "Dateline's id of an article, as printed with each hit"};
+// Bookkeeping for incremental updates: which file an article came from, and
+// a hash of everything it was built from (so an unchanged file is skipped).
+inline constexpr Field source {"",       "",       "",       2,       0,
+    "the article's source file (and record), for update and --prune"};
+inline constexpr Field content_hash {"", "",       "",       3,       0,
+    "hash of the input an article was built from, to skip unchanged files"};
 // clang-format on
 
 inline constexpr std::array all_fields{title, outlet, byline, date, month, year,
-                                       url, person, org, place, id};
+                                       url, person, org, place, id, source, content_hash};
 
 // --- The checks that keep the table sound; static_assert'ed below and unit-tested.
 
@@ -89,12 +98,16 @@ constexpr bool query_names_are_unique(const std::array<Field, N>& fields) {
     return true;
 }
 
-// No prefix may be empty or begin another, so a term can never be read as
-// belonging to the wrong field.
+// A field that makes terms needs a prefix, a field without one must at least
+// have a slot, and no prefix may begin another, so a term can never be read
+// as belonging to the wrong field.
 template <std::size_t N>
 constexpr bool prefixes_are_unambiguous(const std::array<Field, N>& fields) {
     for (std::size_t i = 0; i < N; ++i) {
-        if (fields[i].prefix.empty()) return false;
+        if (fields[i].prefix.empty()) {
+            if ((fields[i].roles & term_roles) != 0 || fields[i].slot == no_slot) return false;
+            continue;
+        }
         for (std::size_t j = 0; j < N; ++j)
             if (i != j && fields[j].prefix.starts_with(fields[i].prefix)) return false;
     }
@@ -110,7 +123,7 @@ constexpr bool slots_are_unique(const std::array<Field, N>& fields) {
 }
 
 static_assert(query_names_are_unique(all_fields), "two fields share a query name");
-static_assert(prefixes_are_unambiguous(all_fields), "a term prefix is empty or begins another");
+static_assert(prefixes_are_unambiguous(all_fields), "a term prefix is missing or begins another");
 static_assert(slots_are_unique(all_fields), "two fields share a value slot");
 
 // --- Terms: how values become terms, used by the indexer to write them and by

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "shared/store.hpp"
 
+#include <ctime>
+#include <filesystem>
+
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "shared/analysis.hpp"
+#include "shared/generations.hpp"
 #include "shared/schema.hpp"
 
 namespace dateline::store {
@@ -29,17 +34,47 @@ void check_schema(const Xapian::Database& db, std::string_view path) {
                     rebuild_hint(path));
 }
 
+NewGeneration create_generation(const std::string& db_path) {
+    NewGeneration generation;
+    generation.name = next_generation_name(db_path);
+    generation.path = (std::filesystem::path(db_path) / generation.name).string();
+    with_database_errors(generation.path, [&] {
+        Xapian::WritableDatabase db(generation.path, Xapian::DB_CREATE);
+        db.set_metadata(std::string(schema_version_key), std::to_string(schema::version));
+        db.set_metadata(std::string(analysis_key), analysis::describe());
+        db.commit();
+    });
+    return generation;
+}
+
 Xapian::WritableDatabase open_for_update(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    if (!live_generation(path)) {
+        // A directory with files but no stub is not ours (or predates
+        // generations): never write into it.
+        if (!is_unused_directory(path))
+            throw Error(ErrorKind::schema_mismatch, fmt::format("{} is not a Dateline database", path),
+                        "give --db a new directory, or the directory of a database dateline-index made");
+        fs::create_directories(path, error);
+        if (error)
+            throw Error(ErrorKind::database, fmt::format("cannot create database {}: {}", path, error.message()),
+                        "check that the parent directory exists and is writable");
+        make_live(path, create_generation(path).name);
+    }
+    std::string live = (fs::path(path) / *live_generation(path)).string();
     return with_database_errors(path, [&] {
-        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-        bool is_new = db.get_doccount() == 0 && db.get_metadata(std::string(schema_version_key)).empty();
-        if (is_new) {
-            db.set_metadata(std::string(schema_version_key), std::to_string(schema::version));
-            db.set_metadata(std::string(analysis_key), analysis::describe());
-        }
+        Xapian::WritableDatabase db(live, Xapian::DB_OPEN);
         check_schema(db, path);
         return db;
     });
+}
+
+void stamp_last_update(Xapian::WritableDatabase& db) {
+    std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    db.set_metadata(std::string(last_update_key), fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", utc));
 }
 
 Xapian::Database open_for_search(const std::vector<std::string>& paths) {

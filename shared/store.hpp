@@ -17,14 +17,28 @@ namespace dateline::store {
 
 inline constexpr std::string_view schema_version_key = "dateline.schema_version";
 inline constexpr std::string_view analysis_key = "dateline.analysis";
+inline constexpr std::string_view last_update_key = "dateline.last_update";
 
-// Opens the database at path for writing, creating it if there is none, and
-// stamps a new one with the schema. Throws Error: locked, schema_mismatch,
+// Opens the live generation of the database at path for writing, creating
+// the database (see generations.hpp) if there is none. Throws Error: locked,
+// schema_mismatch (including a directory that is not a Dateline database),
 // database (cannot create, damaged).
 Xapian::WritableDatabase open_for_update(const std::string& path);
 
-// Opens every path, checks each one's schema, and combines them into one
-// database to search. Throws Error (database, schema_mismatch).
+// A new, empty, stamped generation beside the live one, not yet live: for a
+// rebuild to fill, or a compaction to write, before make_live.
+struct NewGeneration {
+    std::string name;
+    std::string path;
+};
+NewGeneration create_generation(const std::string& db_path);
+
+// Records the current UTC time as the database's last update (ISO 8601).
+void stamp_last_update(Xapian::WritableDatabase& db);
+
+// Opens every path (Xapian follows each one's stub to its live generation),
+// checks each one's schema, and combines them into one database to search.
+// Throws Error (database, schema_mismatch).
 Xapian::Database open_for_search(const std::vector<std::string>& paths);
 
 // Throws Error (schema_mismatch) unless db was stamped with this schema.

@@ -129,11 +129,12 @@ TEST_CASE("several databases are searched as one, facets summed across them", "[
     test::TempDir dir;
     const std::filesystem::path articles = test::sample_dir() / "articles";
     const std::string manifest = (test::sample_dir() / "manifest.jsonl").string();
-    indexer::update_database({dir / "courier", {(articles / "harbour-courier").string()}, {manifest}});
-    indexer::update_database({dir / "rest",
-                              {(articles / "meridian-wire").string(), (articles / "coastline-gazette").string(),
-                               (articles / "northgate-post").string(), (articles / "valley-ledger").string()},
-                              {manifest}});
+    indexer::update_database(
+        {.database = dir / "courier", .paths = {(articles / "harbour-courier").string()}, .manifests = {manifest}});
+    indexer::update_database({.database = dir / "rest",
+                              .paths = {(articles / "meridian-wire").string(), (articles / "coastline-gazette").string(),
+                                        (articles / "northgate-post").string(), (articles / "valley-ledger").string()},
+                              .manifests = {manifest}});
     searcher::SearchRequest request;
     request.databases = {dir / "courier", dir / "rest"};
     request.query = "Haddad";

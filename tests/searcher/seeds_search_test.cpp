@@ -12,7 +12,7 @@ using namespace dateline;
 TEST_CASE("the seed articles are indexed and all five are found for Iran", "[seeds]") {
     if (test::skip_without_team_kit()) return;
     test::TempDir dir;
-    auto report = indexer::update_database({dir / "db", {(test::team_kit_dir() / "seeds").string()}, {}});
+    auto report = indexer::update_database({.database = dir / "db", .paths = {(test::team_kit_dir() / "seeds").string()}});
     CHECK(report.added == 5);
     CHECK(report.problems.empty());
 
@@ -33,7 +33,7 @@ TEST_CASE("the seed articles are indexed and all five are found for Iran", "[see
 TEST_CASE("a phrase from a seed finds exactly that seed", "[seeds]") {
     if (test::skip_without_team_kit()) return;
     test::TempDir dir;
-    indexer::update_database({dir / "db", {(test::team_kit_dir() / "seeds").string()}, {}});
+    indexer::update_database({.database = dir / "db", .paths = {(test::team_kit_dir() / "seeds").string()}});
     searcher::SearchRequest request;
     request.databases = {dir / "db"};
     request.query = "\"did not intend to kill\"";

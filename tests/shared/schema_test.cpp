@@ -19,13 +19,18 @@ TEST_CASE("schema checks reject a query name used twice, also as an alias", "[sc
     STATIC_REQUIRE(schema::query_names_are_unique(nameless));
 }
 
-TEST_CASE("schema checks reject a prefix that is empty or begins another", "[schema]") {
+TEST_CASE("schema checks reject a missing prefix and a prefix that begins another", "[schema]") {
     constexpr std::array good{Field{"a", "", "XOUT", no_slot, 0, ""}, Field{"b", "", "XORG", no_slot, 0, ""}};
     constexpr std::array nested{Field{"a", "", "XO", no_slot, 0, ""}, Field{"b", "", "XORG", no_slot, 0, ""}};
-    constexpr std::array empty{Field{"a", "", "", no_slot, 0, ""}};
+    // A field may go without a prefix only if it makes no terms and has a slot.
+    constexpr std::array value_only{Field{"", "", "", 4, 0, ""}, Field{"", "", "", 5, 0, ""}};
+    constexpr std::array nowhere{Field{"", "", "", no_slot, 0, ""}};
+    constexpr std::array terms_without_prefix{Field{"a", "", "", 4, schema::value_filter, ""}};
     STATIC_REQUIRE(schema::prefixes_are_unambiguous(good));
     STATIC_REQUIRE_FALSE(schema::prefixes_are_unambiguous(nested));
-    STATIC_REQUIRE_FALSE(schema::prefixes_are_unambiguous(empty));
+    STATIC_REQUIRE(schema::prefixes_are_unambiguous(value_only));
+    STATIC_REQUIRE_FALSE(schema::prefixes_are_unambiguous(nowhere));
+    STATIC_REQUIRE_FALSE(schema::prefixes_are_unambiguous(terms_without_prefix));
 }
 
 TEST_CASE("schema checks reject two fields in one slot, but not two without a slot", "[schema]") {

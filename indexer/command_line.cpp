@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/command_line.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
+
+#include "shared/error.hpp"
+
+namespace dateline::indexer {
+namespace po = boost::program_options;
+namespace {
+
+constexpr const char* overview = R"(Usage: dateline-index COMMAND [OPTIONS]
+
+Builds and maintains Dateline search databases from news archives. Safe to
+run from cron: one writer at a time, batches committed as it goes, searchers
+never see a half-built database.
+
+Commands:
+  update    bring a database up to date: add new articles, rewrite changed
+            ones, skip unchanged ones (created if missing)
+  rebuild   index everything into a new generation, then switch to it
+            atomically; searches keep using the old one until then
+  compact   rewrite the database compactly as a new generation and switch
+  stats     what a database holds
+
+Run 'dateline-index COMMAND --help' for a command's options.
+
+Configuration: every option can be set in a file, one 'key = value' a line,
+keys as the long options ('path = DIR' for archive paths). Read from --config
+FILE, or else the first of $XDG_CONFIG_HOME/dateline/index.conf (default
+~/.config/dateline/index.conf) and /etc/dateline/index.conf. Options given on
+the command line win.
+
+Output: warnings and errors on stderr, one summary line on stdout; a progress
+bar on stderr only when it is a terminal. --log-format json makes each a JSON
+object on its own line.
+
+Exit status:
+  0  success
+  1  partial: some inputs were skipped or had problems (see the warnings)
+  2  usage error (bad command, option or config file)
+  3  failed: database error (cannot open, create or write, e.g. disk full;
+     built by another version). The database holds what was last committed.
+  4  failed: input error (a path or manifest given does not exist)
+  5  locked: another dateline-index is writing this database
+)";
+
+constexpr const char* indexing_text = R"(Articles are plain-text files, one per file, the first non-blank line the
+title. Directories are walked recursively, in sorted order, for *.txt files.
+An article is identified by its URL, or else its file; indexing it again
+replaces it. A file whose bytes and manifest entry are unchanged since it was
+indexed is not written at all.
+
+A manifest is a JSON Lines file with one object per article:
+  {"path": "a.txt", "url": "...", "outlet": "...", "date": "YYYY-MM-DD",
+   "byline": ["..."], "title": "..."}
+Paths are relative to the manifest's folder; what it gives wins over the text.
+)";
+
+struct Descriptions {
+    po::options_description common{"Options"};
+    po::options_description indexing{"Indexing"};
+    po::options_description update{"Update"};
+    po::options_description stats{"Stats"};
+    po::options_description hidden;
+};
+
+// Options whose values need checking or converting after parsing.
+struct RawOptions {
+    std::string log_format;
+    unsigned wait_seconds = 0;
+    bool quiet = false, verbose = false;
+};
+
+void describe_options(Descriptions& d, CommandLine& c, RawOptions& raw) {
+    d.common.add_options()
+        ("help,h", "show this help")
+        ("db", po::value(&c.request.database)->value_name("DB"), "database directory (required)")
+        ("config", po::value(&c.config_file)->value_name("FILE"), "read options from FILE")
+        ("wait", po::value(&raw.wait_seconds)->implicit_value(0)->value_name("SECONDS"),
+         "if another run is writing, wait for it (forever, or up to SECONDS)")
+        ("log-format", po::value(&raw.log_format)->value_name("text|json"), "text (default) or JSON lines")
+        ("quiet,q", po::bool_switch(&raw.quiet), "no progress bar and no summary: only warnings and errors")
+        ("verbose,v", po::bool_switch(&raw.verbose), "also name every file as it is indexed, unchanged or skipped");
+    d.indexing.add_options()
+        ("manifest", po::value(&c.request.manifests)->value_name("FILE"), "sidecar metadata (JSON Lines); repeatable")
+        ("batch-size", po::value(&c.request.batch_size)->value_name("N"),
+         "articles written between commits (default 1000)");
+    d.update.add_options()("prune", po::bool_switch(&c.request.prune), "remove articles whose file below PATH is gone");
+    d.stats.add_options()("json", po::bool_switch(&c.json), "print one JSON object");
+    d.hidden.add_options()("path", po::value(&c.request.paths));
+}
+
+std::optional<Command> command_named(const std::string& name) {
+    if (name == "update") return Command::update;
+    if (name == "rebuild") return Command::rebuild;
+    if (name == "compact") return Command::compact;
+    if (name == "stats") return Command::stats;
+    return std::nullopt;
+}
+
+std::string command_help(Command command, const Descriptions& d) {
+    std::ostringstream text;
+    switch (command) {
+    case Command::update:
+        text << "Usage: dateline-index update --db DB [--manifest FILE]... [--prune] PATH...\n\n"
+             << "Brings DB up to date with the archive at PATH..., creating it if needed.\n\n"
+             << indexing_text << '\n' << d.common << '\n' << d.indexing << '\n' << d.update;
+        break;
+    case Command::rebuild:
+        text << "Usage: dateline-index rebuild --db DB [--manifest FILE]... PATH...\n\n"
+             << "Indexes PATH... into a new generation of DB and switches to it atomically.\n"
+             << "Searches answer from the old generation until the switch; if the rebuild\n"
+             << "fails, the new generation is removed and the old one stays live.\n\n"
+             << indexing_text << '\n' << d.common << '\n' << d.indexing;
+        break;
+    case Command::compact:
+        text << "Usage: dateline-index compact --db DB\n\n"
+             << "Rewrites DB compactly into a new generation and switches to it atomically.\n\n"
+             << d.common;
+        break;
+    case Command::stats:
+        text << "Usage: dateline-index stats --db DB [--json]\n\n"
+             << "Documents, date range, outlets, size on disk, schema version, last update\n"
+             << "and generation of DB.\n\n"
+             << d.common << '\n' << d.stats;
+        break;
+    }
+    return text.str();
+}
+
+LogFormat parse_log_format(const std::string& name) {
+    if (name.empty() || name == "text") return LogFormat::text;
+    if (name == "json") return LogFormat::json;
+    throw Error(ErrorKind::usage, fmt::format("unknown log format '{}'", name), "use --log-format text or json");
+}
+
+}  // namespace
+
+std::string default_config_file() {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    std::vector<std::filesystem::path> candidates;
+    if (xdg && *xdg) candidates.emplace_back(std::filesystem::path(xdg) / "dateline/index.conf");
+    else if (home && *home) candidates.emplace_back(std::filesystem::path(home) / ".config/dateline/index.conf");
+    candidates.emplace_back("/etc/dateline/index.conf");
+    for (const auto& candidate : candidates) {
+        std::error_code ignored;
+        if (std::filesystem::is_regular_file(candidate, ignored)) return candidate.string();
+    }
+    return {};
+}
+
+ParsedCommandLine parse_command_line(const std::vector<std::string>& args) {
+    ParsedCommandLine parsed;
+    CommandLine& c = parsed.command_line;
+    Descriptions d;
+    RawOptions raw;
+    describe_options(d, c, raw);
+
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        if (args.empty()) throw Error(ErrorKind::usage, "no command given", "see dateline-index --help");
+        parsed.help = overview;
+        return parsed;
+    }
+    std::optional<Command> command = command_named(args[0]);
+    if (!command)
+        throw Error(ErrorKind::usage, fmt::format("unknown command '{}'", args[0]), "see dateline-index --help");
+    c.command = *command;
+
+    // The command line accepts only this command's options; a config file
+    // may hold options for every command, and those that do not apply are
+    // ignored.
+    po::options_description accepted, everything;
+    accepted.add(d.common).add(d.hidden);
+    if (c.command == Command::update || c.command == Command::rebuild) accepted.add(d.indexing);
+    if (c.command == Command::update) accepted.add(d.update);
+    if (c.command == Command::stats) accepted.add(d.stats);
+    everything.add(d.common).add(d.indexing).add(d.update).add(d.stats).add(d.hidden);
+    po::positional_options_description positional;
+    positional.add("path", -1);
+
+    po::variables_map vm;
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    po::store(po::command_line_parser(rest).options(accepted).positional(positional).run(), vm);
+    if (vm.count("help")) {
+        parsed.help = command_help(c.command, d);
+        return parsed;
+    }
+    bool paths_on_command_line = vm.count("path") > 0;
+    std::string config = vm.count("config") ? vm["config"].as<std::string>() : default_config_file();
+    if (!config.empty()) {
+        std::ifstream in(config);
+        if (!in) throw Error(ErrorKind::usage, fmt::format("cannot read config file {}", config), "check --config");
+        po::store(po::parse_config_file(in, everything), vm);
+    }
+    po::notify(vm);
+    c.config_file = config;
+
+    if (c.request.database.empty())
+        throw Error(ErrorKind::usage, "no database given", "name one with --db DB (or db = DB in the config file)");
+    bool indexes = c.command == Command::update || c.command == Command::rebuild;
+    if (indexes && c.request.paths.empty())
+        throw Error(ErrorKind::usage, "nothing to index: no PATH given",
+                    fmt::format("dateline-index {} --db DB PATH...", args[0]));
+    if (!indexes && paths_on_command_line)
+        throw Error(ErrorKind::usage, fmt::format("{} takes no PATH", args[0]), "see dateline-index --help");
+    if (c.request.batch_size == 0) throw Error(ErrorKind::usage, "--batch-size must be at least 1");
+    c.request.prune = c.request.prune && c.command == Command::update;
+    if (vm.count("wait"))  // --wait alone: as long as it takes (ten years)
+        c.request.wait = raw.wait_seconds == 0 ? std::chrono::hours(24 * 365 * 10) : std::chrono::seconds(raw.wait_seconds);
+    c.log.format = parse_log_format(raw.log_format);
+    if (raw.quiet) c.log.verbosity = Verbosity::quiet;
+    if (raw.verbose) c.log.verbosity = Verbosity::verbose;
+    c.log.progress = c.log.format == LogFormat::text && c.log.verbosity != Verbosity::quiet && isatty(STDERR_FILENO);
+    return parsed;
+}
+
+}  // namespace dateline::indexer

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "shared/generations.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "shared/error.hpp"
+
+namespace dateline::store {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view generation_prefix = "gen-";
+
+bool is_generation_name(const std::string& name) {
+    return name.size() == generation_prefix.size() + 6 && name.starts_with(generation_prefix) &&
+           name.find_first_not_of("0123456789", generation_prefix.size()) == std::string::npos;
+}
+
+// fsync a file or directory so a rename survives a power cut.
+void sync_path(const fs::path& path, int flags) {
+    int fd = ::open(path.c_str(), flags);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+}  // namespace
+
+bool is_unused_directory(const fs::path& db) {
+    std::error_code error;
+    if (!fs::exists(db, error)) return true;
+    if (!fs::is_directory(db, error)) return false;
+    for (fs::directory_iterator it(db, error), end; !error && it != end; it.increment(error))
+        if (it->path().filename() != lock_file_name) return false;
+    return !error;
+}
+
+std::optional<std::string> live_generation(const fs::path& db) {
+    std::error_code error;
+    if (!fs::exists(db / stub_file_name, error)) return std::nullopt;
+    std::ifstream in(db / stub_file_name);
+    std::string backend, name;
+    if (!(in >> backend >> name) || backend != "auto" || !is_generation_name(name))
+        throw Error(ErrorKind::database,
+                    fmt::format("{} does not name a generation", (db / stub_file_name).string()),
+                    "the database directory was changed by hand; rebuild it with dateline-index rebuild");
+    return name;
+}
+
+std::string next_generation_name(const fs::path& db) {
+    int highest = 0;
+    std::error_code error;
+    for (fs::directory_iterator it(db, error), end; !error && it != end; it.increment(error)) {
+        std::string name = it->path().filename().string();
+        if (is_generation_name(name)) highest = std::max(highest, std::stoi(name.substr(generation_prefix.size())));
+    }
+    return fmt::format("{}{:06}", generation_prefix, highest + 1);
+}
+
+void make_live(const fs::path& db, const std::string& generation) {
+    fs::path stub = db / stub_file_name;
+    fs::path temporary = db / (std::string(stub_file_name) + ".new");
+    {
+        std::ofstream out(temporary, std::ios::trunc);
+        out << "auto " << generation << '\n';
+        out.flush();
+        if (!out)
+            throw Error(ErrorKind::database, fmt::format("cannot write {}: {}", temporary.string(), std::strerror(errno)),
+                        "check free space and permissions; the previous generation stays live");
+    }
+    sync_path(temporary, O_RDONLY);
+    if (::rename(temporary.c_str(), stub.c_str()) != 0)
+        throw Error(ErrorKind::database, fmt::format("cannot switch {} to {}: {}", db.string(), generation, std::strerror(errno)),
+                    "the previous generation stays live");
+    sync_path(db, O_RDONLY | O_DIRECTORY);
+}
+
+void remove_dead_generations(const fs::path& db) {
+    std::optional<std::string> live = live_generation(db);
+    std::vector<fs::path> dead;
+    std::error_code error;
+    for (fs::directory_iterator it(db, error), end; !error && it != end; it.increment(error)) {
+        std::string name = it->path().filename().string();
+        if (is_generation_name(name) && name != live) dead.push_back(it->path());
+    }
+    for (const fs::path& path : dead) fs::remove_all(path, error);
+}
+
+}  // namespace dateline::store

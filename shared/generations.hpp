@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The on-disk layout of a Dateline database: a directory of generations of one
+// Xapian database and a Xapian stub file naming the live one.
+//
+//   DB/XAPIANDB      "auto gen-000002": Xapian opens DB through this stub
+//   DB/gen-000002/   the live generation
+//   DB/gen-000003/   a rebuild or compaction in progress (not yet live)
+//   DB/writer.lock   locked (flock) by the one process writing
+//
+// Switching generations is one rename() of the stub, so a reader sees either
+// the old generation or the new one, never a mixture.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace dateline::store {
+
+inline constexpr std::string_view stub_file_name = "XAPIANDB";
+inline constexpr std::string_view lock_file_name = "writer.lock";
+
+// True when db can become a new database: it does not exist, or is a
+// directory holding nothing but (perhaps) the lock file.
+bool is_unused_directory(const std::filesystem::path& db);
+
+// The live generation's name ("gen-000002"), or nullopt when db has no stub
+// (it is not a Dateline database, or does not exist yet). Throws Error
+// (database) if the stub exists but cannot be read or understood.
+std::optional<std::string> live_generation(const std::filesystem::path& db);
+
+// A name one above every generation present, so it never reuses a directory
+// left behind by a crash.
+std::string next_generation_name(const std::filesystem::path& db);
+
+// Atomically makes generation live: the stub is written to a temporary file,
+// flushed, and renamed over the old one. Throws Error (database).
+void make_live(const std::filesystem::path& db, const std::string& generation);
+
+// Deletes every generation directory but the live one: old generations after
+// a switch, and half-built ones left by a killed or failed run. Only a writer
+// holding the database's lock may call this.
+void remove_dead_generations(const std::filesystem::path& db);
+
+}  // namespace dateline::store
