@@ -86,7 +86,7 @@ void describe_options(Descriptions& d, CommandLine& c, RawOptions& raw) {
         ("db", po::value(&c.request.database)->value_name("DB"), "database directory (required)")
         ("config", po::value(&c.config_file)->value_name("FILE"), "read options from FILE")
         ("wait", po::value(&raw.wait_seconds)->implicit_value(0)->value_name("SECONDS"),
-         "if another run is writing, wait for it (forever, or up to SECONDS)")
+         "if another run is writing, wait for it: --wait=SECONDS, or --wait alone (last) to wait as long as it takes")
         ("log-format", po::value(&raw.log_format)->value_name("text|json"), "text (default) or JSON lines")
         ("quiet,q", po::bool_switch(&raw.quiet), "no progress bar and no summary: only warnings and errors")
         ("verbose,v", po::bool_switch(&raw.verbose), "also name every file as it is indexed, unchanged or skipped");

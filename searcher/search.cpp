@@ -11,6 +11,7 @@
 #include "searcher/snippet.hpp"
 #include "shared/document_codec.hpp"
 #include "shared/error.hpp"
+#include "shared/generations.hpp"
 #include "shared/schema.hpp"
 #include "shared/store.hpp"
 
@@ -32,32 +33,78 @@ std::vector<Hit> read_hits(const Xapian::MSet& mset, const SearchRequest& reques
     return hits;
 }
 
+// One attempt on an open database. Xapian errors propagate untranslated so
+// that the caller can tell a database changed underneath from a broken one.
+SearchResult run_query(Xapian::Database& db, const SearchRequest& request) {
+    Xapian::Query query = parse_query(request.query, db);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    std::optional<FacetCounter> counter;
+    if (request.facets) counter.emplace(enquire);
+    // Facets are exact only if every match is seen: ask Xapian to check
+    // them all, which also makes the total exact.
+    Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 0;
+    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+
+    SearchResult result;
+    result.query = request.query;
+    result.total = mset.get_matches_estimated();
+    result.counts_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    result.hits = read_hits(mset, request);
+    if (counter) result.facets = counter->facets();
+    return result;
+}
+
+std::string describe(const std::vector<std::string>& paths) { return fmt::format("{}", fmt::join(paths, ", ")); }
+
 }  // namespace
 
-SearchResult search(const SearchRequest& request) {
+Searcher::Searcher(std::vector<std::string> databases) : paths_(std::move(databases)) { open(); }
+
+void Searcher::open() {
+    // The generation the stub names may be replaced, and deleted, between
+    // reading the stub and opening it: then read the stub again.
+    for (int attempt = 1;; ++attempt) {
+        generations_.clear();
+        for (const std::string& path : paths_) generations_.push_back(store::live_generation(path));
+        try {
+            db_ = store::open_for_search(paths_);
+            return;
+        } catch (const Error& error) {
+            bool switched = false;
+            for (std::size_t i = 0; i < paths_.size(); ++i)
+                switched = switched || store::live_generation(paths_[i]) != generations_[i];
+            if (error.kind() != ErrorKind::database || !switched || attempt == 3) throw;
+        }
+    }
+}
+
+// A new live generation means new files: open afresh. Otherwise reopen()
+// cheaply moves to the latest commit, if there is a newer one.
+void Searcher::refresh() {
+    for (std::size_t i = 0; i < paths_.size(); ++i) {
+        if (store::live_generation(paths_[i]) != generations_[i]) return open();
+    }
+    store::with_database_errors(describe(paths_), [&] { db_.reopen(); });
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
     if (request.query.find_first_not_of(" \t\r\n") == std::string::npos)
         throw Error(ErrorKind::usage, "no query given", "dateline-search --db DB WORDS...");
-    Xapian::Database db = store::open_for_search(request.databases);
-    Xapian::Query query = parse_query(request.query, db);
-
-    return store::with_database_errors(fmt::format("{}", fmt::join(request.databases, ", ")), [&] {
-        Xapian::Enquire enquire(db);
-        enquire.set_query(query);
-        std::optional<FacetCounter> counter;
-        if (request.facets) counter.emplace(enquire);
-        // Facets are exact only if every match is seen: ask Xapian to check
-        // them all, which also makes the total exact.
-        Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 0;
-        Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
-
-        SearchResult result;
-        result.query = request.query;
-        result.total = mset.get_matches_estimated();
-        result.counts_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-        result.hits = read_hits(mset, request);
-        if (counter) result.facets = counter->facets();
-        return result;
-    });
+    refresh();
+    constexpr int attempts = 3;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return run_query(db_, request);
+        } catch (const Xapian::DatabaseModifiedError& error) {
+            if (attempt == attempts) throw store::translate(error, describe(paths_));
+            open();
+        } catch (const Xapian::Error& error) {
+            throw store::translate(error, describe(paths_));
+        }
+    }
 }
+
+SearchResult search(const SearchRequest& request) { return Searcher(request.databases).search(request); }
 
 }  // namespace dateline::searcher

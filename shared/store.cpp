@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "shared/store.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 
@@ -108,6 +110,11 @@ Error translate(const Xapian::Error& error, std::string_view path) {
     if (type == "DatabaseCorruptError")
         return Error(ErrorKind::database, fmt::format("database {} is damaged: {}", path, message),
                      rebuild_hint(path));
+    // A write that failed for lack of space: Xapian reports the system error.
+    const std::string cause = error.get_error_string() ? error.get_error_string() : "";
+    if (cause == std::strerror(ENOSPC) || cause == std::strerror(EFBIG) || cause == std::strerror(EDQUOT))
+        return Error(ErrorKind::database, fmt::format("cannot write database {}: {} ({})", path, cause, message),
+                     "free some space and run again; the database still holds what was last committed");
     if (type == "DatabaseCreateError")
         return Error(ErrorKind::database, fmt::format("cannot create database {}: {}", path, message),
                      "check that the parent directory exists and is writable");

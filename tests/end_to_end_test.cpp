@@ -13,19 +13,18 @@
 
 using namespace dateline;
 using test::run_command;
+using test::shell_quote;
 
 namespace {
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
-
 std::string index_sample(const test::TempDir& dir) {
-    return test::index_binary() + " update --db " + quoted(dir / "db") + " --manifest " +
-           quoted((test::sample_dir() / "manifest.jsonl").string()) + " " +
-           quoted((test::sample_dir() / "articles").string());
+    return test::index_binary() + " update --db " + shell_quote(dir / "db") + " --manifest " +
+           shell_quote((test::sample_dir() / "manifest.jsonl").string()) + " " +
+           shell_quote((test::sample_dir() / "articles").string());
 }
 
 std::string search(const test::TempDir& dir, const std::string& args) {
-    return test::search_binary() + " --db " + quoted(dir / "db") + " " + args;
+    return test::search_binary() + " --db " + shell_quote(dir / "db") + " " + args;
 }
 
 std::size_t count_lines(const std::string& text) { return std::count(text.begin(), text.end(), '\n'); }
@@ -141,8 +140,8 @@ TEST_CASE("e2e: a missing database is one line on stderr with a hint, exit 3", "
 
 TEST_CASE("e2e: a path that does not exist is one line on stderr, exit 4, nothing created", "[e2e]") {
     test::TempDir dir;
-    auto result = run_command(test::index_binary() + " update --db " + quoted(dir / "db") + " " +
-                              quoted(dir / "no-such-archive"));
+    auto result = run_command(test::index_binary() + " update --db " + shell_quote(dir / "db") + " " +
+                              shell_quote(dir / "no-such-archive"));
     CHECK(result.status == 4);
     CHECK(count_lines(result.err) == 1);
     CHECK_THAT(result.err, Catch::Contains("no such file or directory: ") && Catch::Contains("no-such-archive"));
@@ -154,7 +153,7 @@ TEST_CASE("e2e: bad options are usage errors, one line and exit 2", "[e2e]") {
     for (const std::string& command :
          {test::search_binary() + " --frobnicate x", test::search_binary() + " Iran",  // no --db
           test::search_binary() + " --db x --limit many Iran", test::index_binary() + " update",
-          test::index_binary() + " upgrade --db x y", test::index_binary() + " update --db " + quoted(dir / "db")}) {
+          test::index_binary() + " upgrade --db x y", test::index_binary() + " update --db " + shell_quote(dir / "db")}) {
         INFO(command);
         auto result = run_command(command);
         CHECK(result.status == 2);
@@ -168,7 +167,7 @@ TEST_CASE("e2e: a skipped file is a warning naming it, and the run exits 1 (part
     test::TempDir dir;
     test::write_file(dir.path() / "in/good.txt", "Ferry timetable\n\nThe ferry leaves at nine.\n");
     test::write_file(dir.path() / "in/empty.txt", "");
-    auto result = run_command(test::index_binary() + " update --db " + quoted(dir / "db") + " " + quoted(dir / "in"));
+    auto result = run_command(test::index_binary() + " update --db " + shell_quote(dir / "db") + " " + shell_quote(dir / "in"));
     CHECK(result.status == 1);
     CHECK(result.err == "dateline-index: warning: " + (dir / "in/empty.txt") + ": no text in file; skipped\n");
     CHECK_THAT(result.out, Catch::Contains(": 1 new, 0 replaced, 0 unchanged, 1 skipped,"));
@@ -184,8 +183,8 @@ TEST_CASE("e2e: a file the user may not read is skipped with the reason, the res
     fs::permissions(dir.path() / "in/b.txt", fs::perms::none);
     // Root reads everything, so as root the indexer runs as nobody.
     std::string as_user = geteuid() == 0 ? "setpriv --reuid=nobody --regid=nogroup --clear-groups " : "";
-    auto result = run_command(as_user + test::index_binary() + " update --db " + quoted(dir / "db") + " " +
-                              quoted(dir / "in"));
+    auto result = run_command(as_user + test::index_binary() + " update --db " + shell_quote(dir / "db") + " " +
+                              shell_quote(dir / "in"));
     CHECK(result.status == 1);
     CHECK(result.err == "dateline-index: warning: " + (dir / "in/b.txt") +
                             ": cannot read file: Permission denied; skipped\n");

@@ -47,6 +47,8 @@ static std::string read_all(const fs::path& path) {
     return bytes.str();
 }
 
+std::string shell_quote(const std::string& s) { return "'" + s + "'"; }
+
 CommandResult run_command(const std::string& command) {
     TempDir scratch;
     std::string full = "(" + command + ") </dev/null >" + scratch / "out" + " 2>" + scratch / "err";

@@ -39,6 +39,9 @@ struct CommandResult {
     std::string err;
 };
 
+// s in single quotes for /bin/sh (s must not contain a single quote).
+std::string shell_quote(const std::string& s);
+
 // Runs command with /bin/sh, standard input from /dev/null.
 CommandResult run_command(const std::string& command);
 

@@ -82,3 +82,58 @@ TEST_CASE("a manifest row for a file that does not exist is a warning naming the
     CHECK(report.is_partial());
     CHECK(count_matches(dir / "db", "outlet:\"Meridian Wire\"") == 1);
 }
+
+TEST_CASE("a changed file is rewritten, and a vanished one is pruned only with --prune", "[update]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "in/a.txt", "Ferry timetable\n\nThe ferry leaves at nine.\n");
+    test::write_file(dir.path() / "in/b.txt", "Tram works\n\nThe tram works begin in May.\n");
+    test::write_file(dir.path() / "other/c.txt", "Museum\n\nThe museum reopens.\n");
+    index(dir / "db", {dir / "in", dir / "other"});
+
+    test::write_file(dir.path() / "in/a.txt", "Ferry timetable\n\nThe ferry leaves at ten.\n");
+    std::filesystem::remove(dir.path() / "in/b.txt");
+    std::filesystem::remove(dir.path() / "other/c.txt");
+    auto without_prune = index(dir / "db", {dir / "in"});
+    CHECK(without_prune.replaced == 1);
+    CHECK(without_prune.pruned == 0);
+    CHECK(without_prune.documents_in_database == 3);
+
+    // Only articles below the paths of this run are pruned: other/c.txt is
+    // gone too, but this run did not look at other/.
+    auto pruned = indexer::update_database({.database = dir / "db", .paths = {dir / "in"}, .prune = true});
+    CHECK(pruned.unchanged == 1);
+    CHECK(pruned.pruned == 1);
+    CHECK(pruned.documents_in_database == 2);
+    CHECK(count_matches(dir / "db", "tram") == 0);
+    CHECK(count_matches(dir / "db", "museum") == 1);
+}
+
+TEST_CASE("editing an article's manifest entry rewrites the article", "[update]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "in/a.txt", "Ferry timetable\n\nThe ferry leaves at nine.\n");
+    test::write_file(dir.path() / "m.jsonl", "{\"path\": \"in/a.txt\", \"outlet\": \"Meridian Wire\"}\n");
+    index(dir / "db", {dir / "in"}, {dir / "m.jsonl"});
+    test::write_file(dir.path() / "m.jsonl", "{\"path\": \"in/a.txt\", \"outlet\": \"The Harbour Courier\"}\n");
+    auto report = index(dir / "db", {dir / "in"}, {dir / "m.jsonl"});
+    CHECK(report.replaced == 1);
+    CHECK(count_matches(dir / "db", "outlet:\"The Harbour Courier\"") == 1);
+    CHECK(count_matches(dir / "db", "outlet:\"Meridian Wire\"") == 0);
+}
+
+TEST_CASE("when a file's article gets a URL, its old copy does not linger", "[update]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "in/a.txt", "Ferry timetable\n\nThe ferry leaves at nine.\n");
+    index(dir / "db", {dir / "in"});
+    test::write_file(dir.path() / "m.jsonl", "{\"path\": \"in/a.txt\", \"url\": \"https://x.example/ferry\"}\n");
+    auto report = index(dir / "db", {dir / "in"}, {dir / "m.jsonl"});
+    CHECK(report.added == 1);  // a new identity...
+    CHECK(report.documents_in_database == 1);  // ...and the old document is gone
+    CHECK(count_matches(dir / "db", "url:https://x.example/ferry") == 1);
+}
+
+TEST_CASE("two different articles with the same text stay two articles", "[update]") {
+    test::TempDir dir;
+    for (const char* name : {"in/a.txt", "in/b.txt"}) test::write_file(dir.path() / name, "Notice\n\nNo ferries today.\n");
+    CHECK(index(dir / "db", {dir / "in"}).documents_in_database == 2);
+    CHECK(index(dir / "db", {dir / "in"}).unchanged == 2);
+}

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "tests/corpus_files.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace dateline::test {
+namespace fs = std::filesystem;
+
+std::size_t export_corpus_as_files(const fs::path& corpus, const fs::path& folder, std::size_t limit) {
+    if (!fs::is_regular_file(corpus)) throw std::runtime_error("no corpus at " + corpus.string());
+    std::string command = fmt::format("zcat -f '{}'", corpus.string());
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    if (!pipe) throw std::runtime_error("cannot run " + command);
+    fs::create_directories(folder);
+    std::ofstream manifest(folder / "manifest.jsonl");
+    std::size_t written = 0;
+    std::string line;
+    char buffer[65536];
+    while ((limit == 0 || written < limit) && fgets(buffer, sizeof buffer, pipe.get())) {
+        line += buffer;
+        if (line.back() != '\n' && !feof(pipe.get())) continue;  // a line longer than the buffer
+        auto record = nlohmann::json::parse(line, nullptr, false);
+        line.clear();
+        if (!record.is_object() || !record.contains("text")) continue;
+        std::string name = fmt::format("{:06}.txt", ++written);
+        std::ofstream(folder / name) << record.value("title", "") << "\n\n" << record.value("text", "") << '\n';
+        nlohmann::json entry = {{"path", name}};
+        if (record.contains("outlet") && record["outlet"].is_string()) entry["outlet"] = record["outlet"];
+        if (record.contains("date") && record["date"].is_string())
+            entry["date"] = record["date"].get<std::string>().substr(0, 10);
+        manifest << entry.dump() << '\n';
+    }
+    return written;
+}
+
+}  // namespace dateline::test

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Real corpora as archives of files: each record of a JSON Lines corpus (gzip
+// or plain; the shape of ../shared/corpora) written as one plain-text article
+// file, with a manifest of its outlet and date. For tests and benchmarks that
+// need many real articles before the indexer reads JSON Lines itself.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+
+namespace dateline::test {
+
+// Writes up to limit records (0: all) of corpus into folder as
+// NNNNNN.txt ("title\n\ntext") plus manifest.jsonl; returns how many.
+// Throws std::runtime_error if the corpus cannot be read.
+std::size_t export_corpus_as_files(const std::filesystem::path& corpus, const std::filesystem::path& folder,
+                                   std::size_t limit);
+
+}  // namespace dateline::test
