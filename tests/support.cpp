@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include "indexer/update.hpp"
+#include "searcher/search.hpp"
 
 namespace dateline::test {
 namespace fs = std::filesystem;
@@ -60,12 +61,20 @@ CommandResult run_command(const std::string& command) {
     return result;
 }
 
-void build_sample_database(const std::string& db_path) {
-    indexer::UpdateRequest request;
-    request.database = db_path;
-    request.paths = {(sample_dir() / "articles").string()};
-    request.manifests = {(sample_dir() / "manifest.jsonl").string()};
-    indexer::update_database(request);
+indexer::UpdateRequest sample_request(const std::string& db, const std::string& subfolder, std::size_t batch_size) {
+    return {.database = db,
+            .paths = {(sample_dir() / "articles" / subfolder).lexically_normal().string()},
+            .manifests = {(sample_dir() / "manifest.jsonl").string()},
+            .batch_size = batch_size};
+}
+
+void build_sample_database(const std::string& db_path) { indexer::update_database(sample_request(db_path)); }
+
+unsigned count_matches(const std::string& db, const std::string& query) {
+    searcher::SearchRequest request;
+    request.databases = {db};
+    request.query = query;
+    return searcher::search(request).total;
 }
 
 void write_file(const fs::path& path, const std::string& content) {

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <string>
 
+#include "indexer/update.hpp"
+
 namespace dateline::test {
 
 std::filesystem::path source_dir();
@@ -45,8 +47,19 @@ std::string shell_quote(const std::string& s);
 // Runs command with /bin/sh, standard input from /dev/null.
 CommandResult run_command(const std::string& command);
 
+// An update of db from data/sample/articles (or one outlet's subfolder of
+// it) with the sample's manifest.
+indexer::UpdateRequest sample_request(const std::string& db, const std::string& subfolder = "",
+                                      std::size_t batch_size = 1000);
+
 // Indexes data/sample with its manifest into a new database at db_path.
 void build_sample_database(const std::string& db_path);
+
+// How many articles in db match query.
+unsigned count_matches(const std::string& db, const std::string& query);
+
+// A run observer that watches nothing.
+class SilentObserver : public indexer::RunObserver {};
 
 void write_file(const std::filesystem::path& path, const std::string& content);
 

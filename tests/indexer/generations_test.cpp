@@ -20,8 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class Silent : public indexer::RunObserver {};
-
 std::vector<std::string> entries(const fs::path& folder) {
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator(folder)) names.push_back(entry.path().filename().string());
@@ -29,77 +27,66 @@ std::vector<std::string> entries(const fs::path& folder) {
     return names;
 }
 
-unsigned count_matches(const std::string& db, const std::string& query) {
-    searcher::SearchRequest request;
-    request.databases = {db};
-    request.query = query;
-    return searcher::search(request).total;
-}
 
-indexer::UpdateRequest sample_request(const std::string& db, const std::string& subfolder = "") {
-    return {.database = db,
-            .paths = {(test::sample_dir() / "articles" / subfolder).string()},
-            .manifests = {(test::sample_dir() / "manifest.jsonl").string()}};
-}
 
 }  // namespace
 
 TEST_CASE("rebuild makes a new generation live and removes the old one", "[generations]") {
     test::TempDir dir;
-    Silent silent;
-    indexer::update_database(sample_request(dir / "db"));
+    test::SilentObserver silent;
+    indexer::update_database(test::sample_request(dir / "db"));
     CHECK(store::live_generation(dir / "db") == "gen-000001");
-    CHECK(count_matches(dir / "db", "Haddad") == 10);
+    CHECK(test::count_matches(dir / "db", "Haddad") == 10);
 
-    auto report = indexer::rebuild_database(sample_request(dir / "db", "meridian-wire"), silent);
+    auto report = indexer::rebuild_database(test::sample_request(dir / "db", "meridian-wire"), silent);
     CHECK(report.generation == "gen-000002");
     CHECK(report.documents_in_database == 8);
     CHECK(entries(dir.path() / "db") == std::vector<std::string>{"XAPIANDB", "gen-000002", "writer.lock"});
-    CHECK(count_matches(dir / "db", "Haddad") == 3);  // only the Wire's articles now
+    CHECK(test::count_matches(dir / "db", "Haddad") == 3);  // only the Wire's articles now
 }
 
 TEST_CASE("rebuild refuses a directory that is not a Dateline database and leaves it alone", "[generations]") {
     test::TempDir dir;
-    Silent silent;
+    test::SilentObserver silent;
     test::write_file(dir.path() / "db/precious.txt", "not a database");
-    CHECK_THROWS_AS(indexer::rebuild_database(sample_request(dir / "db"), silent), Error);
-    CHECK_THROWS_AS(indexer::update_database(sample_request(dir / "db")), Error);
+    CHECK_THROWS_AS(indexer::rebuild_database(test::sample_request(dir / "db"), silent), Error);
+    CHECK_THROWS_AS(indexer::update_database(test::sample_request(dir / "db")), Error);
     CHECK(entries(dir.path() / "db") == std::vector<std::string>{"precious.txt", "writer.lock"});
 }
 
 TEST_CASE("compaction keeps every article and switches generation", "[generations]") {
     test::TempDir dir;
-    indexer::update_database(sample_request(dir / "db"));
+    indexer::update_database(test::sample_request(dir / "db"));
     auto report = indexer::compact_database(dir / "db", std::nullopt);
     CHECK(report.generation == "gen-000002");
     CHECK(report.bytes_after > 0);
     CHECK(report.bytes_after <= report.bytes_before);
     CHECK(store::live_generation(dir / "db") == "gen-000002");
     CHECK_FALSE(fs::exists(dir.path() / "db/gen-000001"));
-    CHECK(count_matches(dir / "db", "Haddad") == 10);
-    CHECK(indexer::update_database(sample_request(dir / "db")).unchanged == 44);
+    CHECK(test::count_matches(dir / "db", "Haddad") == 10);
+    CHECK(indexer::update_database(test::sample_request(dir / "db")).unchanged == 44);
 }
 
 TEST_CASE("a generation left half-built by a killed rebuild is removed by the next writer", "[generations]") {
     test::TempDir dir;
-    indexer::update_database(sample_request(dir / "db"));
+    indexer::update_database(test::sample_request(dir / "db"));
     store::create_generation(dir / "db");  // what a rebuild killed mid-way leaves
     REQUIRE(fs::exists(dir.path() / "db/gen-000002"));
-    indexer::update_database(sample_request(dir / "db"));
+    indexer::update_database(test::sample_request(dir / "db"));
     CHECK_FALSE(fs::exists(dir.path() / "db/gen-000002"));
     CHECK(store::live_generation(dir / "db") == "gen-000001");
 }
 
 TEST_CASE("a stub naming no generation is reported, not followed", "[generations]") {
     test::TempDir dir;
-    indexer::update_database(sample_request(dir / "db"));
+    indexer::update_database(test::sample_request(dir / "db"));
     std::ofstream(dir.path() / "db/XAPIANDB") << "auto ../../etc\n";
     CHECK_THROWS_AS(store::live_generation(dir / "db"), Error);
 }
 
 TEST_CASE("stats report what the sample holds, as counted from its manifest", "[generations]") {
     test::TempDir dir;
-    indexer::update_database(sample_request(dir / "db"));
+    indexer::update_database(test::sample_request(dir / "db"));
     auto stats = indexer::read_database_stats(dir / "db");
     CHECK(stats.documents == 44);
     REQUIRE(stats.first_date);

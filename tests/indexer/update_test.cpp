@@ -16,12 +16,6 @@ indexer::IndexingReport index(const std::string& db, const std::vector<std::stri
     return indexer::update_database({.database = db, .paths = paths, .manifests = manifests});
 }
 
-unsigned count_matches(const std::string& db, const std::string& query) {
-    searcher::SearchRequest request;
-    request.databases = {db};
-    request.query = query;
-    return searcher::search(request).total;
-}
 
 }  // namespace
 
@@ -52,8 +46,8 @@ TEST_CASE("an edited article replaces its old text in the index", "[update]") {
     indexer::IndexingReport report = index(dir / "db", {dir / "in"});
     CHECK(report.replaced == 1);
     CHECK(report.documents_in_database == 1);
-    CHECK(count_matches(dir / "db", "ten") == 1);
-    CHECK(count_matches(dir / "db", "nine") == 0);
+    CHECK(test::count_matches(dir / "db", "ten") == 1);
+    CHECK(test::count_matches(dir / "db", "nine") == 0);
 }
 
 TEST_CASE("an empty file is skipped and reported, and the others are indexed", "[update]") {
@@ -80,7 +74,7 @@ TEST_CASE("a manifest row for a file that does not exist is a warning naming the
     REQUIRE(report.problems.size() == 1);
     CHECK(report.problems[0].location == dir / "in/m.jsonl:2");
     CHECK(report.is_partial());
-    CHECK(count_matches(dir / "db", "outlet:\"Meridian Wire\"") == 1);
+    CHECK(test::count_matches(dir / "db", "outlet:\"Meridian Wire\"") == 1);
 }
 
 TEST_CASE("a changed file is rewritten, and a vanished one is pruned only with --prune", "[update]") {
@@ -104,8 +98,8 @@ TEST_CASE("a changed file is rewritten, and a vanished one is pruned only with -
     CHECK(pruned.unchanged == 1);
     CHECK(pruned.pruned == 1);
     CHECK(pruned.documents_in_database == 2);
-    CHECK(count_matches(dir / "db", "tram") == 0);
-    CHECK(count_matches(dir / "db", "museum") == 1);
+    CHECK(test::count_matches(dir / "db", "tram") == 0);
+    CHECK(test::count_matches(dir / "db", "museum") == 1);
 }
 
 TEST_CASE("editing an article's manifest entry rewrites the article", "[update]") {
@@ -116,8 +110,8 @@ TEST_CASE("editing an article's manifest entry rewrites the article", "[update]"
     test::write_file(dir.path() / "m.jsonl", "{\"path\": \"in/a.txt\", \"outlet\": \"The Harbour Courier\"}\n");
     auto report = index(dir / "db", {dir / "in"}, {dir / "m.jsonl"});
     CHECK(report.replaced == 1);
-    CHECK(count_matches(dir / "db", "outlet:\"The Harbour Courier\"") == 1);
-    CHECK(count_matches(dir / "db", "outlet:\"Meridian Wire\"") == 0);
+    CHECK(test::count_matches(dir / "db", "outlet:\"The Harbour Courier\"") == 1);
+    CHECK(test::count_matches(dir / "db", "outlet:\"Meridian Wire\"") == 0);
 }
 
 TEST_CASE("when a file's article gets a URL, its old copy does not linger", "[update]") {
@@ -128,7 +122,7 @@ TEST_CASE("when a file's article gets a URL, its old copy does not linger", "[up
     auto report = index(dir / "db", {dir / "in"}, {dir / "m.jsonl"});
     CHECK(report.added == 1);  // a new identity...
     CHECK(report.documents_in_database == 1);  // ...and the old document is gone
-    CHECK(count_matches(dir / "db", "url:https://x.example/ferry") == 1);
+    CHECK(test::count_matches(dir / "db", "url:https://x.example/ferry") == 1);
 }
 
 TEST_CASE("two different articles with the same text stay two articles", "[update]") {
