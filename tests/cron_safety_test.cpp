@@ -260,6 +260,10 @@ TEST_CASE("cron: a terminal gets a progress bar, a pipe only the summary", "[cro
     auto quiet = run_command(update + " --quiet");
     CHECK(quiet.out.empty());
     CHECK(quiet.err.empty());
+    auto verbose = run_command(update + " --verbose");
+    CHECK(std::count(verbose.err.begin(), verbose.err.end(), '\n') == 44);
+    CHECK_THAT(verbose.err, Catch::StartsWith("dateline-index: unchanged " +
+                                              (test::sample_dir() / "articles/coastline-gazette/").string()));
 }
 
 TEST_CASE("cron: --log-format json makes every warning, error and summary a JSON object", "[cron]") {
