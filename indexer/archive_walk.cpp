@@ -12,13 +12,15 @@ namespace dateline::indexer {
 namespace fs = std::filesystem;
 namespace {
 
+// *.txt (one article) and *.jsonl / *.ndjson (one per line), each perhaps .gz.
 bool is_article_file(const fs::directory_entry& entry) {
     std::error_code ignored;
     if (!entry.is_regular_file(ignored)) return false;
-    std::string extension = entry.path().extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
+    std::string name = entry.path().filename().string();
+    std::transform(name.begin(), name.end(), name.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return extension == ".txt";
+    if (name.ends_with(".gz")) name.resize(name.size() - 3);
+    return name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".ndjson");
 }
 
 // Recurses by hand rather than with recursive_directory_iterator, which stops

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Finding the article files named on the command line: files as given, and
-// directories walked recursively in sorted order for *.txt files, so every run
-// sees the same files in the same order.
+// directories walked recursively in sorted order for *.txt, *.jsonl and
+// *.ndjson files (each perhaps gzipped), so every run sees the same files in
+// the same order.
 #pragma once
 
 #include <string>

@@ -53,11 +53,19 @@ Exit status:
   5  locked: another dateline-index is writing this database
 )";
 
-constexpr const char* indexing_text = R"(Articles are plain-text files, one per file, the first non-blank line the
-title. Directories are walked recursively, in sorted order, for *.txt files.
-An article is identified by its URL, or else its file; indexing it again
-replaces it. A file whose bytes and manifest entry are unchanged since it was
-indexed is not written at all.
+constexpr const char* indexing_text = R"(Inputs: plain-text files, one article each (the first non-blank line is the
+title), and JSON Lines files, one article per line, either perhaps gzipped.
+Directories are walked recursively, in sorted order, for *.txt, *.jsonl and
+*.ndjson files (and .gz). JSON Lines keys tried by default: title: title,
+headline; text: text, content, body, article, main_text; date: date,
+published, publish_date, time, timestamp; byline: authors, author, byline;
+url: url, link; outlet: outlet, source, publication, site_name, domain; id:
+id, _id, uuid. A line that is not a JSON object with text is reported and
+skipped; the rest of the file is indexed.
+
+An article is identified by its URL, else its record id, else its file (and
+line); indexing it again replaces it. An article whose bytes and manifest
+entry are unchanged since it was indexed is not written at all.
 
 A manifest is a JSON Lines file with one object per article:
   {"path": "a.txt", "url": "...", "outlet": "...", "date": "YYYY-MM-DD",
@@ -93,7 +101,11 @@ void describe_options(Descriptions& d, CommandLine& c, RawOptions& raw) {
     d.indexing.add_options()
         ("manifest", po::value(&c.request.manifests)->value_name("FILE"), "sidecar metadata (JSON Lines); repeatable")
         ("batch-size", po::value(&c.request.batch_size)->value_name("N"),
-         "articles written between commits (default 1000)");
+         "articles written between commits (default 1000)")
+        ("format", po::value(&c.request.format)->value_name("auto|text|jsonl"),
+         "input format (default auto: by name, then by content)")
+        ("map", po::value(&c.request.field_map)->value_name("FIELD=KEY"),
+         "JSON Lines: read FIELD (title, text, date, byline, url, outlet, id, dateline) from KEY; repeatable");
     d.update.add_options()("prune", po::bool_switch(&c.request.prune), "remove articles whose file below PATH is gone");
     d.stats.add_options()("json", po::bool_switch(&c.json), "print one JSON object");
     d.hidden.add_options()("path", po::value(&c.request.paths));

@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/index_files.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "indexer/document_builder.hpp"
-#include "indexer/extract/plain_text.hpp"
+#include "indexer/input_file.hpp"
 #include "shared/analysis.hpp"
 #include "shared/schema.hpp"
 #include "shared/stable_hash.hpp"
@@ -19,50 +15,40 @@
 namespace dateline::indexer {
 namespace {
 
-// The file's bytes, or nullopt with the reason (the system's word for it) in
-// problem.
-std::optional<std::string> read_file(const std::string& path, std::string& problem) {
-    errno = 0;
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    if (in) bytes << in.rdbuf();
-    if (!in || in.bad()) {
-        problem = errno ? fmt::format("cannot read file: {}", std::strerror(errno)) : "cannot read file";
-        return std::nullopt;
-    }
-    return std::move(bytes).str();
-}
-
-std::string content_hash(std::string_view bytes, const ManifestEntry* entry) {
+std::string content_hash(std::string_view bytes, InputFormat format, const ManifestEntry* entry) {
     StableHash hash;
-    hash.add(extraction_version).add(std::string_view("\0", 1)).add(bytes);
+    hash.add(extraction_version).add(format == InputFormat::jsonl ? "jsonl" : "text").add(std::string_view("\0", 1));
+    hash.add(bytes);
     if (entry) hash.add(manifest_fingerprint(*entry));
     return fmt::format("{:016x}", hash.value());
 }
 
 class BatchWriter {
 public:
-    BatchWriter(Xapian::WritableDatabase& db, const std::string& db_path, BatchPolicy policy,
+    BatchWriter(Xapian::WritableDatabase& db, const std::string& db_path, const IndexingOptions& options,
                 IndexingReport& report, RunObserver& observer)
-        : db_(db), db_path_(db_path), policy_(policy), report_(report), observer_(observer) {
+        : db_(db), db_path_(db_path), options_(options), report_(report), observer_(observer) {
         analysis::configure(generator_);
     }
 
-    void index(const std::string& path, const ManifestEntry* entry, const IndexedSource* known) {
+    // Every record of one file. Returns false if the file could not be read.
+    bool index_file(const std::string& path, const ManifestEntry* entry, const IndexedSources& known,
+                    SeenInputs& seen) {
         std::string problem;
-        std::optional<std::string> bytes = read_file(path, problem);
-        if (!bytes) return skip(path, problem);
-        std::string hash = content_hash(*bytes, entry);
-        if (known && known->content_hash == hash) {
-            ++report_.unchanged;
-            observer_.file_done(path, FileOutcome::unchanged);
-            return;
+        std::optional<std::string> bytes = read_input_file(path, problem);
+        if (!bytes) {
+            skip(path, problem, path);
+            return false;
         }
-        Article article = extract_plain_text(*bytes);
-        if (article.title.empty()) return skip(path, "no text in file");
-        article.source = path;
-        if (entry) apply_manifest_entry(*entry, article);
-        write(path, article, hash, known);
+        InputFormat format = detect_format(path, *bytes, options_.format);
+        // A manifest describes whole files; records carry their own metadata.
+        if (format == InputFormat::jsonl) entry = nullptr;
+        for (const RawRecord& record : split_records(path, *bytes, format)) {
+            seen.keys.insert(record.key);
+            auto indexed = known.find(record.key);
+            index_record(record, format, entry, indexed == known.end() ? nullptr : &indexed->second);
+        }
+        return true;
     }
 
     void commit() {
@@ -76,28 +62,47 @@ public:
     }
 
 private:
-    void skip(const std::string& path, const std::string& reason) {
-        InputProblem problem{path, reason + "; skipped"};
-        report_.problems.push_back(problem);
-        observer_.problem(problem);
-        ++report_.skipped;
-        observer_.file_done(path, FileOutcome::skipped);
+    void index_record(const RawRecord& record, InputFormat format, const ManifestEntry* entry,
+                      const IndexedSource* known) {
+        std::string hash = content_hash(record.bytes, format, entry);
+        if (known && known->content_hash == hash) {
+            ++report_.unchanged;
+            observer_.record_done(record.key, FileOutcome::unchanged);
+            return;
+        }
+        ExtractedRecord extracted = extract_record(record, format, options_.fields);
+        std::string location = record.line ? fmt::format("{}:{}", file_of_key(record.key), record.line) : record.key;
+        for (const std::string& warning : extracted.warnings) warn({location, warning});
+        if (!extracted.article) return skip(location, extracted.problem, record.key);
+        if (entry) apply_manifest_entry(*entry, *extracted.article);
+        write(record.key, *extracted.article, hash, known);
     }
 
-    void write(const std::string& path, const Article& article, const std::string& hash, const IndexedSource* known) {
+    void warn(const InputProblem& problem) {
+        report_.problems.push_back(problem);
+        observer_.problem(problem);
+    }
+
+    void skip(const std::string& location, const std::string& reason, const std::string& key) {
+        warn({location, reason + "; skipped"});
+        ++report_.skipped;
+        observer_.record_done(key, FileOutcome::skipped);
+    }
+
+    void write(const std::string& key, const Article& article, const std::string& hash, const IndexedSource* known) {
         std::string id = schema::article_id(article);
         std::string id_term = schema::id_term(id);
         bool replacing = store::with_database_errors(db_path_, [&] {
-            // The file's article may now have another id (a URL added in the
-            // manifest, say): then its old document must go, not linger.
+            // The record's article may now have another id (a URL added in
+            // the manifest, say): then its old document must go, not linger.
             if (known && was_indexed_as_other_id(known->document, id)) db_.delete_document(known->document);
             bool exists = db_.term_exists(id_term);
             db_.replace_document(id_term, build_document(article, generator_, hash));
             return exists;
         });
         ++(replacing ? report_.replaced : report_.added);
-        observer_.file_done(path, replacing ? FileOutcome::replaced : FileOutcome::added);
-        if (++pending_ >= policy_.batch_size) commit();
+        observer_.record_done(key, replacing ? FileOutcome::replaced : FileOutcome::added);
+        if (++pending_ >= options_.batch_size) commit();
     }
 
     bool was_indexed_as_other_id(Xapian::docid document, const std::string& id) {
@@ -110,7 +115,7 @@ private:
 
     Xapian::WritableDatabase& db_;
     const std::string& db_path_;
-    BatchPolicy policy_;
+    const IndexingOptions& options_;
     IndexingReport& report_;
     RunObserver& observer_;
     Xapian::TermGenerator generator_;
@@ -119,17 +124,20 @@ private:
 
 }  // namespace
 
-void index_files(Xapian::WritableDatabase& db, const std::string& db_path, const Inputs& inputs,
-                 const IndexedSources& known, BatchPolicy policy, IndexingReport& report, RunObserver& observer) {
-    BatchWriter writer(db, db_path, policy, report, observer);
+SeenInputs index_files(Xapian::WritableDatabase& db, const std::string& db_path, const Inputs& inputs,
+                       const IndexedSources& known, const IndexingOptions& options, IndexingReport& report,
+                       RunObserver& observer) {
+    BatchWriter writer(db, db_path, options, report, observer);
+    SeenInputs seen;
     observer.started(inputs.files.size());
     for (const std::string& path : inputs.files) {
         auto entry = inputs.manifest.by_path.find(path);
-        auto indexed = known.find(path);
-        writer.index(path, entry == inputs.manifest.by_path.end() ? nullptr : &entry->second,
-                     indexed == known.end() ? nullptr : &indexed->second);
+        if (!writer.index_file(path, entry == inputs.manifest.by_path.end() ? nullptr : &entry->second, known, seen))
+            seen.unread_files.insert(path);
+        observer.file_done();
     }
     writer.commit();
+    return seen;
 }
 
 }  // namespace dateline::indexer

@@ -16,6 +16,9 @@ Inputs gather_inputs(const std::vector<std::string>& paths, const std::vector<st
     inputs.files = std::move(archive.files);
     inputs.problems = std::move(archive.problems);
     for (const std::string& path : paths) inputs.roots.push_back(fs::absolute(path).lexically_normal().string());
+    // A manifest kept beside the articles is metadata, not an article file.
+    for (const std::string& path : manifests)
+        std::erase(inputs.files, fs::absolute(path).lexically_normal().string());
     for (const std::string& path : manifests) {
         Manifest one = read_manifest(path);
         for (auto& [article, entry] : one.by_path) inputs.manifest.by_path[article] = std::move(entry);

@@ -33,16 +33,18 @@ void RunLog::started(std::size_t files) {
     draw_progress(true);
 }
 
-void RunLog::file_done(const std::string& path, FileOutcome outcome) {
+void RunLog::file_done() {
     ++done_;
-    if (options_.verbosity == Verbosity::verbose) {
-        clear_progress();
-        if (options_.format == LogFormat::json)
-            err_ << dump({{"program", program}, {"level", "info"}, {"event", outcome_name(outcome)}, {"path", path}}) << '\n';
-        else
-            err_ << fmt::format("{}: {} {}\n", program, outcome_name(outcome), path);
-    }
     draw_progress(done_ == total_);
+}
+
+void RunLog::record_done(const std::string& key, FileOutcome outcome) {
+    if (options_.verbosity != Verbosity::verbose) return;
+    clear_progress();
+    if (options_.format == LogFormat::json)
+        err_ << dump({{"program", program}, {"level", "info"}, {"event", outcome_name(outcome)}, {"path", key}}) << '\n';
+    else
+        err_ << fmt::format("{}: {} {}\n", program, outcome_name(outcome), key);
 }
 
 void RunLog::problem(const InputProblem& problem) {

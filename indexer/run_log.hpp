@@ -31,7 +31,8 @@ public:
     RunLog(LogOptions options, std::ostream& out, std::ostream& err);
 
     void started(std::size_t files) override;
-    void file_done(const std::string& path, FileOutcome outcome) override;
+    void file_done() override;
+    void record_done(const std::string& key, FileOutcome outcome) override;
     void problem(const InputProblem& problem) override;
 
     void error(const Error& error);

@@ -16,7 +16,10 @@ class RunObserver {
 public:
     virtual ~RunObserver() = default;
     virtual void started(std::size_t /*files*/) {}
-    virtual void file_done(const std::string& /*path*/, FileOutcome /*outcome*/) {}
+    // One input file finished (a JSON Lines file holds many records).
+    virtual void file_done() {}
+    // One article: key is its file, or "file#line" for a record of one.
+    virtual void record_done(const std::string& /*key*/, FileOutcome /*outcome*/) {}
     virtual void problem(const InputProblem& /*problem*/) {}
     virtual void committed(std::size_t /*documents_written*/) {}
 };

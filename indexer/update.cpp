@@ -2,7 +2,6 @@
 #include "indexer/update.hpp"
 
 #include <filesystem>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -23,14 +22,23 @@ void note_problems(const Inputs& inputs, IndexingReport& report, RunObserver& ob
     for (const InputProblem& problem : inputs.problems) observer.problem(problem);
 }
 
-// Articles whose source lies below a path of this run but was not found by
-// it: the file was deleted (or is no longer an article file).
+IndexingOptions indexing_options(const UpdateRequest& request) {
+    IndexingOptions options;
+    options.batch_size = request.batch_size;
+    options.format = parse_input_format(request.format);
+    for (const std::string& mapping : request.field_map) override_field(options.fields, mapping);
+    return options;
+}
+
+// Articles whose source lies below a path of this run but was not seen by it:
+// the file (or the record in it) is gone. Records of a file that could not be
+// read this time are kept.
 void prune_vanished(Xapian::WritableDatabase& db, const std::string& db_path, const Inputs& inputs,
-                    const IndexedSources& known, IndexingReport& report) {
-    std::set<std::string> present(inputs.files.begin(), inputs.files.end());
+                    const IndexedSources& known, const SeenInputs& seen, IndexingReport& report) {
     store::with_database_errors(db_path, [&] {
-        for (const auto& [path, source] : known) {
-            if (present.contains(path) || !is_under(path, inputs.roots)) continue;
+        for (const auto& [key, source] : known) {
+            std::string file = file_of_key(key);
+            if (seen.keys.contains(key) || seen.unread_files.contains(file) || !is_under(file, inputs.roots)) continue;
             db.delete_document(source.document);
             ++report.pruned;
         }
@@ -57,7 +65,8 @@ IndexingReport update_database(const UpdateRequest& request) {
 }
 
 IndexingReport update_database(const UpdateRequest& request, RunObserver& observer) {
-    // Inputs first: a mistyped path must fail before anything is created.
+    // Inputs first: a mistyped path or option must fail before anything is created.
+    IndexingOptions options = indexing_options(request);
     Inputs inputs = gather_inputs(request.paths, request.manifests);
     WriterLock lock(request.database, request.wait);
     IndexingReport report;
@@ -66,15 +75,16 @@ IndexingReport update_database(const UpdateRequest& request, RunObserver& observ
     Xapian::WritableDatabase db = store::open_for_update(request.database);
     store::remove_dead_generations(request.database);  // left by a killed rebuild
     IndexedSources known = store::with_database_errors(request.database, [&] { return load_indexed_sources(db); });
-    index_files(db, request.database, inputs, known, {request.batch_size}, report, observer);
-    if (request.prune) prune_vanished(db, request.database, inputs, known, report);
+    SeenInputs seen = index_files(db, request.database, inputs, known, options, report, observer);
+    if (request.prune) prune_vanished(db, request.database, inputs, known, seen, report);
     db.close();
     finish_report(request.database, report);
     return report;
 }
 
 IndexingReport rebuild_database(const UpdateRequest& request, RunObserver& observer) {
-    // Inputs first: a mistyped path must fail before anything is created.
+    // Inputs first: a mistyped path or option must fail before anything is created.
+    IndexingOptions options = indexing_options(request);
     Inputs inputs = gather_inputs(request.paths, request.manifests);
     WriterLock lock(request.database, request.wait);
     IndexingReport report;
@@ -88,7 +98,7 @@ IndexingReport rebuild_database(const UpdateRequest& request, RunObserver& obser
     try {
         Xapian::WritableDatabase db = store::with_database_errors(
             generation.path, [&] { return Xapian::WritableDatabase(generation.path, Xapian::DB_OPEN); });
-        index_files(db, generation.path, inputs, IndexedSources{}, {request.batch_size}, report, observer);
+        index_files(db, generation.path, inputs, IndexedSources{}, options, report, observer);
         store::with_database_errors(generation.path, [&] { db.close(); });
         store::make_live(request.database, generation.name);
     } catch (...) {

@@ -19,6 +19,8 @@ struct UpdateRequest {
     std::vector<std::string> paths = {};      // files and directories of articles
     std::vector<std::string> manifests = {};  // JSON Lines sidecar metadata
     std::size_t batch_size = 1000;            // documents written between commits
+    std::string format = "auto";              // input format: auto, text, jsonl
+    std::vector<std::string> field_map = {};  // JSON Lines "field=key" overrides
     bool prune = false;                       // update: drop articles whose file is gone
     std::optional<std::chrono::seconds> wait = {};  // for the writer lock; none: fail at once
 };

@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(
   g++ meson ninja-build pkg-config
-  libxapian-dev libboost-program-options-dev libfmt-dev nlohmann-json3-dev
+  libxapian-dev libboost-program-options-dev libfmt-dev nlohmann-json3-dev zlib1g-dev
   catch2
 )
 

@@ -27,7 +27,8 @@ struct Article {
     std::vector<std::string> byline;   // authors' names, in the order given
     std::string dateline;              // place the story was filed from
     std::string url;
-    std::string source;                // the file it was read from
+    std::string record_id;             // the id a multi-record input gives it, or ""
+    std::string source;                // the file it was read from ("file#N": record N of it)
     std::string body;                  // clean text: paragraphs separated by "\n\n"
     Entities entities;
 

@@ -30,6 +30,7 @@ std::string encode_article(const Article& article) {
         {"byline", article.byline},
         {"dateline", article.dateline},
         {"url", article.url},
+        {"record_id", article.record_id},
         {"source", article.source},
         {"body", article.body},
         {"entities", encode_entities(article.entities)},
@@ -47,6 +48,7 @@ Article decode_article(std::string_view data) {
         article.byline = object.at("byline").get<std::vector<std::string>>();
         article.dateline = object.at("dateline").get<std::string>();
         article.url = object.at("url").get<std::string>();
+        article.record_id = object.value("record_id", "");
         article.source = object.at("source").get<std::string>();
         article.body = object.at("body").get<std::string>();
         article.entities = decode_entities(object.at("entities"));

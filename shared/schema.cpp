@@ -42,7 +42,10 @@ std::optional<std::string> date_filter_term(std::string_view typed) {
 }
 
 std::string article_id(const Article& article) {
-    std::string key = article.url.empty() ? "file:" + article.source : "url:" + article.url;
+    std::string key;
+    if (!article.url.empty()) key = "url:" + article.url;
+    else if (!article.record_id.empty()) key = "record:" + article.record_id;
+    else key = "file:" + article.source;
     return fmt::format("{:016x}", StableHash().add(key).value());
 }
 

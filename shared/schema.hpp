@@ -139,8 +139,9 @@ std::array<std::string, 3> date_terms(const Date& date);
 // "M202402", "2024-02-03" -> "D20240203"; nullopt if it is not such a date.
 std::optional<std::string> date_filter_term(std::string_view typed);
 
-// A stable 16-hex-digit id: from the URL when the article has one, otherwise
-// from its source path. Re-indexing the same article yields the same id.
+// A stable 16-hex-digit id: from the URL when the article has one, else from
+// the record id its input gives (qualified by the file's name), else from its
+// source path. Re-indexing the same article yields the same id.
 std::string article_id(const Article& article);
 
 std::string id_term(std::string_view article_id);

@@ -183,7 +183,9 @@ TEST_CASE("cron: searches looping during rebuilds never fail and then see the ne
     test::write_file(dir.path() / "loop.sh", loop + "\n");
     pid_t searcher = spawn("sh " + shell_quote(dir / "loop.sh"), dir);
     // Alternate between two archives so each switch changes the answers.
-    std::string with_reuters = sample_args() + " " + shell_quote(reuters_files().string());
+    std::string with_reuters = sample_args() + " --manifest " +
+                               shell_quote((reuters_files() / "manifest.jsonl").string()) + " " +
+                               shell_quote(reuters_files().string());
     for (const std::string& archive : {with_reuters, sample_args(), with_reuters, sample_args()})
         CHECK(run_command(index + "rebuild --db " + shell_quote(db) + " " + archive).status == 0);
     test::write_file(dir.path() / "stop", "");

@@ -191,6 +191,28 @@ TEST_CASE("e2e: a file the user may not read is skipped with the reason, the res
     CHECK_THAT(result.out, Catch::Contains(": 1 new, 0 replaced, 0 unchanged, 1 skipped,"));
 }
 
+TEST_CASE("e2e: a JSON Lines file with a broken line in the middle, and gzip", "[e2e]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "in/export.jsonl",
+                     "{\"id\": 1, \"title\": \"Ferry timetable\", \"text\": \"The ferry leaves at nine.\", "
+                     "\"outlet\": \"Meridian Wire\", \"date\": \"2024-03-01\", \"authors\": [\"Noor Aziz\"]}\n"
+                     "{\"id\": 2, \"title\": \"Tram works\", \"text\": \"The tram wor\n"
+                     "{\"id\": 3, \"title\": \"Museum\", \"text\": \"The museum reopens.\"}\n");
+    test::write_file(dir.path() / "in/brief.txt", "Lifeboat rescue\n\nThree people were rescued off the headland.\n");
+    REQUIRE(run_command("gzip " + shell_quote(dir / "in/export.jsonl") + " " + shell_quote(dir / "in/brief.txt")).status == 0);
+    auto result = run_command(test::index_binary() + " update --db " + shell_quote(dir / "db") + " " +
+                              shell_quote(dir / "in"));
+    CHECK(result.status == 1);  // partial
+    CHECK(result.err == "dateline-index: warning: " + (dir / "in/export.jsonl.gz") +
+                            ":2: not valid JSON (a truncated or broken line); skipped\n");
+    CHECK_THAT(result.out, Catch::Contains(": 3 new, 0 replaced, 0 unchanged, 1 skipped,"));
+    auto search = run_command(test::search_binary() + " --db " + shell_quote(dir / "db") +
+                              " --json 'ferry OR museum OR lifeboat'");
+    auto json = nlohmann::json::parse(search.out);
+    CHECK(json["total"] == 3);
+    CHECK(json["facets"]["outlet"] == nlohmann::json::parse(R"([{"value": "Meridian Wire", "count": 1}])"));
+}
+
 TEST_CASE("e2e: --help of each program explains usage and exit statuses", "[e2e]") {
     auto search_help = run_command(test::search_binary() + " --help");
     CHECK(search_help.status == 0);

@@ -7,14 +7,15 @@
 
 using namespace dateline;
 
-TEST_CASE("directories are walked recursively in sorted order for .txt files", "[walk]") {
+TEST_CASE("directories are walked recursively in sorted order for article files", "[walk]") {
     test::TempDir dir;
-    for (const char* name : {"b/2.txt", "a/z/1.TXT", "a/3.txt", "c.txt", "notes.md", "manifest.jsonl"})
+    for (const char* name : {"b/2.txt", "a/z/1.TXT", "a/3.txt.gz", "c.jsonl", "d.ndjson.gz", "notes.md", "data.csv",
+                             "e.json", "f.gz"})
         test::write_file(dir.path() / name, "x");
     indexer::ArchiveFiles found = indexer::find_article_files({dir.path().string()});
     CHECK(found.problems.empty());
-    CHECK(found.files == std::vector<std::string>{dir / "a/3.txt", dir / "a/z/1.TXT", dir / "b/2.txt",
-                                                  dir / "c.txt"});
+    CHECK(found.files == std::vector<std::string>{dir / "a/3.txt.gz", dir / "a/z/1.TXT", dir / "b/2.txt",
+                                                  dir / "c.jsonl", dir / "d.ndjson.gz"});
 }
 
 TEST_CASE("a file named on the command line is indexed whatever its extension", "[walk]") {

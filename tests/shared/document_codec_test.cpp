@@ -15,6 +15,7 @@ TEST_CASE("an article survives encoding and decoding unchanged", "[codec]") {
     article.byline = {"Mara Quint", "Tomasz Bell"};
     article.dateline = "Harbourton";
     article.url = "https://harbourcourier.example/2024/01/15/strike-day-one";
+    article.record_id = "export.jsonl:4711";
     article.source = "/archive/strike.txt";
     article.body = "First paragraph.\n\nSecond — with “quotes” & ünïcödé.";
     article.entities = {{"Grace Oduya"}, {"Harbour Authority", "Dockworkers' Union"}, {"Harbourton"}};

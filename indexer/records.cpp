@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/records.hpp"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "indexer/extract/plain_text.hpp"
+#include "shared/error.hpp"
+
+namespace dateline::indexer {
+namespace {
+
+bool has_json_lines_name(std::string path) {
+    if (path.ends_with(".gz")) path.resize(path.size() - 3);
+    return path.ends_with(".jsonl") || path.ends_with(".ndjson");
+}
+
+bool starts_with_json_object(std::string_view bytes) {
+    std::size_t first = bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    if (first == std::string_view::npos || bytes[first] != '{') return false;
+    std::string_view line = bytes.substr(first, bytes.find('\n', first) - first);
+    return nlohmann::json::accept(line);
+}
+
+}  // namespace
+
+InputFormat parse_input_format(std::string_view name) {
+    if (name.empty() || name == "auto") return InputFormat::automatic;
+    if (name == "text") return InputFormat::text;
+    if (name == "jsonl") return InputFormat::jsonl;
+    throw Error(ErrorKind::usage, fmt::format("unknown input format '{}'", name), "use --format auto, text or jsonl");
+}
+
+InputFormat detect_format(const std::string& path, std::string_view bytes, InputFormat requested) {
+    if (requested != InputFormat::automatic) return requested;
+    if (has_json_lines_name(path) || starts_with_json_object(bytes)) return InputFormat::jsonl;
+    return InputFormat::text;
+}
+
+std::vector<RawRecord> split_records(const std::string& path, std::string_view bytes, InputFormat format) {
+    if (format != InputFormat::jsonl) return {{path, bytes, 0}};
+    std::vector<RawRecord> records;
+    std::size_t number = 0;
+    while (!bytes.empty()) {
+        ++number;
+        std::size_t end = bytes.find('\n');
+        std::string_view line = bytes.substr(0, end);
+        bytes.remove_prefix(end == std::string_view::npos ? bytes.size() : end + 1);
+        if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+        records.push_back({fmt::format("{}#{}", path, number), line, number});
+    }
+    return records;
+}
+
+ExtractedRecord extract_record(const RawRecord& record, InputFormat format, const FieldMap& fields) {
+    ExtractedRecord extracted;
+    if (format != InputFormat::jsonl) {
+        Article article = extract_plain_text(record.bytes);
+        if (article.title.empty()) {
+            extracted.problem = "no text in file";
+            return extracted;
+        }
+        article.source = record.key;
+        extracted.article = std::move(article);
+        return extracted;
+    }
+    nlohmann::json object = nlohmann::json::parse(record.bytes, nullptr, false);
+    if (object.is_discarded()) {
+        extracted.problem = "not valid JSON (a truncated or broken line)";
+        return extracted;
+    }
+    if (!object.is_object()) {
+        extracted.problem = "not a JSON object";
+        return extracted;
+    }
+    RecordResult result = article_from_record(object, fields);
+    extracted.problem = std::move(result.problem);
+    extracted.warnings = std::move(result.warnings);
+    if (result.article) {
+        result.article->source = record.key;
+        std::string file = std::filesystem::path(file_of_key(record.key)).filename().string();
+        if (!result.article->record_id.empty()) result.article->record_id = file + ":" + result.article->record_id;
+        extracted.article = std::move(result.article);
+    }
+    return extracted;
+}
+
+std::string file_of_key(const std::string& key) {
+    std::size_t hash = key.rfind('#');
+    if (hash == std::string::npos || hash + 1 == key.size() ||
+        key.find_first_not_of("0123456789", hash + 1) != std::string::npos)
+        return key;
+    return key.substr(0, hash);
+}
+
+}  // namespace dateline::indexer

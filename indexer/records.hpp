@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Input files as records: a plain-text file is one article; a JSON Lines file
+// is one article per line. Splitting is cheap and comes first, so that a
+// record whose bytes are unchanged can be skipped before any extraction.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indexer/extract/json_record.hpp"
+
+namespace dateline::indexer {
+
+enum class InputFormat { automatic, text, jsonl };
+
+// "auto", "text", "jsonl"; throws Error (usage) for anything else.
+InputFormat parse_input_format(std::string_view name);
+
+// requested, unless automatic: then JSON Lines for *.jsonl and *.ndjson
+// (gzipped or not) and for content whose first line is a JSON object, plain
+// text otherwise.
+InputFormat detect_format(const std::string& path, std::string_view bytes, InputFormat requested);
+
+struct RawRecord {
+    std::string key;         // "path" for a whole file, "path#N" for line N
+    std::string_view bytes;  // what the article is made from (into the file's bytes)
+    std::size_t line = 0;    // 1-based line for JSON Lines, 0 for a whole file
+};
+
+std::vector<RawRecord> split_records(const std::string& path, std::string_view bytes, InputFormat format);
+
+struct ExtractedRecord {
+    std::optional<Article> article;     // nullopt: skipped, problem says why
+    std::string problem;
+    std::vector<std::string> warnings;  // indexed, but something was not understood
+};
+
+// The article in one record, with source (and, for JSON Lines, record id
+// qualified by the file's name) set.
+ExtractedRecord extract_record(const RawRecord& record, InputFormat format, const FieldMap& fields);
+
+// The file a record key belongs to ("a.jsonl#12" -> "a.jsonl").
+std::string file_of_key(const std::string& key);
+
+}  // namespace dateline::indexer
