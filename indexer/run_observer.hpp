@@ -24,4 +24,7 @@ public:
     virtual void committed(std::size_t /*documents_written*/) {}
 };
 
+// For callers with nobody watching.
+class SilentObserver : public RunObserver {};
+
 }  // namespace dateline::indexer

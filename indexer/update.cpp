@@ -17,10 +17,6 @@ namespace dateline::indexer {
 namespace fs = std::filesystem;
 namespace {
 
-void note_problems(const Inputs& inputs, IndexingReport& report, RunObserver& observer) {
-    report.problems = inputs.problems;
-    for (const InputProblem& problem : inputs.problems) observer.problem(problem);
-}
 
 IndexingOptions indexing_options(const UpdateRequest& request) {
     IndexingOptions options;
@@ -55,7 +51,23 @@ void finish_report(const std::string& db_path, IndexingReport& report) {
         db_path, [&] { return Xapian::Database(db_path).get_doccount(); });
 }
 
-class SilentObserver : public RunObserver {};
+// What update and rebuild do before writing: check options and inputs, so a
+// mistyped path or option fails before anything is created, then take the
+// writer lock for the rest of the run.
+struct PreparedRun {
+    PreparedRun(const UpdateRequest& request, RunObserver& observer)
+        : options(indexing_options(request)),
+          inputs(gather_inputs(request.paths, request.manifests)),
+          lock(request.database, request.wait) {
+        report.problems = inputs.problems;
+        for (const InputProblem& problem : inputs.problems) observer.problem(problem);
+    }
+
+    IndexingOptions options;
+    Inputs inputs;
+    WriterLock lock;
+    IndexingReport report;
+};
 
 }  // namespace
 
@@ -65,31 +77,19 @@ IndexingReport update_database(const UpdateRequest& request) {
 }
 
 IndexingReport update_database(const UpdateRequest& request, RunObserver& observer) {
-    // Inputs first: a mistyped path or option must fail before anything is created.
-    IndexingOptions options = indexing_options(request);
-    Inputs inputs = gather_inputs(request.paths, request.manifests);
-    WriterLock lock(request.database, request.wait);
-    IndexingReport report;
-    note_problems(inputs, report, observer);
-
+    PreparedRun run(request, observer);
     Xapian::WritableDatabase db = store::open_for_update(request.database);
     store::remove_dead_generations(request.database);  // left by a killed rebuild
     IndexedSources known = store::with_database_errors(request.database, [&] { return load_indexed_sources(db); });
-    SeenInputs seen = index_files(db, request.database, inputs, known, options, report, observer);
-    if (request.prune) prune_vanished(db, request.database, inputs, known, seen, report);
-    db.close();
-    finish_report(request.database, report);
-    return report;
+    SeenInputs seen = index_files(db, request.database, run.inputs, known, run.options, run.report, observer);
+    if (request.prune) prune_vanished(db, request.database, run.inputs, known, seen, run.report);
+    store::with_database_errors(request.database, [&] { db.close(); });
+    finish_report(request.database, run.report);
+    return run.report;
 }
 
 IndexingReport rebuild_database(const UpdateRequest& request, RunObserver& observer) {
-    // Inputs first: a mistyped path or option must fail before anything is created.
-    IndexingOptions options = indexing_options(request);
-    Inputs inputs = gather_inputs(request.paths, request.manifests);
-    WriterLock lock(request.database, request.wait);
-    IndexingReport report;
-    note_problems(inputs, report, observer);
-
+    PreparedRun run(request, observer);
     if (!store::live_generation(request.database) && !store::is_unused_directory(request.database))
         throw Error(ErrorKind::schema_mismatch, fmt::format("{} is not a Dateline database", request.database),
                     "give --db a new directory, or the directory of a database dateline-index made");
@@ -98,7 +98,7 @@ IndexingReport rebuild_database(const UpdateRequest& request, RunObserver& obser
     try {
         Xapian::WritableDatabase db = store::with_database_errors(
             generation.path, [&] { return Xapian::WritableDatabase(generation.path, Xapian::DB_OPEN); });
-        index_files(db, generation.path, inputs, IndexedSources{}, options, report, observer);
+        index_files(db, generation.path, run.inputs, IndexedSources{}, run.options, run.report, observer);
         store::with_database_errors(generation.path, [&] { db.close(); });
         store::make_live(request.database, generation.name);
     } catch (...) {
@@ -107,8 +107,8 @@ IndexingReport rebuild_database(const UpdateRequest& request, RunObserver& obser
         throw;
     }
     store::remove_dead_generations(request.database);
-    finish_report(request.database, report);
-    return report;
+    finish_report(request.database, run.report);
+    return run.report;
 }
 
 }  // namespace dateline::indexer

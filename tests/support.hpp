@@ -58,8 +58,6 @@ void build_sample_database(const std::string& db_path);
 // How many articles in db match query.
 unsigned count_matches(const std::string& db, const std::string& query);
 
-// A run observer that watches nothing.
-class SilentObserver : public indexer::RunObserver {};
 
 void write_file(const std::filesystem::path& path, const std::string& content);
 

@@ -33,7 +33,7 @@ std::vector<std::string> entries(const fs::path& folder) {
 
 TEST_CASE("rebuild makes a new generation live and removes the old one", "[generations]") {
     test::TempDir dir;
-    test::SilentObserver silent;
+    indexer::SilentObserver silent;
     indexer::update_database(test::sample_request(dir / "db"));
     CHECK(store::live_generation(dir / "db") == "gen-000001");
     CHECK(test::count_matches(dir / "db", "Haddad") == 10);
@@ -47,7 +47,7 @@ TEST_CASE("rebuild makes a new generation live and removes the old one", "[gener
 
 TEST_CASE("rebuild refuses a directory that is not a Dateline database and leaves it alone", "[generations]") {
     test::TempDir dir;
-    test::SilentObserver silent;
+    indexer::SilentObserver silent;
     test::write_file(dir.path() / "db/precious.txt", "not a database");
     CHECK_THROWS_AS(indexer::rebuild_database(test::sample_request(dir / "db"), silent), Error);
     CHECK_THROWS_AS(indexer::update_database(test::sample_request(dir / "db")), Error);

@@ -21,7 +21,7 @@ unsigned haddad(searcher::Searcher& searcher) {
 
 TEST_CASE("a searcher held open follows a rebuild to the new generation on its next query", "[searcher]") {
     test::TempDir dir;
-    test::SilentObserver silent;
+    indexer::SilentObserver silent;
     indexer::update_database(test::sample_request(dir / "db", ""));
     searcher::Searcher searcher({dir / "db"});
     CHECK(haddad(searcher) == 10);
