@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "searcher/query_check.hpp"
 #include "shared/analysis.hpp"
 #include "shared/error.hpp"
 #include "shared/schema.hpp"
@@ -52,6 +53,7 @@ void register_name(Xapian::QueryParser& parser, std::string_view name, const sch
 }  // namespace
 
 Xapian::Query parse_query(std::string_view text, const Xapian::Database& db) {
+    check_query_syntax(text);
     Xapian::QueryParser parser;
     analysis::configure(parser);
     parser.set_database(db);  // wildcards expand against the index's own terms

@@ -11,7 +11,8 @@
 namespace dateline::searcher {
 
 // Throws Error (usage) for a query that cannot be parsed, with the reason:
-// unbalanced quotes are forgiven by Xapian, but e.g. date:2024-13 is not.
+// syntax mistakes (query_check.hpp), an impossible date (date:2024-13), or
+// what Xapian's parser rejects (a dangling AND).
 Xapian::Query parse_query(std::string_view text, const Xapian::Database& db);
 
 }  // namespace dateline::searcher

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The mistakes Xapian's QueryParser would quietly repair into a different
+// query: an unbalanced quote or parenthesis, an unknown field, a query too
+// long to be meant. Caught before parsing, with where they are.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace dateline::searcher {
+
+inline constexpr std::size_t max_query_bytes = 4096;
+
+// Throws Error (usage) naming the problem and its character position.
+void check_query_syntax(std::string_view text);
+
+}  // namespace dateline::searcher
