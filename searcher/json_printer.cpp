@@ -22,7 +22,9 @@ json highlights(const Snippet& snippet) {
     return spans;
 }
 
-json hit_object(const Hit& hit) {
+}  // namespace
+
+json hit_json(const Hit& hit) {
     const Article& article = hit.article;
     return {
         {"rank", hit.rank},
@@ -39,18 +41,16 @@ json hit_object(const Hit& hit) {
     };
 }
 
-}  // namespace
-
-void print_json(std::ostream& out, const SearchResult& result) {
+json result_json(const SearchResult& result) {
     json hits = json::array();
-    for (const Hit& hit : result.hits) hits.push_back(hit_object(hit));
+    for (const Hit& hit : result.hits) hits.push_back(hit_json(hit));
     json facets = json::object();
     for (const Facet& facet : result.facets) {
         json values = json::array();
         for (const FacetValue& value : facet.values) values.push_back({{"value", value.value}, {"count", value.count}});
         facets[facet.name] = std::move(values);
     }
-    json object = {
+    return {
         {"version", json_version},
         {"query", result.query},
         {"total", result.total},
@@ -58,7 +58,36 @@ void print_json(std::ostream& out, const SearchResult& result) {
         {"hits", std::move(hits)},
         {"facets", std::move(facets)},
     };
+}
+
+json error_json(const Error& error) {
+    std::string_view kind = error.kind() == ErrorKind::usage ? "usage" : "database";
+    return {{"kind", kind}, {"message", error.what()}, {"hint", error.hint()}};
+}
+
+json article_json(const std::string& id, const Article& article) {
+    return {
+        {"version", json_version},
+        {"id", id},
+        {"title", string_or_null(article.title)},
+        {"outlet", string_or_null(article.outlet)},
+        {"date", article.date ? json(format_iso_date(*article.date)) : json(nullptr)},
+        {"byline", article.byline},
+        {"dateline", string_or_null(article.dateline)},
+        {"url", string_or_null(article.url)},
+        {"source", string_or_null(article.source)},
+        {"text", article.body},
+    };
+}
+
+void print_json_line(std::ostream& out, const json& object) {
     out << object.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+void print_json(std::ostream& out, const SearchResult& result) { print_json_line(out, result_json(result)); }
+
+void print_jsonl(std::ostream& out, const SearchResult& result) {
+    for (const Hit& hit : result.hits) print_json_line(out, hit_json(hit));
 }
 
 }  // namespace dateline::searcher

@@ -5,12 +5,28 @@
 
 #include <ostream>
 
+#include <nlohmann/json.hpp>
+
 #include "searcher/search_types.hpp"
+#include "shared/error.hpp"
 
 namespace dateline::searcher {
 
 inline constexpr int json_version = 1;
 
+nlohmann::ordered_json result_json(const SearchResult& result);
+nlohmann::ordered_json hit_json(const Hit& hit);
+// {"kind": "usage", "message": ..., "hint": ...}
+nlohmann::ordered_json error_json(const Error& error);
+// One stored article in full: id, title, outlet, date, byline, dateline, url,
+// source, text.
+nlohmann::ordered_json article_json(const std::string& id, const Article& article);
+
+// --json: the result as one object on one line.
 void print_json(std::ostream& out, const SearchResult& result);
+// --jsonl: one hit object per line, nothing else.
+void print_jsonl(std::ostream& out, const SearchResult& result);
+// Any of the above, on one line, invalid UTF-8 replaced.
+void print_json_line(std::ostream& out, const nlohmann::ordered_json& object);
 
 }  // namespace dateline::searcher

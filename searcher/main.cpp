@@ -2,15 +2,20 @@
 // dateline-search: the command line. Parses options into a SearchRequest, runs
 // the search, hands the result to a printer and returns the exit status.
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "searcher/batch.hpp"
+#include "searcher/csv_printer.hpp"
 #include "searcher/json_printer.hpp"
 #include "searcher/search.hpp"
+#include "searcher/show.hpp"
 #include "searcher/text_printer.hpp"
 #include "shared/cli.hpp"
 #include "shared/error.hpp"
@@ -25,10 +30,20 @@ constexpr std::string_view program = "dateline-search";
 
 std::string usage() {
     std::string text = R"(Usage: dateline-search --db DB [OPTIONS] QUERY...
+       dateline-search --db DB --batch FILE|-
+       dateline-search --db DB [--json] show ID
 
 Searches Dateline databases built by dateline-index and prints the best
 matching articles with highlighted snippets, then how the matches divide by
-outlet and by month (counted over every match).
+outlet and by month (counted over every match). 'show ID' prints one article
+whole (IDs are printed with every hit).
+
+Batch: each line of FILE (- for standard input) is a query as typed, or a
+JSON object {"query": ..., "limit": N, "offset": N, "facets": BOOL,
+"snippet_length": N}; each is answered by one JSON line, in order: the
+--json object with "line" added, or {"query", "error": {"kind", "message",
+"hint"}, "line"} for a line that failed. The databases are opened once and
+follow rebuilds and updates between queries.
 
 Query syntax: words must all match (AND); also OR, NOT, AND, parentheses,
 +word, -word, "a phrase", and a trailing wildcard (missil*). Fields:
@@ -41,8 +56,8 @@ Query syntax: words must all match (AND); also OR, NOT, AND, parentheses,
     }
     text += R"(
 Exit status:
-  0  at least one article matched
-  1  no article matched
+  0  at least one article matched (show: found; batch: every line answered)
+  1  no article matched (show: no such id; batch: some lines are errors)
   2  usage error (bad option or query)
   3  database error (missing, damaged, or built by another version)
 
@@ -50,10 +65,58 @@ Options)";
     return text;
 }
 
+enum class Output { text, json, jsonl, csv };
+
+Output output_format(bool json, bool jsonl, bool csv) {
+    if (json + jsonl + csv > 1) throw Error(ErrorKind::usage, "choose one of --json, --jsonl and --csv");
+    return json ? Output::json : jsonl ? Output::jsonl : csv ? Output::csv : Output::text;
+}
+
+void print_result(const searcher::SearchResult& result, Output output) {
+    switch (output) {
+    case Output::json: searcher::print_json(std::cout, result); return;
+    case Output::jsonl: searcher::print_jsonl(std::cout, result); return;
+    case Output::csv: searcher::print_csv(std::cout, result); return;
+    case Output::text: break;
+    }
+    bool terminal = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+    searcher::print_text(std::cout, result, {terminal});
+}
+
+int run_show(const std::vector<std::string>& databases, const std::string& id, Output output) {
+    std::optional<Article> article = searcher::find_article(databases, id);
+    if (!article) {
+        std::cerr << fmt::format("{}: no article with id {}\n", program, id);
+        return exit_status::partial;
+    }
+    if (output == Output::text) {
+        std::cout << article->title << "\n";
+        std::cout << fmt::format("{} · {} · {}\n", article->outlet.empty() ? "(outlet unknown)" : article->outlet,
+                                 article->date ? format_iso_date(*article->date) : "(undated)",
+                                 fmt::join(article->byline, ", "));
+        std::cout << (article->url.empty() ? article->source : article->url) << "\n\n" << article->body << "\n";
+    } else {
+        searcher::print_json_line(std::cout, searcher::article_json(id, *article));
+    }
+    return exit_status::ok;
+}
+
+int run_batch(const searcher::SearchRequest& defaults, const std::string& file) {
+    std::ifstream opened;
+    if (file != "-") {
+        opened.open(file);
+        if (!opened) throw Error(ErrorKind::usage, fmt::format("cannot read batch file {}", file), "check --batch");
+    }
+    searcher::Searcher searcher(defaults.databases);
+    auto report = searcher::run_batch(searcher, file == "-" ? std::cin : opened, std::cout, defaults);
+    return report.failed == 0 ? exit_status::ok : exit_status::partial;
+}
+
 int run(int argc, char** argv) {
     searcher::SearchRequest request;
     std::vector<std::string> words;
-    bool as_json = false;
+    bool as_json = false, as_jsonl = false, as_csv = false;
+    std::string batch_file;
     std::string usage_text = usage();
     po::options_description options(usage_text);
     options.add_options()
@@ -61,6 +124,9 @@ int run(int argc, char** argv) {
         ("db", po::value(&request.databases)->required()->value_name("DB"),
          "database to search; repeat to search several as one")
         ("json", po::bool_switch(&as_json), "print one JSON object (see docs/output-format.md)")
+        ("jsonl", po::bool_switch(&as_jsonl), "print one JSON object per hit, one per line")
+        ("csv", po::bool_switch(&as_csv), "print one CSV row per hit, under a header row")
+        ("batch", po::value(&batch_file)->value_name("FILE"), "answer the queries in FILE (- for stdin)")
         ("limit,n", po::value(&request.limit)->default_value(10)->value_name("N"), "hits to show")
         ("offset", po::value(&request.offset)->default_value(0)->value_name("N"), "hits to skip first")
         ("snippet-length", po::value(&request.snippet_length)->default_value(200)->value_name("BYTES"),
@@ -81,15 +147,17 @@ int run(int argc, char** argv) {
     }
     po::notify(vm);
     request.facets = vm.count("no-facets") == 0;
+    Output output = output_format(as_json, as_jsonl, as_csv);
+    if (!batch_file.empty()) {
+        if (!words.empty()) throw Error(ErrorKind::usage, "give queries either with --batch or on the command line");
+        return run_batch(request, batch_file);
+    }
+    if (words.size() == 2 && words[0] == "show" && searcher::looks_like_article_id(words[1]))
+        return run_show(request.databases, words[1], output);
     for (const std::string& word : words) request.query += (request.query.empty() ? "" : " ") + word;
 
     searcher::SearchResult result = searcher::search(request);
-    if (as_json) {
-        searcher::print_json(std::cout, result);
-    } else {
-        bool terminal = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-        searcher::print_text(std::cout, result, {terminal});
-    }
+    print_result(result, output);
     return result.total > 0 ? exit_status::ok : exit_status::partial;
 }
 

@@ -17,7 +17,7 @@ namespace dateline::store {
 namespace {
 
 std::string rebuild_hint(std::string_view path) {
-    return fmt::format("move {} aside and index the archive again with dateline-index update", path);
+    return fmt::format("index the archive again: dateline-index rebuild --db {} ARCHIVE... (or into a new directory)", path);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ TEST_CASE("a database with another schema version is refused with a hint to rebu
     } catch (const Error& e) {
         CHECK(e.kind() == ErrorKind::schema_mismatch);
         CHECK_THAT(e.what(), Catch::Contains("schema 0"));
-        CHECK_THAT(e.hint(), Catch::Contains("index the archive again"));
+        CHECK_THAT(e.hint(), Catch::Contains("dateline-index rebuild"));
     }
     CHECK_THROWS_AS(store::open_for_update(dir / "db"), Error);
 }

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "searcher/batch.hpp"
+
+#include <string>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "searcher/json_printer.hpp"
+#include "shared/error.hpp"
+
+namespace dateline::searcher {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+unsigned unsigned_option(const json& object, const char* key, unsigned fallback) {
+    if (!object.contains(key)) return fallback;
+    if (!object[key].is_number_unsigned())
+        throw Error(ErrorKind::usage, fmt::format("\"{}\" must be a whole number", key));
+    return object[key].get<unsigned>();
+}
+
+// The request one line asks for.
+SearchRequest request_for(const std::string& line, const SearchRequest& defaults) {
+    SearchRequest request = defaults;
+    if (!line.starts_with('{')) {
+        request.query = line;
+        return request;
+    }
+    json object = json::parse(line, nullptr, false);
+    if (!object.is_object() || !object.contains("query") || !object["query"].is_string())
+        throw Error(ErrorKind::usage, "a JSON line must be an object with a \"query\" string",
+                    R"(e.g. {"query": "strike", "limit": 5})");
+    for (const auto& [key, value] : object.items())
+        if (key != "query" && key != "limit" && key != "offset" && key != "facets" && key != "snippet_length")
+            throw Error(ErrorKind::usage, fmt::format("unknown key \"{}\"", key),
+                        "keys are query, limit, offset, facets, snippet_length");
+    request.query = object["query"].get<std::string>();
+    request.limit = unsigned_option(object, "limit", request.limit);
+    request.offset = unsigned_option(object, "offset", request.offset);
+    request.snippet_length = unsigned_option(object, "snippet_length", request.snippet_length);
+    if (object.contains("facets")) {
+        if (!object["facets"].is_boolean()) throw Error(ErrorKind::usage, "\"facets\" must be true or false");
+        request.facets = object["facets"].get<bool>();
+    }
+    return request;
+}
+
+}  // namespace
+
+BatchReport run_batch(Searcher& searcher, std::istream& in, std::ostream& out, const SearchRequest& defaults) {
+    BatchReport report;
+    std::string line;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        json answer;
+        try {
+            answer = result_json(searcher.search(request_for(line, defaults)));
+        } catch (const Error& error) {
+            answer = {{"version", json_version}, {"query", line}, {"error", error_json(error)}};
+            ++report.failed;
+        }
+        answer["line"] = number;
+        print_json_line(out, answer);
+        out.flush();  // a reader on a pipe gets each answer as it comes
+        ++report.answered;
+    }
+    return report;
+}
+
+}  // namespace dateline::searcher

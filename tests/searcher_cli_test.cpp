@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// dateline-search as scripts use it: batch mode, JSON Lines, CSV, show, and
+// bad queries, on the sample archive with the real binaries.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support.hpp"
+
+using namespace dateline;
+using namespace std::chrono_literals;
+using nlohmann::json;
+using test::run_command;
+using test::shell_quote;
+
+namespace {
+
+// A sample database built once for this file.
+const std::string& sample_db() {
+    static test::TempDir dir;
+    static const std::string path = [] {
+        test::build_sample_database(dir / "db");
+        return dir / "db";
+    }();
+    return path;
+}
+
+std::string search(const std::string& args) {
+    return test::search_binary() + " --db " + shell_quote(sample_db()) + " " + args;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> found;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) found.push_back(line);
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("cli: --batch answers each line in order, errors included, and goes on", "[cli]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "queries",
+                     "Haddad\n"
+                     "{\"query\": \"tram\", \"limit\": 1, \"offset\": 1}\n"
+                     "\n"
+                     "\"unbalanced\n"
+                     "colour:red\n"
+                     "{\"query\": \"x\", \"limit\": \"many\"}\n"
+                     "zeppelin\n");
+    auto result = run_command(search("--batch " + shell_quote(dir / "queries")));
+    CHECK(result.status == 1);  // some lines are error objects
+    CHECK(result.err.empty());
+    auto answers = lines(result.out);
+    REQUIRE(answers.size() == 6);  // the blank line is skipped
+    auto first = json::parse(answers[0]);
+    CHECK(first["line"] == 1);
+    CHECK(first["total"] == 10);
+    auto second = json::parse(answers[1]);
+    CHECK(second["line"] == 2);
+    CHECK(second["total"] == 5);
+    REQUIRE(second["hits"].size() == 1);
+    CHECK(second["hits"][0]["rank"] == 2);
+    for (std::size_t i : {2u, 3u, 4u}) {
+        auto error = json::parse(answers[i]);
+        CHECK(error["error"]["kind"] == "usage");
+        CHECK_FALSE(error["error"]["message"].get<std::string>().empty());
+    }
+    CHECK(json::parse(answers[2])["line"] == 4);
+    CHECK(json::parse(answers[5])["total"] == 0);
+    CHECK(json::parse(answers[5])["line"] == 7);
+}
+
+TEST_CASE("cli: a batch held open answers from the new generation after a rebuild", "[cli]") {
+    test::TempDir dir;
+    std::string db = dir / "db";
+    test::build_sample_database(db);
+    std::string fifo = dir / "queries";
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        std::string command = test::search_binary() + " --db " + shell_quote(db) + " --batch " + shell_quote(fifo) +
+                              " > " + shell_quote(dir / "answers");
+        execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    int writer = open(fifo.c_str(), O_WRONLY);
+    REQUIRE(writer >= 0);
+    auto ask = [&](const std::string& line) { REQUIRE(write(writer, line.data(), line.size()) == static_cast<ssize_t>(line.size())); };
+    auto answers_so_far = [&] {
+        std::ifstream in(dir.path() / "answers");
+        return lines(std::string(std::istreambuf_iterator<char>(in), {}));
+    };
+    ask("Haddad\n");
+    for (int i = 0; i < 5000 && answers_so_far().size() < 1; ++i) std::this_thread::sleep_for(2ms);
+    REQUIRE(answers_so_far().size() == 1);
+    REQUIRE(run_command(test::index_binary() + " rebuild --db " + shell_quote(db) + " " +
+                        shell_quote((test::sample_dir() / "articles/meridian-wire").string()))
+                .status == 0);
+    ask("Haddad\n");
+    close(writer);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CHECK(WEXITSTATUS(status) == 0);
+    auto answers = answers_so_far();
+    REQUIRE(answers.size() == 2);
+    CHECK(json::parse(answers[0])["total"] == 10);
+    CHECK(json::parse(answers[1])["total"] == 3);  // only the Wire's articles now
+}
+
+TEST_CASE("cli: --csv prints a header and one quoted row per hit", "[cli]") {
+    auto result = run_command(search("--csv --limit 2 'strike outlet:\"Meridian Wire\"'"));
+    CHECK(result.status == 0);
+    auto rows = lines(result.out);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0] == "rank,score,date,outlet,byline,title,url,source,snippet\r");
+    // The title has a comma, so it is quoted.
+    CHECK_THAT(rows[1], Catch::StartsWith("1,") &&
+                            Catch::Contains(",2024-01-17,Meridian Wire,Noor Aziz,\"Harbourton port reopens after "
+                                            "two-day strike, dispute unresolved\",https://meridianwire.example/"));
+}
+
+TEST_CASE("cli: --jsonl prints one hit object per line", "[cli]") {
+    auto result = run_command(search("--jsonl --limit 3 Haddad"));
+    CHECK(result.status == 0);
+    auto rows = lines(result.out);
+    REQUIRE(rows.size() == 3);
+    for (std::size_t i = 0; i < rows.size(); ++i) CHECK(json::parse(rows[i])["rank"] == i + 1);
+    CHECK(run_command(search("--json --csv Haddad")).status == 2);
+}
+
+TEST_CASE("cli: show prints one whole article by its id", "[cli]") {
+    auto text = run_command(search("show 59621433b2d701c7"));
+    CHECK(text.status == 0);
+    CHECK(text.out == "Harbourton port traffic recovers after dispute\n"
+                      "Meridian Wire · 2024-04-22 · Noor Aziz\n"
+                      "https://meridianwire.example/2024/04/22/harbourton-port-traffic\n\n"
+                      "HARBOURTON — Container traffic at Harbourton port in April returned to the level seen before "
+                      "the winter strikes, the Harbour Authority said.\n\n"
+                      "Yusuf Haddad said both shipping lines that moved calls to Northgate had come back.\n");
+    auto as_json = json::parse(run_command(search("--json show 59621433b2d701c7")).out);
+    CHECK(as_json["id"] == "59621433b2d701c7");
+    CHECK(as_json["byline"] == json::array({"Noor Aziz"}));
+    auto missing = run_command(search("show 0000000000000000"));
+    CHECK(missing.status == 1);
+    CHECK(missing.err == "dateline-search: no article with id 0000000000000000\n");
+}
+
+TEST_CASE("cli: bad queries are one line on stderr and exit 2", "[cli]") {
+    for (const char* query : {"'\"unbalanced'", "'(strike OR tram'", "colour:red", "date:2024-13", "'strike AND'",
+                              "''"}) {
+        INFO(query);
+        auto result = run_command(search(query));
+        CHECK(result.status == 2);
+        CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+        CHECK_THAT(result.err, Catch::StartsWith("dateline-search: error: "));
+    }
+    auto long_query = run_command(search(std::string(10 * 1024, 'x')));
+    CHECK(long_query.status == 2);
+    CHECK_THAT(long_query.err, Catch::Contains("query is too long"));
+}
