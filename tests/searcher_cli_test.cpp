@@ -24,18 +24,8 @@ using test::shell_quote;
 
 namespace {
 
-// A sample database built once for this file.
-const std::string& sample_db() {
-    static test::TempDir dir;
-    static const std::string path = [] {
-        test::build_sample_database(dir / "db");
-        return dir / "db";
-    }();
-    return path;
-}
-
 std::string search(const std::string& args) {
-    return test::search_binary() + " --db " + shell_quote(sample_db()) + " " + args;
+    return test::search_binary() + " --db " + shell_quote(test::shared_sample_database()) + " " + args;
 }
 
 std::vector<std::string> lines(const std::string& text) {

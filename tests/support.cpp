@@ -70,6 +70,15 @@ indexer::UpdateRequest sample_request(const std::string& db, const std::string& 
 
 void build_sample_database(const std::string& db_path) { indexer::update_database(sample_request(db_path)); }
 
+const std::string& shared_sample_database() {
+    static TempDir dir;
+    static const std::string path = [] {
+        build_sample_database(dir / "sample");
+        return dir / "sample";
+    }();
+    return path;
+}
+
 unsigned count_matches(const std::string& db, const std::string& query) {
     searcher::SearchRequest request;
     request.databases = {db};

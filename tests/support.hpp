@@ -55,6 +55,10 @@ indexer::UpdateRequest sample_request(const std::string& db, const std::string& 
 // Indexes data/sample with its manifest into a new database at db_path.
 void build_sample_database(const std::string& db_path);
 
+// One sample database per test run, built on first use, for tests that only
+// read it.
+const std::string& shared_sample_database();
+
 // How many articles in db match query.
 unsigned count_matches(const std::string& db, const std::string& query);
 

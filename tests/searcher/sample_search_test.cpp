@@ -14,19 +14,9 @@ using searcher::FacetValue;
 
 namespace {
 
-// One sample database for the whole file: building it is the slow part.
-const std::string& sample_db() {
-    static test::TempDir dir;
-    static const std::string path = [] {
-        test::build_sample_database(dir / "sample");
-        return dir / "sample";
-    }();
-    return path;
-}
-
 searcher::SearchResult run(const std::string& query, unsigned limit = 10, unsigned offset = 0) {
     searcher::SearchRequest request;
-    request.databases = {sample_db()};
+    request.databases = {test::shared_sample_database()};
     request.query = query;
     request.limit = limit;
     request.offset = offset;
