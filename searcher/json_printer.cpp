@@ -24,21 +24,29 @@ json highlights(const Snippet& snippet) {
 
 }  // namespace
 
-json hit_json(const Hit& hit) {
-    const Article& article = hit.article;
-    return {
-        {"rank", hit.rank},
-        {"id", hit.id},
-        {"score", hit.score},
+namespace {
+
+// The metadata every article object carries, in the documented order and
+// with the documented nulls, after the keys given in head.
+json with_metadata(json head, const Article& article) {
+    head.update(json{
         {"title", string_or_null(article.title)},
         {"outlet", string_or_null(article.outlet)},
         {"date", article.date ? json(format_iso_date(*article.date)) : json(nullptr)},
         {"byline", article.byline},
         {"url", string_or_null(article.url)},
         {"source", string_or_null(article.source)},
-        {"snippet", hit.snippet.text},
-        {"highlights", highlights(hit.snippet)},
-    };
+    });
+    return head;
+}
+
+}  // namespace
+
+json hit_json(const Hit& hit) {
+    json object = with_metadata({{"rank", hit.rank}, {"id", hit.id}, {"score", hit.score}}, hit.article);
+    object["snippet"] = hit.snippet.text;
+    object["highlights"] = highlights(hit.snippet);
+    return object;
 }
 
 json result_json(const SearchResult& result) {
@@ -66,18 +74,10 @@ json error_json(const Error& error) {
 }
 
 json article_json(const std::string& id, const Article& article) {
-    return {
-        {"version", json_version},
-        {"id", id},
-        {"title", string_or_null(article.title)},
-        {"outlet", string_or_null(article.outlet)},
-        {"date", article.date ? json(format_iso_date(*article.date)) : json(nullptr)},
-        {"byline", article.byline},
-        {"dateline", string_or_null(article.dateline)},
-        {"url", string_or_null(article.url)},
-        {"source", string_or_null(article.source)},
-        {"text", article.body},
-    };
+    json object = with_metadata({{"version", json_version}, {"id", id}}, article);
+    object["dateline"] = string_or_null(article.dateline);
+    object["text"] = article.body;
+    return object;
 }
 
 void print_json_line(std::ostream& out, const json& object) {

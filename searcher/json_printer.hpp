@@ -18,8 +18,8 @@ nlohmann::ordered_json result_json(const SearchResult& result);
 nlohmann::ordered_json hit_json(const Hit& hit);
 // {"kind": "usage", "message": ..., "hint": ...}
 nlohmann::ordered_json error_json(const Error& error);
-// One stored article in full: id, title, outlet, date, byline, dateline, url,
-// source, text.
+// One stored article in full: id, title, outlet, date, byline, url, source,
+// dateline, text.
 nlohmann::ordered_json article_json(const std::string& id, const Article& article);
 
 // --json: the result as one object on one line.

@@ -9,7 +9,6 @@
 
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "searcher/batch.hpp"
 #include "searcher/csv_printer.hpp"
@@ -89,15 +88,8 @@ int run_show(const std::vector<std::string>& databases, const std::string& id, O
         std::cerr << fmt::format("{}: no article with id {}\n", program, id);
         return exit_status::partial;
     }
-    if (output == Output::text) {
-        std::cout << article->title << "\n";
-        std::cout << fmt::format("{} · {} · {}\n", article->outlet.empty() ? "(outlet unknown)" : article->outlet,
-                                 article->date ? format_iso_date(*article->date) : "(undated)",
-                                 fmt::join(article->byline, ", "));
-        std::cout << (article->url.empty() ? article->source : article->url) << "\n\n" << article->body << "\n";
-    } else {
-        searcher::print_json_line(std::cout, searcher::article_json(id, *article));
-    }
+    if (output == Output::text) searcher::print_article_text(std::cout, *article);
+    else searcher::print_json_line(std::cout, searcher::article_json(id, *article));
     return exit_status::ok;
 }
 

@@ -56,4 +56,9 @@ void print_text(std::ostream& out, const SearchResult& result, const TextStyle& 
     for (const Facet& facet : result.facets) print_facet(out, facet);
 }
 
+void print_article_text(std::ostream& out, const Article& article) {
+    out << fmt::format("{}\n{}\n{}\n\n{}\n", article.title.empty() ? "(untitled)" : article.title,
+                       metadata_line(article), article.url.empty() ? article.source : article.url, article.body);
+}
+
 }  // namespace dateline::searcher

@@ -16,4 +16,8 @@ struct TextStyle {
 
 void print_text(std::ostream& out, const SearchResult& result, const TextStyle& style);
 
+// One article whole (show ID): headline, the same metadata line as a hit,
+// URL or source file, a blank line, the clean text.
+void print_article_text(std::ostream& out, const Article& article);
+
 }  // namespace dateline::searcher
