@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "searcher/batch.hpp"
 
+#include <set>
 #include <string>
 
 #include <fmt/format.h>
@@ -21,6 +22,21 @@ unsigned unsigned_option(const json& object, const char* key, unsigned fallback)
     return object[key].get<unsigned>();
 }
 
+bool bool_option(const json& object, const char* key, bool fallback) {
+    if (!object.contains(key)) return fallback;
+    if (!object[key].is_boolean()) throw Error(ErrorKind::usage, fmt::format("\"{}\" must be true or false", key));
+    return object[key].get<bool>();
+}
+
+std::string string_option(const json& object, const char* key, const std::string& fallback) {
+    if (!object.contains(key)) return fallback;
+    if (!object[key].is_string()) throw Error(ErrorKind::usage, fmt::format("\"{}\" must be a string", key));
+    return object[key].get<std::string>();
+}
+
+const std::set<std::string, std::less<>> known_keys{"query", "limit", "offset", "facets", "snippet_length",
+                                                    "since", "until", "any"};
+
 // The request one line asks for.
 SearchRequest request_for(const std::string& line, const SearchRequest& defaults) {
     SearchRequest request = defaults;
@@ -33,17 +49,17 @@ SearchRequest request_for(const std::string& line, const SearchRequest& defaults
         throw Error(ErrorKind::usage, "a JSON line must be an object with a \"query\" string",
                     R"(e.g. {"query": "strike", "limit": 5})");
     for (const auto& [key, value] : object.items())
-        if (key != "query" && key != "limit" && key != "offset" && key != "facets" && key != "snippet_length")
+        if (!known_keys.contains(key))
             throw Error(ErrorKind::usage, fmt::format("unknown key \"{}\"", key),
-                        "keys are query, limit, offset, facets, snippet_length");
+                        "keys are query, limit, offset, facets, snippet_length, since, until, any");
     request.query = object["query"].get<std::string>();
     request.limit = unsigned_option(object, "limit", request.limit);
     request.offset = unsigned_option(object, "offset", request.offset);
     request.snippet_length = unsigned_option(object, "snippet_length", request.snippet_length);
-    if (object.contains("facets")) {
-        if (!object["facets"].is_boolean()) throw Error(ErrorKind::usage, "\"facets\" must be true or false");
-        request.facets = object["facets"].get<bool>();
-    }
+    request.facets = bool_option(object, "facets", request.facets);
+    request.match_any = bool_option(object, "any", request.match_any);
+    request.since = string_option(object, "since", request.since);
+    request.until = string_option(object, "until", request.until);
     return request;
 }
 

@@ -39,13 +39,16 @@ whole (IDs are printed with every hit).
 
 Batch: each line of FILE (- for standard input) is a query as typed, or a
 JSON object {"query": ..., "limit": N, "offset": N, "facets": BOOL,
-"snippet_length": N}; each is answered by one JSON line, in order: the
+"snippet_length": N, "since": DATE, "until": DATE, "any": BOOL}; each is answered by one JSON line, in order: the
 --json object with "line" added, or {"query", "error": {"kind", "message",
 "hint"}, "line"} for a line that failed. The databases are opened once and
 follow rebuilds and updates between queries.
 
 Query syntax: words must all match (AND); also OR, NOT, AND, parentheses,
-+word, -word, "a phrase", and a trailing wildcard (missil*). Fields:
++word, -word, "a phrase", and a trailing wildcard (missil*); --any ORs
+the words instead. Dates: date:2020-01-07, date:2020-01..2020-02,
+date:2020-01-03.. (open end), date:..1987-03, date:7d.. (also w, m, y ago),
+date:today, date:yesterday. Fields:
 )";
     for (const schema::Field& field : schema::all_fields) {
         if (field.name.empty()) continue;
@@ -123,6 +126,12 @@ int run(int argc, char** argv) {
         ("offset", po::value(&request.offset)->default_value(0)->value_name("N"), "hits to skip first")
         ("snippet-length", po::value(&request.snippet_length)->default_value(200)->value_name("BYTES"),
          "length to aim for in each snippet")
+        ("since", po::value(&request.since)->value_name("DATE"),
+         "only articles dated on or after DATE (2020-01-03, 2020-01, 7d, yesterday)")
+        ("until", po::value(&request.until)->value_name("DATE"),
+         "only articles dated on or before DATE (the end of a month or year given)")
+        ("any", po::bool_switch(&request.match_any),
+         "match articles with any of the words, best first (default: all words)")
         ("no-facets", "skip facet counting (faster; the total becomes an estimate)");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));

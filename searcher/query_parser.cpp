@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "searcher/query_parser.hpp"
 
+#include <optional>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "searcher/query_check.hpp"
@@ -23,44 +26,74 @@ private:
     const schema::Field& field_;
 };
 
-// date:2024 / date:2024-02 / date:2024-02-03 -> the year, month or day term.
+// date:2024-02, date:2020-01..2020-02, date:7d.. -> date_range_query.
 // An invalid date is recorded, not thrown: an exception thrown through Xapian's
 // parser leaks its state (seen under LeakSanitizer), so parse_query throws
 // once the parser has returned.
 class DateFilter : public Xapian::FieldProcessor {
 public:
-    explicit DateFilter(std::string& invalid) : invalid_(invalid) {}
+    DateFilter(const Xapian::Database& db, Date today, std::string& invalid)
+        : db_(db), today_(today), invalid_(invalid) {}
     Xapian::Query operator()(const std::string& value) override {
-        if (auto term = schema::date_filter_term(value)) return Xapian::Query(*term);
+        if (auto query = date_range_query(value, db_, today_)) return *query;
         if (invalid_.empty()) invalid_ = value;
         return Xapian::Query::MatchNothing;
     }
 
 private:
+    const Xapian::Database& db_;
+    Date today_;
     std::string& invalid_;
 };
 
+constexpr const char* date_hint =
+    "write dates as YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday or 7d (days, w, m, y ago); "
+    "a range as FROM..TO, FROM.. or ..TO";
+
+Xapian::Query filter_by_dates(Xapian::Query query, const QueryOptions& options, const Xapian::Database& db) {
+    if (options.since.empty() && options.until.empty()) return query;
+    std::string typed = options.since + ".." + options.until;
+    auto range = date_range_query(typed, db, options.today);
+    if (!range)
+        throw Error(ErrorKind::usage, fmt::format("invalid --since/--until: {}", typed), date_hint);
+    return Xapian::Query(Xapian::Query::OP_FILTER, query, *range);
+}
+
 void register_name(Xapian::QueryParser& parser, std::string_view name, const schema::Field& field,
-                   std::string& invalid_date) {
+                   const Xapian::Database& db, Date today, std::string& invalid_date) {
     if (name.empty()) return;
     if (field.has(schema::free_text)) parser.add_prefix(std::string(name), std::string(field.prefix));
     if (field.has(schema::value_filter))
         parser.add_boolean_prefix(std::string(name), (new ValueFilter(field))->release());
     if (field.has(schema::date_filter))
-        parser.add_boolean_prefix(std::string(name), (new DateFilter(invalid_date))->release());
+        parser.add_boolean_prefix(std::string(name), (new DateFilter(db, today, invalid_date))->release());
 }
 
 }  // namespace
 
-Xapian::Query parse_query(std::string_view text, const Xapian::Database& db) {
+std::optional<Xapian::Query> date_range_query(std::string_view typed, const Xapian::Database& db,
+                                              Date today) {
+    auto range = parse_date_range(typed, today);
+    if (!range) return std::nullopt;
+    // An open end stops at the oldest or newest dated article.
+    if (!range->first) range->first = parse_compact_date(db.get_value_lower_bound(schema::date.slot));
+    if (!range->last) range->last = parse_compact_date(db.get_value_upper_bound(schema::date.slot));
+    if (!range->first || !range->last) return Xapian::Query::MatchNothing;  // nothing is dated
+    std::vector<std::string> terms = schema::date_range_terms(*range->first, *range->last);
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Xapian::Query parse_query(std::string_view text, const Xapian::Database& db, const QueryOptions& options) {
     check_query_syntax(text);
     Xapian::QueryParser parser;
     analysis::configure(parser);
+    if (options.match_any) parser.set_default_op(Xapian::Query::OP_OR);
     parser.set_database(db);  // wildcards expand against the index's own terms
     std::string invalid_date;
     for (const schema::Field& field : schema::all_fields) {
-        register_name(parser, field.name, field, invalid_date);
-        register_name(parser, field.alias, field, invalid_date);
+        register_name(parser, field.name, field, db, options.today, invalid_date);
+        register_name(parser, field.alias, field, db, options.today, invalid_date);
     }
     Xapian::Query query;
     try {
@@ -70,9 +103,8 @@ Xapian::Query parse_query(std::string_view text, const Xapian::Database& db) {
                     "see dateline-search --help for the query syntax");
     }
     if (!invalid_date.empty())
-        throw Error(ErrorKind::usage, fmt::format("invalid date in query: date:{}", invalid_date),
-                    "write dates as YYYY, YYYY-MM or YYYY-MM-DD");
-    return query;
+        throw Error(ErrorKind::usage, fmt::format("invalid date in query: date:{}", invalid_date), date_hint);
+    return filter_by_dates(query, options, db);
 }
 
 }  // namespace dateline::searcher

@@ -4,15 +4,32 @@
 // values are folded exactly as the indexer folded them.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include <xapian.h>
 
+#include "shared/date_range.hpp"
+
 namespace dateline::searcher {
+
+struct QueryOptions {
+    std::string since;      // --since, as typed ("2020-01", "7d"); "" for none
+    std::string until;      // --until, as typed
+    bool match_any = false; // words are ORed (ranked by how many match and how well)
+    Date today = local_today();  // what "today", "yesterday" and "7d" count from
+};
 
 // Throws Error (usage) for a query that cannot be parsed, with the reason:
 // syntax mistakes (query_check.hpp), an impossible date (date:2024-13), or
 // what Xapian's parser rejects (a dangling AND).
-Xapian::Query parse_query(std::string_view text, const Xapian::Database& db);
+Xapian::Query parse_query(std::string_view text, const Xapian::Database& db,
+                          const QueryOptions& options = {});
+
+// The articles dated within a range as typed (date:'s forms: "2020-01..2020-02",
+// "7d..", "today"): an OR of the fewest year, month and day terms. An open end
+// stops at the oldest or newest article in db. nullopt if it is not a range.
+std::optional<Xapian::Query> date_range_query(std::string_view typed, const Xapian::Database& db,
+                                              Date today);
 
 }  // namespace dateline::searcher

@@ -36,7 +36,8 @@ std::vector<Hit> read_hits(const Xapian::MSet& mset, const SearchRequest& reques
 // One attempt on an open database. Xapian errors propagate untranslated so
 // that the caller can tell a database changed underneath from a broken one.
 SearchResult run_query(Xapian::Database& db, const SearchRequest& request) {
-    Xapian::Query query = parse_query(request.query, db);
+    Xapian::Query query = parse_query(request.query, db,
+                                      {.since = request.since, .until = request.until, .match_any = request.match_any});
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     std::optional<FacetCounter> counter;

@@ -15,6 +15,9 @@ namespace dateline::searcher {
 struct SearchRequest {
     std::vector<std::string> databases;  // several are searched as one
     std::string query;
+    std::string since;       // --since: a date or relative date as typed, "" for none
+    std::string until;       // --until
+    bool match_any = false;  // --any: OR the words instead of requiring all
     unsigned offset = 0;
     unsigned limit = 10;
     unsigned snippet_length = 200;  // bytes of body text to aim for

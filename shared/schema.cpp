@@ -28,17 +28,28 @@ std::array<std::string, 3> date_terms(const Date& date) {
             std::string(year.prefix) + compact.substr(0, 4)};
 }
 
-std::optional<std::string> date_filter_term(std::string_view typed) {
-    // Complete a year or month to a real day so one parser validates all three.
-    std::string as_day(typed);
-    if (typed.size() == 4) as_day += "-01-01";
-    else if (typed.size() == 7) as_day += "-01";
-    auto day = parse_iso_date(as_day);
-    if (!day) return std::nullopt;
-    auto terms = date_terms(*day);
-    if (typed.size() == 4) return terms[2];
-    if (typed.size() == 7) return terms[1];
-    return terms[0];
+std::vector<std::string> date_range_terms(const Date& first, const Date& last) {
+    using namespace std::chrono;
+    std::vector<std::string> terms;
+    sys_days day{first};
+    const sys_days end{last};
+    while (day <= end) {
+        Date date{day};
+        Date year_end{date.year() / December / 31};
+        Date month_end{date.year() / date.month() / std::chrono::last};
+        auto terms_of_day = date_terms(date);
+        if (date.month() == January && date.day() == std::chrono::day{1} && sys_days{year_end} <= end) {
+            terms.push_back(terms_of_day[2]);
+            day = sys_days{year_end} + days{1};
+        } else if (date.day() == std::chrono::day{1} && sys_days{month_end} <= end) {
+            terms.push_back(terms_of_day[1]);
+            day = sys_days{month_end} + days{1};
+        } else {
+            terms.push_back(terms_of_day[0]);
+            day += days{1};
+        }
+    }
+    return terms;
 }
 
 std::string article_id(const Article& article) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -24,7 +25,7 @@ inline constexpr int version = 2;
 enum Role : unsigned {
     free_text = 1u << 0,  // words indexed with positions, ranked by BM25
     value_filter = 1u << 1,  // whole values as boolean terms: outlet:"The Harbour Courier"
-    date_filter = 1u << 2,   // date:YYYY, date:YYYY-MM, date:YYYY-MM-DD
+    date_filter = 1u << 2,   // date:YYYY-MM-DD, date:FROM..TO (shared/date_range.hpp)
     facet = 1u << 3,      // the slot's values are counted over all matches
     sortable = 1u << 4,   // results can be ordered by the slot
     identity = 1u << 5,   // the unique-id term that makes re-indexing replace
@@ -54,7 +55,7 @@ inline constexpr Field outlet {"outlet", "",       "XOUT",   1,       value_filt
 inline constexpr Field byline {"byline", "author", "A",      no_slot, value_filter,
     "an author, by full name: byline:\"Mara Quint\""};
 inline constexpr Field date   {"date",   "",       "D",      0,       date_filter | facet | sortable,
-    "publication year, month or day: date:2024, date:2024-02, date:2024-02-03"};
+    "publication date or range: date:2024-02, date:2024-01..2024-03, date:7d.."};
 inline constexpr Field month  {"",       "",       "M",      no_slot, 0,
     "coarse month term (YYYYMM) that date:YYYY-MM matches"};
 inline constexpr Field year   {"",       "",       "Y",      no_slot, 0,
@@ -135,9 +136,12 @@ std::string filter_term(const Field& field, std::string_view value);
 // The day, month and year terms for date: "D20240203", "M202402", "Y2024".
 std::array<std::string, 3> date_terms(const Date& date);
 
-// The term for a date filter as typed: "2024" -> "Y2024", "2024-02" ->
-// "M202402", "2024-02-03" -> "D20240203"; nullopt if it is not such a date.
-std::optional<std::string> date_filter_term(std::string_view typed);
+// The fewest year, month and day terms that together cover the days from
+// first to last inclusive: 2024-01-01..2024-12-31 -> {"Y2024"},
+// 2024-01-30..2024-03-02 -> {"D20240130", "D20240131", "M202402", "D20240301",
+// "D20240302"}. A range of decades costs one term a year, not a posting list
+// scan over every document. Empty if last is before first.
+std::vector<std::string> date_range_terms(const Date& first, const Date& last);
 
 // A stable 16-hex-digit id: from the URL when the article has one, else from
 // the record id its input gives (qualified by the file's name), else from its

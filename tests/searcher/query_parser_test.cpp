@@ -44,3 +44,24 @@ TEST_CASE("an impossible date in a query is a usage error that shows the format"
         }
     }
 }
+
+TEST_CASE("a date range is the fewest year, month and day terms, ORed", "[query]") {
+    std::string described = parsed("date:2023-12-31..2024-02");
+    CHECK_THAT(described, Catch::Contains("D20231231") && Catch::Contains("M202401") &&
+                              Catch::Contains("M202402"));
+    CHECK_THAT(described, !Catch::Contains("D202401"));
+    // An open end on an empty database matches nothing rather than failing.
+    CHECK(parsed("date:2020..") == "Query()");
+}
+
+TEST_CASE("--since and --until filter like a date range and reject what is not a date", "[query]") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    searcher::QueryOptions options;
+    options.since = "2024-01-15";
+    options.until = "2024-02";
+    std::string described = searcher::parse_query("strike", db, options).get_description();
+    CHECK_THAT(described, Catch::Contains("FILTER") && Catch::Contains("D20240115") &&
+                              Catch::Contains("M202402"));
+    options.until = "february";
+    CHECK_THROWS_AS(searcher::parse_query("strike", db, options), Error);
+}

@@ -7,6 +7,8 @@
 #include "indexer/update.hpp"
 #include "searcher/search.hpp"
 #include "shared/error.hpp"
+#include "shared/schema.hpp"
+#include "shared/store.hpp"
 #include "tests/support.hpp"
 
 using namespace dateline;
@@ -133,4 +135,37 @@ TEST_CASE("several databases are searched as one, facets summed across them", "[
     CHECK(counts(result, "outlet") ==
           Counts{{"The Harbour Courier", 5}, {"Meridian Wire", 3}, {"The Coastline Gazette", 2}});
     CHECK(counts(result, "month") == Counts{{"2024-01", 3}, {"2024-02", 4}, {"2024-03", 2}, {"2024-04", 1}});
+}
+
+TEST_CASE("date ranges count what a scan of every article's date counts", "[sample][dates]") {
+    // Brute force: read each stored article's date and test it against the range.
+    Xapian::Database db = store::open_for_search({test::shared_sample_database()});
+    auto scanned = [&](const std::string& first, const std::string& last) {
+        unsigned n = 0;
+        for (Xapian::docid id = 1; id <= db.get_lastdocid(); ++id) {
+            std::string value;
+            try {
+                value = db.get_document(id).get_value(schema::date.slot);
+            } catch (const Xapian::DocNotFoundError&) {
+                continue;
+            }
+            if (!value.empty() && value >= first && value <= last) ++n;
+        }
+        return n;
+    };
+    struct Row { const char* query; const char* first; const char* last; };
+    const Row rows[] = {
+        {"date:2024-01-15..2024-02-10", "20240115", "20240210"},
+        {"date:2024-02..2024-03", "20240201", "20240331"},
+        {"date:2024-03-20..", "20240320", "99991231"},
+        {"date:..2024-01-31", "00000101", "20240131"},
+        {"date:2024", "20240101", "20241231"},
+    };
+    for (const Row& row : rows) {
+        INFO(row.query);
+        unsigned expected = scanned(row.first, row.last);
+        CHECK(expected > 0);
+        CHECK(run(row.query, 0).total == expected);
+    }
+    CHECK(run("date:2024-02", 0).total == 11);  // counted by hand from the articles
 }

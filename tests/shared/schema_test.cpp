@@ -63,22 +63,20 @@ TEST_CASE("filter terms stay within Xapian's term limit without cutting a charac
     CHECK(term.size() % 2 == 0);  // "XPER" + whole two-byte characters
 }
 
-TEST_CASE("date filters map to year, month and day terms", "[schema]") {
-    struct Row { const char* typed; std::optional<std::string> term; };
-    const Row rows[] = {
-        {"2024", "Y2024"},
-        {"2024-02", "M202402"},
-        {"2024-02-29", "D20240229"},  // leap day
-        {"2023-02-29", std::nullopt},  // not a leap year
-        {"2024-13", std::nullopt},
-        {"24-02-03", std::nullopt},
-        {"", std::nullopt},
-        {"yesterday", std::nullopt},
-    };
-    for (const Row& row : rows) {
-        INFO(row.typed);
-        CHECK(schema::date_filter_term(row.typed) == row.term);
-    }
+TEST_CASE("a date range becomes the fewest year, month and day terms", "[schema]") {
+    using namespace std::chrono;
+    auto terms = [](Date a, Date b) { return schema::date_range_terms(a, b); };
+    using V = std::vector<std::string>;
+    CHECK(terms(2024y / 1 / 1, 2024y / 12 / 31) == V{"Y2024"});
+    CHECK(terms(2024y / 2 / 1, 2024y / 2 / 29) == V{"M202402"});  // leap February, whole
+    CHECK(terms(2023y / 2 / 1, 2023y / 2 / 28) == V{"M202302"});
+    CHECK(terms(2024y / 2 / 3, 2024y / 2 / 3) == V{"D20240203"});
+    CHECK(terms(2024y / 1 / 30, 2024y / 3 / 2) ==
+          V{"D20240130", "D20240131", "M202402", "D20240301", "D20240302"});
+    CHECK(terms(2023y / 12 / 1, 2025y / 1 / 31) == V{"M202312", "Y2024", "M202501"});
+    CHECK(terms(2024y / 3 / 2, 2024y / 3 / 1).empty());
+    // Decades cost a term a year.
+    CHECK(terms(1900y / 1 / 1, 2099y / 12 / 31).size() == 200);
 }
 
 TEST_CASE("an article's id is stable and comes from its URL before its path", "[schema]") {
