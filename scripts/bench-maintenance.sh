@@ -11,7 +11,6 @@ corpus=${1:-../shared/corpora/reuters21578/reuters21578.jsonl.gz}
 [[ -f "$corpus" ]] || { echo "bench-maintenance.sh: no corpus at $corpus" >&2; exit 1; }
 scripts/setup.sh
 scripts/build.sh
-command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -28,7 +27,7 @@ measure() {  # NAME COMMAND...: one line "NAME seconds S peak_rss_mb M"
     exit 1
   }
   read -r seconds kb < <(tail -n 1 "$work/time")  # after any "exited with status" line
-  printf '%-22s seconds %7.2f  peak_rss_mb %6.1f\n' "$name" "$seconds" "$(echo "$kb/1024" | bc -l)"
+  awk -v name="$name" -v s="$seconds" -v kb="$kb" 'BEGIN { printf "%-22s seconds %7.2f  peak_rss_mb %6.1f\n", name, s, kb / 1024 }'
 }
 
 echo "corpus: $corpus as $files files ($(du -sh "$work/archive" | cut -f1)); $(nproc) cores"

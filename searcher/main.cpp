@@ -125,7 +125,7 @@ int run(int argc, char** argv) {
         ("limit,n", po::value(&request.limit)->default_value(10)->value_name("N"), "hits to show")
         ("offset", po::value(&request.offset)->default_value(0)->value_name("N"), "hits to skip first")
         ("snippet-length", po::value(&request.snippet_length)->default_value(200)->value_name("BYTES"),
-         "length to aim for in each snippet")
+         "length to aim for in each snippet (0: no snippets, faster)")
         ("since", po::value(&request.since)->value_name("DATE"),
          "only articles dated on or after DATE (2020-01-03, 2020-01, 7d, yesterday)")
         ("until", po::value(&request.until)->value_name("DATE"),

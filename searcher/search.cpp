@@ -27,7 +27,7 @@ std::vector<Hit> read_hits(const Xapian::MSet& mset, const SearchRequest& reques
         hit.id = schema::stored_article_id(document);
         hit.score = it.get_weight();
         hit.article = decode_article(document.get_data());
-        hit.snippet = make_snippet(mset, hit.article.body, request.snippet_length);
+        if (request.snippet_length > 0) hit.snippet = make_snippet(mset, hit.article.body, request.snippet_length);
         hits.push_back(std::move(hit));
     }
     return hits;

@@ -20,7 +20,7 @@ struct SearchRequest {
     bool match_any = false;  // --any: OR the words instead of requiring all
     unsigned offset = 0;
     unsigned limit = 10;
-    unsigned snippet_length = 200;  // bytes of body text to aim for
+    unsigned snippet_length = 200;  // bytes of body text to aim for; 0: no snippets
     bool facets = true;
 };
 
