@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// bench-queries ENGINE DB QUERIES.tsv [REPEAT]: single-threaded query latency
+// bench-queries ENGINE DB QUERIES.tsv [REPEAT [MODE]]: single-threaded query latency
 // by class, warm cache (the whole set is run once untimed first), in two
 // modes: "full" (exact facets over every match and a snippet per hit) and
-// "bare" (neither). ENGINE is dateline, xapian (the plain-Xapian floor) or
+// "bare" (neither); MODE picks one (for a profiler). ENGINE is dateline, xapian (the plain-Xapian floor) or
 // fts5. Prints TSV rows: engine mode class n p50_ms p95_ms p99_ms qps.
 #include <chrono>
 #include <cstdlib>
@@ -46,16 +46,17 @@ void measure(Engine& engine, const std::vector<BenchQuery>& queries, const std::
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 4 || argc > 5) {
-        std::cerr << "usage: bench-queries dateline|xapian|fts5 DB QUERIES.tsv [REPEAT]\n";
+    if (argc < 4 || argc > 6) {
+        std::cerr << "usage: bench-queries dateline|xapian|fts5 DB QUERIES.tsv [REPEAT [full|bare]]\n";
         return 2;
     }
     try {
-        int repeat = argc == 5 ? std::atoi(argv[4]) : 5;
+        int repeat = argc >= 5 ? std::atoi(argv[4]) : 5;
+        std::string only = argc == 6 ? argv[5] : "";
         auto queries = read_query_set(argv[3]);
         auto engine = open_engine(argv[1], argv[2]);
-        measure(*engine, queries, argv[1], "full", Mode{true, true}, repeat);
-        measure(*engine, queries, argv[1], "bare", Mode{false, false}, repeat);
+        if (only != "bare") measure(*engine, queries, argv[1], "full", Mode{true, true}, repeat);
+        if (only != "full") measure(*engine, queries, argv[1], "bare", Mode{false, false}, repeat);
         return 0;
     } catch (const std::exception& e) {
         std::cerr << "bench-queries: " << e.what() << '\n';

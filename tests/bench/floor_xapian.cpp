@@ -29,9 +29,11 @@ public:
         Xapian::ValueCountMatchSpy outlets(outlet_slot);
         if (mode.facets) enquire.add_matchspy(&outlets);
         Xapian::MSet mset = enquire.get_mset(0, query.k, mode.facets ? db_.get_doccount() : 0);
-        if (mode.snippets)
-            for (auto it = mset.begin(); it != mset.end(); ++it)
-                sink_ = sink_ + mset.snippet(it.get_document().get_data(), 200).size();
+        // Every hit's stored text is read, as showing a hit needs it.
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            std::string body = it.get_document().get_data();
+            sink_ = sink_ + (mode.snippets ? mset.snippet(body, 200).size() : body.size());
+        }
         return mset.get_matches_estimated();
     }
 

@@ -77,9 +77,9 @@ private:
 // Each statement takes the FTS5 query, then the first and last date (the
 // whole range when the query has no date filter).
 constexpr const char* top_sql =
-    "SELECT rowid FROM docs WHERE docs MATCH ?1 AND date BETWEEN ?2 AND ?3 ORDER BY rank LIMIT ?4";
+    "SELECT title, date, outlet FROM docs WHERE docs MATCH ?1 AND date BETWEEN ?2 AND ?3 ORDER BY rank LIMIT ?4";
 constexpr const char* top_snippet_sql =
-    "SELECT snippet(docs, 1, '[', ']', '…', 24) FROM docs WHERE docs MATCH ?1 AND date BETWEEN ?2 AND ?3 "
+    "SELECT snippet(docs, 1, '[', ']', '…', 24), title, date, outlet FROM docs WHERE docs MATCH ?1 AND date BETWEEN ?2 AND ?3 "
     "ORDER BY rank LIMIT ?4";
 constexpr const char* outlet_sql =
     "SELECT outlet, count(*) FROM docs WHERE docs MATCH ?1 AND date BETWEEN ?2 AND ?3 GROUP BY outlet";

@@ -29,27 +29,28 @@ struct Pools {
     std::vector<std::string> titles;
 };
 
-// Sentences end at . ! or ? followed by a space and a capital letter or a
-// quote; whitespace (the corpus's line breaks) folds to single spaces.
+// Whitespace (the corpus's line breaks and indents) folds to single spaces;
+// a sentence ends at . ! or ? followed by a space and a capital or a quote.
 void add_sentences(const std::string& text, std::vector<std::string>& out) {
-    std::string current;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
+    std::string folded;
+    for (char c : text) {
         bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
-        if (space) {
-            if (!current.empty() && current.back() != ' ') current += ' ';
-            continue;
-        }
-        current += c;
-        bool end = (c == '.' || c == '!' || c == '?') && i + 2 < text.size() &&
-                   (text[i + 1] == ' ' || text[i + 1] == '\n') &&
-                   (std::isupper(static_cast<unsigned char>(text[i + 2])) || text[i + 2] == '"');
-        if (end) {
-            if (current.size() >= 20 && current.size() <= 600) out.push_back(current);
-            current.clear();
+        if (!space) folded += c;
+        else if (!folded.empty() && folded.back() != ' ') folded += ' ';
+    }
+    auto keep = [&](std::size_t from, std::size_t to) {
+        if (to - from >= 20 && to - from <= 600) out.push_back(folded.substr(from, to - from));
+    };
+    std::size_t start = 0;
+    for (std::size_t i = 0; i + 2 < folded.size(); ++i) {
+        char c = folded[i], next = folded[i + 2];
+        if ((c == '.' || c == '!' || c == '?') && folded[i + 1] == ' ' &&
+            (std::isupper(static_cast<unsigned char>(next)) || next == '"')) {
+            keep(start, i + 1);
+            start = i + 2;
         }
     }
-    if (current.size() >= 20 && current.size() <= 600) out.push_back(current);
+    keep(start, folded.size());
 }
 
 Pools read_pools(const std::string& corpus) {
