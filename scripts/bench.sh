@@ -70,6 +70,8 @@ if ((quick)); then
   head -n 3000 < <(zcat -f "$corpus") >"$work/corpus.jsonl"
   corpus=$work/corpus.jsonl
   sizes=3000
+  out=build/bench/quick
+  mkdir -p "$out"
   repeat=1
 fi
 

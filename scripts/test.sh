@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Installs what is needed, builds, and runs every test suite. Ends with one
-# line "N passed, N failed" (test cases) and exits non-zero on any failure.
+# Installs what is needed, builds, and runs every test suite: the Catch2
+# test cases, then the quick benchmark and evaluation runs (scripts/bench.sh
+# --quick, scripts/eval.sh --quick), one test each, when the team kit
+# (../shared) is beside the repository. Ends with one line "N passed,
+# N failed" and exits non-zero on any failure.
 # Usage: scripts/test.sh [--sanitize]   (--sanitize: ASan+UBSan build in build-sanitize/)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +40,20 @@ fi
 if ((status != 0 && failed == 0)); then
   echo "test.sh: the test binary exited with status $status" >&2
   failed=1
+fi
+# The quick benchmark and evaluation: each passes if it runs to the end with
+# plausible results (bench) and no figure below its floor (eval).
+if [[ $build_dir == build && -d ../shared/corpora ]]; then
+  for script in bench eval; do
+    if "scripts/$script.sh" --quick >"$log" 2>&1; then
+      passed=$((passed + 1))
+      echo "scripts/$script.sh --quick: passed"
+    else
+      failed=$((failed + 1))
+      cat "$log"
+      echo "scripts/$script.sh --quick: FAILED"
+    fi
+  done
 fi
 echo "$passed passed, $failed failed"
 ((failed == 0))

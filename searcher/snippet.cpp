@@ -49,13 +49,15 @@ Snippet decode_marked(std::string_view marked) {
 
 }  // namespace
 
-// The window is chosen by the query's matches alone. Xapian's background
-// model (SNIPPET_BACKGROUND_MODEL) also scores every other word by its
-// frequency in the index: one term-frequency lookup per word of every hit's
-// body, which was 60% of a query's time on Reuters (perf, scripts/bench.sh)
-// for windows that read no better.
+// Xapian's background model (SNIPPET_BACKGROUND_MODEL) scores the words
+// around the matches by their rarity in the index, so windows start at a
+// sentence rather than at the match ("Yusuf Haddad, who heads", not
+// "…Haddad, who heads"). It costs a term-frequency lookup per body word:
+// about 60% of a query's time on Reuters (perf; docs/benchmarks.md), which
+// still leaves p50 near 2.5 ms, so we keep it.
 Snippet make_snippet(const Xapian::MSet& mset, const std::string& body, unsigned length) {
-    std::string marked = mset.snippet(body, length, analysis::make_stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE,
+    std::string marked = mset.snippet(body, length, analysis::make_stemmer(),
+                                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                       std::string(mark_start), std::string(mark_end), "…");
     return decode_marked(marked);
 }
