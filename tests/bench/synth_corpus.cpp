@@ -3,9 +3,10 @@
 // scale benchmarks, written as JSON Lines to standard output. No document is
 // copied: each body is a fresh draw of sentences from across the whole source
 // corpus (so word frequencies follow real news text), each title is another
-// article's headline, and dates (1990-2024), outlets (60, few large and many
-// small) and bylines (2,000 names) are re-assigned. Every record carries
-// "synthetic": true. The same arguments always give the same corpus.
+// article's headline, and dates, outlets (60, few large and many small) and
+// bylines (2,000 names) are re-assigned. Dates run from 1985 to 2024, so the
+// query set's one-month filters in 1987 select one month in 480. Every record
+// carries "synthetic": true. The same arguments always give the same corpus.
 #include <chrono>
 #include <cstdlib>
 #include <exception>
@@ -120,7 +121,7 @@ int main(int argc, char** argv) {
         std::uniform_int_distribution<std::size_t> pick_title(0, pools.titles.size() - 1);
         std::binomial_distribution<int> sentence_count(24, 0.35);  // mean about 8.4
         std::uniform_int_distribution<int> author_count(0, 2);
-        const sys_days first{year{1990} / January / 1}, last{year{2024} / December / 31};
+        const sys_days first{year{1985} / January / 1}, last{year{2024} / December / 31};
         std::uniform_int_distribution<int> pick_day(0, (last - first).count());
 
         for (std::size_t i = 1; i <= n; ++i) {
