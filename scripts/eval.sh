@@ -6,6 +6,9 @@
 #   time_*   ranking on the TIME collection's dev queries (scripts/eval-relevance.sh)
 #   seeds_*  extraction on the seed articles: exact title, outlet, date,
 #            byline, dateline; furniture kept out of and sentences kept in the body
+#   scraped_text_*  main text kept from careless scrapes (the article
+#            extraction benchmark's full_page_text as plain-text files), scored
+#            with that benchmark's shingle F1; *_dump_f1 is the scrape itself
 # Usage: scripts/eval.sh [--quick]
 #   --quick  also fail (exit 1) if a figure falls below its regression floor
 #            (set just under the figures measured when each was last improved);
@@ -31,8 +34,12 @@ scripts/eval-relevance.sh "$time_ir/time_docs.jsonl.gz" "$time_ir/time_queries_d
   sed 's/^/time_/' >"$work/metrics"
 build/indexer/dateline-index update --quiet --db "$work/seeds" "$kit/seeds" || [[ $? == 1 ]]
 build/tests/eval-seeds "$work/seeds" "$kit/seeds/expected.json" >>"$work/metrics"
+aeb=$kit/corpora/article_extraction_benchmark/article_extraction_benchmark.jsonl.gz
+build/tests/eval-main-text export "$aeb" "$work/pages" 2>/dev/null
+build/indexer/dateline-index update --quiet --db "$work/pages.db" "$work/pages" || [[ $? == 1 ]]
+build/tests/eval-main-text score "$aeb" "$work/pages.db" >>"$work/metrics"
 cat "$work/metrics"
-echo "# html_* (article_extraction_benchmark, htmldate): not measured yet, no HTML reader (issue 3)"
+echo "# html_* (article_extraction_benchmark HTML, htmldate): not measured yet, no HTML reader (issue 3)"
 echo "# conll_f1 (entities, CoNLL-2003 testa): not measured yet, no recogniser (issue 4)"
 
 if ((check)); then
@@ -48,6 +55,7 @@ if ((check)); then
 time_ndcg@10 0.72
 time_map 0.65
 seeds_body_kept 1.0
+scraped_text_f1 0.65
 FLOORS
   exit $failed
 fi
