@@ -15,7 +15,7 @@ Usage: scripts/bench.sh [--quick] [--corpus FILE] [--queries FILE] [--sizes "N .
             corpus: documents/s, MB/s of text (title + body), peak RSS, size
   queries   single-threaded latency p50/p95/p99 and queries/s per query class
             (warm cache), with exact facets and snippets on ("full") and off
-            ("bare"); Dateline's batch mode in queries/s
+            ("bare"); Dateline's batch mode in queries/s (the set x20)
   scale     indexing and queries on SYNTHETIC corpora of each size, made from
             the corpus by tests/bench/synth_corpus.cpp
   (none)    all three
@@ -28,7 +28,9 @@ Usage: scripts/bench.sh [--quick] [--corpus FILE] [--queries FILE] [--sizes "N .
 
 Ratios are Dateline's figure over the floor's: for time and latency above 1
 means Dateline is slower, for throughput below 1 means it is slower.
-Results are also written as TSV under build/bench/. Exit status 1 if a step
+Results are also written as TSV under build/bench/ (build/bench/quick/ for
+--quick); scripts/bench-report.sh turns them into the Markdown tables of
+docs/benchmarks.md. Exit status 1 if a step
 fails or its results are implausible (no documents, no matches).
 EOF
 }
@@ -93,17 +95,19 @@ timed() {
 # index_all LABEL CORPUS: builds the three indexes under $work/LABEL and prints
 # one row per engine, plus ratios; rows also go to build/bench/indexing-LABEL.tsv.
 index_all() {
-  local label=$1 source=$2 dir=$work/$1 docs text_bytes
+  local label=$1 source=$2 dir=$work/$1 docs=0 text_bytes=0
   mkdir -p "$dir"
   local table=$out/indexing-$label.tsv
   printf 'engine\tdocuments\ttext_mb\tseconds\tdocs_per_s\tmb_per_s\tpeak_rss_mb\tdisk_mb\n' >"$table"
+  local indexed
   for engine in xapian fts5 dateline; do
+    indexed=$docs
     case $engine in
       xapian) timed "$work/count" build/tests/bench-floor-index xapian "$source" "$dir/xapian"
-              read -r docs text_bytes <"$work/count" ;;
+              read -r docs text_bytes <"$work/count"
+              indexed=$docs ;;
       fts5) timed "$work/count" build/tests/bench-floor-index fts5 "$source" "$dir/fts5.db" ;;
       dateline) timed /dev/null "$index" update --quiet --db "$dir/dateline" "$source"
-                local indexed
                 indexed=$("$index" stats --db "$dir/dateline" --json | sed -E 's/.*"documents":([0-9]+).*/\1/')
                 # Records with neither title nor text are reported and skipped, not indexed.
                 ((indexed * 100 >= docs * 99)) || fail "dateline indexed $indexed of $docs records"
@@ -113,7 +117,7 @@ index_all() {
     [[ $engine == fts5 ]] && path=$dir/fts5.db
     local disk
     disk=$(du -sb "$path" | cut -f1)
-    awk -v e="$engine" -v d="$docs" -v b="$text_bytes" -v s="$seconds" -v r="$rss_mb" -v k="$disk" \
+    awk -v e="$engine" -v d="$indexed" -v b="$text_bytes" -v s="$seconds" -v r="$rss_mb" -v k="$disk" \
       'BEGIN { s = s > 0 ? s : 0.01; printf "%s\t%d\t%.1f\t%.2f\t%.0f\t%.2f\t%s\t%.1f\n", e, d, b / 1e6, s, d / s, b / 1e6 / s, r, k / 1048576 }' \
       >>"$table"
   done
@@ -143,15 +147,17 @@ query_all() {
     grep -v '^#' "$work/latency" >>"$table"
   done
   echo "== queries: $label (single-threaded, warm, $repeat timed passes; latency in ms)"
-  awk -F'\t' 'NR > 1 { key = $2 "\t" $3; p50[$1, key] = $5; p99[$1, key] = $7; qps[$1, key] = $8; if (!(key in seen)) { seen[key] = 1; keys[++n] = key } }
+  awk -F'\t' 'NR > 1 { key = $2 "\t" $3; p50[$1, key] = $5; p95[$1, key] = $6; p99[$1, key] = $7; qps[$1, key] = $8; if (!(key in seen)) { seen[key] = 1; keys[++n] = key } }
     END {
-      printf "%-5s %-9s %9s %9s %9s %9s %9s %9s %8s %8s\n", "mode", "class", "p50", "p99", "qps", "xap_p50", "fts5_p50", "fts5_p99", "/xapian", "/fts5"
+      printf "%-5s %-9s %9s %9s %9s %9s %9s %9s %9s %8s %8s\n", "mode", "class", "p50", "p95", "p99", "qps", "xap_p50", "fts5_p50", "fts5_p99", "/xapian", "/fts5"
       for (i = 1; i <= n; i++) { k = keys[i]; split(k, part, "\t")
-        printf "%-5s %-9s %9.3f %9.3f %9.0f %9.3f %9.3f %9.3f %8.2f %8.2f\n", part[1], part[2], p50["dateline", k], p99["dateline", k], qps["dateline", k],
+        printf "%-5s %-9s %9.3f %9.3f %9.3f %9.0f %9.3f %9.3f %9.3f %8.2f %8.2f\n", part[1], part[2], p50["dateline", k], p95["dateline", k], p99["dateline", k], qps["dateline", k],
           p50["xapian", k], p50["fts5", k], p99["fts5", k], p50["dateline", k] / p50["xapian", k], p50["dateline", k] / p50["fts5", k] }
       print "(/xapian, /fts5: Dateline p50 over the floor p50; above 1 = slower)"
     }' "$table"
-  cut -f2 "$queries" | grep -v '^#' | grep -v '^$' >"$work/batch.txt"
+  # The query set twenty times over, so start-up is a small part of the time.
+  for _ in $(seq 20); do grep -v '^#' "$queries" | grep -v '^$' | cut -f2; done >"$work/batch.txt"
+  : >"$out/batch-$label.txt"
   local n
   n=$(wc -l <"$work/batch.txt")
   for mode in full bare; do
