@@ -39,9 +39,10 @@ whole (IDs are printed with every hit).
 
 Batch: each line of FILE (- for standard input) is a query as typed, or a
 JSON object {"query": ..., "limit": N, "offset": N, "facets": BOOL,
-"snippet_length": N, "since": DATE, "until": DATE, "any": BOOL}; each is answered by one JSON line, in order: the
---json object with "line" added, or {"query", "error": {"kind", "message",
-"hint"}, "line"} for a line that failed. The databases are opened once and
+"snippet_length": N, "since": DATE, "until": DATE, "any": BOOL}; each is
+answered by one JSON line, in order: the --json object with "line" added, or
+{"query", "error": {"kind", "message", "hint"}, "line"} for a line that
+failed. The databases are opened once and
 follow rebuilds and updates between queries.
 
 Query syntax: words must all match (AND); also OR, NOT, AND, parentheses,

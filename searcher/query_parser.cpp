@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "searcher/query_parser.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -75,11 +76,17 @@ std::optional<Xapian::Query> date_range_query(std::string_view typed, const Xapi
                                               Date today) {
     auto range = parse_date_range(typed, today);
     if (!range) return std::nullopt;
-    // An open end stops at the oldest or newest dated article.
-    if (!range->first) range->first = parse_compact_date(db.get_value_lower_bound(schema::date.slot));
-    if (!range->last) range->last = parse_compact_date(db.get_value_upper_bound(schema::date.slot));
-    if (!range->first || !range->last) return Xapian::Query::MatchNothing;  // nothing is dated
-    std::vector<std::string> terms = schema::date_range_terms(*range->first, *range->last);
+    // An open end stops at the oldest or newest dated article; an end typed
+    // beyond them is brought in to the first or last whole year the index
+    // holds, so date:0001..9999 costs a term per year held, not per year typed.
+    auto oldest = parse_compact_date(db.get_value_lower_bound(schema::date.slot));
+    auto newest = parse_compact_date(db.get_value_upper_bound(schema::date.slot));
+    if ((!range->first && !oldest) || (!range->last && !newest)) return Xapian::Query::MatchNothing;
+    Date first = range->first ? *range->first : *oldest;
+    Date last = range->last ? *range->last : *newest;
+    if (oldest) first = std::max(first, Date{oldest->year() / std::chrono::January / 1});
+    if (newest) last = std::min(last, Date{newest->year() / std::chrono::December / 31});
+    std::vector<std::string> terms = schema::date_range_terms(first, last);
     if (terms.empty()) return Xapian::Query::MatchNothing;
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }

@@ -28,7 +28,8 @@ Xapian::Query parse_query(std::string_view text, const Xapian::Database& db,
 
 // The articles dated within a range as typed (date:'s forms: "2020-01..2020-02",
 // "7d..", "today"): an OR of the fewest year, month and day terms. An open end
-// stops at the oldest or newest article in db. nullopt if it is not a range.
+// stops at the oldest or newest article in db, and no term is made for a year
+// outside the years db holds. nullopt if it is not a range.
 std::optional<Xapian::Query> date_range_query(std::string_view typed, const Xapian::Database& db,
                                               Date today);
 

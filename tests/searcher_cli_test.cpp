@@ -152,6 +152,36 @@ TEST_CASE("cli: show prints one whole article by its id", "[cli]") {
     CHECK(missing.err == "dateline-search: no article with id 0000000000000000\n");
 }
 
+TEST_CASE("cli: --since, --until and --any, on the command line and per batch line", "[cli]") {
+    // Haddad: 10 articles, by month 01:3, 02:4, 03:2, 04:1 (counted by hand).
+    auto total = [](const std::string& args) {
+        auto result = run_command(search("--json " + args));
+        REQUIRE(result.status <= 1);  // 1: no hits
+        return json::parse(result.out)["total"].get<unsigned>();
+    };
+    CHECK(total("--since 2024-03 Haddad") == 3);
+    CHECK(total("--until 2024-01 Haddad") == 3);
+    CHECK(total("--since 2024-02 --until 2024-03 Haddad") == 6);
+    // tram: 5 articles; with --any, Haddad or tram matches at least the 10.
+    CHECK(total("Haddad tram") <= 5);
+    CHECK(total("--any Haddad tram") >= 10);
+    auto bad = run_command(search("--since february Haddad"));
+    CHECK(bad.status == 2);
+    CHECK_THAT(bad.err, Catch::Contains("--since/--until"));
+
+    test::TempDir dir;
+    test::write_file(dir.path() / "queries",
+                     "{\"query\": \"Haddad\", \"since\": \"2024-03\"}\n"
+                     "{\"query\": \"Haddad tram\", \"any\": true}\n"
+                     "{\"query\": \"Haddad\", \"until\": 2024}\n");
+    auto result = run_command(search("--batch " + shell_quote(dir / "queries")));
+    auto answers = lines(result.out);
+    REQUIRE(answers.size() == 3);
+    CHECK(json::parse(answers[0])["total"] == 3);
+    CHECK(json::parse(answers[1])["total"].get<unsigned>() >= 10);
+    CHECK(json::parse(answers[2])["error"]["kind"] == "usage");  // "until" must be a string
+}
+
 TEST_CASE("cli: bad queries are one line on stderr and exit 2", "[cli]") {
     for (const char* query : {"'\"unbalanced'", "'(strike OR tram'", "colour:red", "date:2024-13", "'strike AND'",
                               "''"}) {

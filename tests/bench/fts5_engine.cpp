@@ -105,13 +105,8 @@ public:
         if (mode.facets) {
             // Exact counts over every match: one pass per facet, as a user of
             // FTS5 would write it; the outlet counts sum to the total.
-            for (Statement* facet : {&outlets_, &months_}) {
-                facet->bind(1, split.words).bind(2, first).bind(3, last);
-                std::size_t sum = 0;
-                while (facet->step()) sum += facet->column_count(1);
-                facet->reset();
-                matches = sum;
-            }
+            matches = count_groups(outlets_, split.words, first, last);
+            sink_ = sink_ + count_groups(months_, split.words, first, last);
         } else {
             count_.bind(1, split.words).bind(2, first).bind(3, last);
             if (count_.step()) matches = count_.column_count(0);
@@ -121,6 +116,16 @@ public:
     }
 
 private:
+    // Runs a GROUP BY statement; returns the sum of its counts.
+    static std::size_t count_groups(Statement& facet, const std::string& words, const std::string& first,
+                                    const std::string& last) {
+        facet.bind(1, words).bind(2, first).bind(3, last);
+        std::size_t sum = 0;
+        while (facet.step()) sum += facet.column_count(1);
+        facet.reset();
+        return sum;
+    }
+
     Connection connection_;
     Statement top_, top_snippet_, outlets_, months_, count_;
     volatile std::size_t sink_ = 0;

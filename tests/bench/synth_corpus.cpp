@@ -7,6 +7,7 @@
 // bylines (2,000 names) are re-assigned. Dates run from 1985 to 2024, so the
 // query set's one-month filters in 1987 select one month in 480. Every record
 // carries "synthetic": true. The same arguments always give the same corpus.
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <exception>
