@@ -9,6 +9,8 @@
 #   scraped_text_*  main text kept from careless scrapes (the article
 #            extraction benchmark's full_page_text as plain-text files), scored
 #            with that benchmark's shingle F1; *_dump_f1 is the scrape itself
+#   conll_*  entities on CoNLL-2003 testa (scripts/ner-eval.sh): exact span
+#            and type, micro-averaged over PER, ORG, LOC
 # Usage: scripts/eval.sh [--quick]
 #   --quick  also fail (exit 1) if a figure falls below its regression floor
 #            (set just under the figures measured when each was last improved);
@@ -20,7 +22,7 @@ check=0
 case ${1:-} in
   --quick) check=1 ;;
   "") ;;
-  *) sed -n '3,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '3,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
 kit=../shared
 [[ -d $kit/seeds && -d $kit/corpora/time_ir ]] || { echo "eval.sh: the team kit is missing at $kit" >&2; exit 1; }
@@ -38,9 +40,10 @@ aeb=$kit/corpora/article_extraction_benchmark/article_extraction_benchmark.jsonl
 build/tests/eval-main-text export "$aeb" "$work/pages" 2>/dev/null
 build/indexer/dateline-index update --quiet --db "$work/pages.db" "$work/pages" || [[ $? == 1 ]]
 build/tests/eval-main-text score "$aeb" "$work/pages.db" >>"$work/metrics"
+build/tests/ner-eval "$kit/corpora/conll2003/eng.testa.gz" |
+  sed -n 's/^f1 /conll_f1 /p; s/^\(PER\|ORG\|LOC\) .* f1 \([0-9.]*\) .*/conll_\1_f1 \2/p' >>"$work/metrics"
 cat "$work/metrics"
 echo "# html_* (article_extraction_benchmark HTML, htmldate): not measured yet, no HTML reader (issue 3)"
-echo "# conll_f1 (entities, CoNLL-2003 testa): not measured yet, no recogniser (issue 4)"
 
 if ((check)); then
   # Regression floors: a change that drops a figure below its floor fails CI.
@@ -56,6 +59,7 @@ time_ndcg@10 0.72
 time_map 0.65
 seeds_body_kept 1.0
 scraped_text_f1 0.65
+conll_f1 0.89
 FLOORS
   exit $failed
 fi
