@@ -30,6 +30,8 @@ Commands:
             atomically; searches keep using the old one until then
   compact   rewrite the database compactly as a new generation and switch
   stats     what a database holds
+  extract   print each article as it would be indexed (title, outlet, date,
+            byline, text, entities), one JSON object a line; no database
 
 Run 'dateline-index COMMAND --help' for a command's options.
 
@@ -83,6 +85,7 @@ struct Descriptions {
 
 // Options whose values need checking or converting after parsing.
 struct RawOptions {
+    bool no_entities = false;
     std::string log_format;
     unsigned wait_seconds = 0;
     bool quiet = false, verbose = false;
@@ -104,6 +107,8 @@ void describe_options(Descriptions& d, CommandLine& c, RawOptions& raw) {
          "articles written between commits (default 1000)")
         ("format", po::value(&c.request.format)->value_name("auto|text|jsonl"),
          "input format (default auto: by name, then by content)")
+        ("no-entities", po::bool_switch(&raw.no_entities),
+         "do not recognise people, organisations and places (faster; no person:/org:/place: search or facets)")
         ("map", po::value(&c.request.field_map)->value_name("FIELD=KEY"),
          "JSON Lines: read FIELD (title, text, date, byline, url, outlet, id, dateline) from KEY; repeatable");
     d.update.add_options()("prune", po::bool_switch(&c.request.prune), "remove articles whose file below PATH is gone");
@@ -116,6 +121,7 @@ std::optional<Command> command_named(const std::string& name) {
     if (name == "rebuild") return Command::rebuild;
     if (name == "compact") return Command::compact;
     if (name == "stats") return Command::stats;
+    if (name == "extract") return Command::extract;
     return std::nullopt;
 }
 
@@ -138,6 +144,14 @@ std::string command_help(Command command, const Descriptions& d) {
         text << "Usage: dateline-index compact --db DB\n\n"
              << "Rewrites DB compactly into a new generation and switches to it atomically.\n\n"
              << d.common;
+        break;
+    case Command::extract:
+        text << "Usage: dateline-index extract [--manifest FILE]... PATH...\n\n"
+             << "Prints every article in PATH... as update would index it, one JSON object\n"
+             << "a line (docs/output-format.md): source, title, outlet, date, byline,\n"
+             << "dateline, credits, url, text, removed, warnings, and entities (name, type,\n"
+             << "mentions, forms, key). Problems go to stderr; exit status 1 if any.\n\n"
+             << indexing_text << '\n' << d.common << '\n' << d.indexing;
         break;
     case Command::stats:
         text << "Usage: dateline-index stats --db DB [--json]\n\n"
@@ -193,7 +207,9 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& args) {
     // ignored.
     po::options_description accepted, everything;
     accepted.add(d.common).add(d.hidden);
-    if (c.command == Command::update || c.command == Command::rebuild) accepted.add(d.indexing);
+    bool indexes = c.command == Command::update || c.command == Command::rebuild;
+    bool reads_paths = indexes || c.command == Command::extract;
+    if (reads_paths) accepted.add(d.indexing);
     if (c.command == Command::update) accepted.add(d.update);
     if (c.command == Command::stats) accepted.add(d.stats);
     everything.add(d.common).add(d.indexing).add(d.update).add(d.stats).add(d.hidden);
@@ -217,13 +233,12 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& args) {
     po::notify(vm);
     c.config_file = config;
 
-    if (c.request.database.empty())
+    if (c.request.database.empty() && c.command != Command::extract)
         throw Error(ErrorKind::usage, "no database given", "name one with --db DB (or db = DB in the config file)");
-    bool indexes = c.command == Command::update || c.command == Command::rebuild;
-    if (indexes && c.request.paths.empty())
+    if (reads_paths && c.request.paths.empty())
         throw Error(ErrorKind::usage, "nothing to index: no PATH given",
                     fmt::format("dateline-index {} --db DB PATH...", args[0]));
-    if (!indexes && paths_on_command_line)
+    if (!reads_paths && paths_on_command_line)
         throw Error(ErrorKind::usage, fmt::format("{} takes no PATH", args[0]), "see dateline-index --help");
     if (c.request.batch_size == 0) throw Error(ErrorKind::usage, "--batch-size must be at least 1");
     c.request.prune = c.request.prune && c.command == Command::update;
@@ -232,6 +247,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& args) {
     c.log.format = parse_log_format(raw.log_format);
     if (raw.quiet) c.log.verbosity = Verbosity::quiet;
     if (raw.verbose) c.log.verbosity = Verbosity::verbose;
+    c.request.entities = !raw.no_entities;
     c.log.progress = c.log.format == LogFormat::text && c.log.verbosity != Verbosity::quiet && isatty(STDERR_FILENO);
     return parsed;
 }

@@ -13,7 +13,7 @@
 
 namespace dateline::indexer {
 
-enum class Command { update, rebuild, compact, stats };
+enum class Command { update, rebuild, compact, stats, extract };
 
 struct CommandLine {
     Command command = Command::update;

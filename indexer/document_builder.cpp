@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/document_builder.hpp"
 
+#include <map>
+
 #include "shared/analysis.hpp"
 #include "shared/document_codec.hpp"
 #include "shared/schema.hpp"
@@ -23,6 +25,33 @@ void add_free_text(const Article& article, Xapian::TermGenerator& generator) {
     generator.index_text(article.body);
 }
 
+// For a one-word person, the keys of the people of the article whose full
+// name ends with it.
+std::vector<std::string> full_names_ending(const Entity& entity, const std::vector<Entity>& entities) {
+    std::vector<std::string> keys;
+    if (entity.type != EntityType::person || entity.key.find(' ') != std::string::npos) return keys;
+    for (const Entity& other : entities)
+        if (other.type == EntityType::person && other.key != entity.key && last_word(other.key) == entity.key)
+            keys.push_back(other.key);
+    return keys;
+}
+
+// Terms for every entity; facet slots for each type's most mentioned ones
+// (entities come most mentioned first).
+void add_entities(Xapian::Document& document, const std::vector<Entity>& entities) {
+    std::map<EntityType, Xapian::valueno> used;
+    for (const Entity& entity : entities) {
+        for (const std::string& term : schema::entity_terms(entity)) {
+            // Variant terms rank like the words they stand for; the rest filter.
+            if (term.starts_with(schema::name_variant.prefix)) document.add_term(term, static_cast<Xapian::termcount>(entity.mentions));
+            else document.add_boolean_term(term);
+        }
+        const schema::Field& field = schema::entity_field(entity.type);
+        Xapian::valueno& n = used[entity.type];
+        if (n < field.slot_count) document.add_value(field.slot + n++, schema::entity_facet_value(entity, full_names_ending(entity, entities)));
+    }
+}
+
 }  // namespace
 
 Xapian::Document build_document(const Article& article, Xapian::TermGenerator& generator,
@@ -34,9 +63,7 @@ Xapian::Document build_document(const Article& article, Xapian::TermGenerator& g
     add_filter_terms(document, schema::outlet, {article.outlet});
     add_filter_terms(document, schema::byline, article.byline);
     add_filter_terms(document, schema::url, {article.url});
-    add_filter_terms(document, schema::person, article.entities.people);
-    add_filter_terms(document, schema::org, article.entities.organisations);
-    add_filter_terms(document, schema::place, article.entities.places);
+    add_entities(document, article.entities);
     if (!article.outlet.empty()) document.add_value(schema::outlet.slot, article.outlet);
     if (article.date) {
         for (const std::string& term : schema::date_terms(*article.date))

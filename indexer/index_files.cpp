@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "indexer/article_extraction.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/input_file.hpp"
 #include "shared/analysis.hpp"
@@ -15,9 +16,10 @@
 namespace dateline::indexer {
 namespace {
 
-std::string content_hash(std::string_view bytes, InputFormat format, const ManifestEntry* entry) {
+std::string content_hash(std::string_view bytes, InputFormat format, const ManifestEntry* entry,
+                         const EntityFinder* entities) {
     StableHash hash;
-    hash.add(extraction_version).add(format == InputFormat::jsonl ? "jsonl" : "text").add(std::string_view("\0", 1));
+    hash.add(extraction_version).add(entities ? entities->fingerprint() : "no entities").add(format == InputFormat::jsonl ? "jsonl" : "text").add(std::string_view("\0", 1));
     hash.add(bytes);
     if (entry) hash.add(manifest_fingerprint(*entry));
     return fmt::format("{:016x}", hash.value());
@@ -55,6 +57,8 @@ public:
         if (pending_ == 0) return;
         store::with_database_errors(db_path_, [&] {
             store::stamp_last_update(db_);
+            if (options_.entities)
+                db_.set_metadata(std::string(schema::aliases_metadata), options_.entities->aliases().text());
             db_.commit();
         });
         observer_.committed(pending_);
@@ -64,17 +68,16 @@ public:
 private:
     void index_record(const RawRecord& record, InputFormat format, const ManifestEntry* entry,
                       const IndexedSource* known) {
-        std::string hash = content_hash(record.bytes, format, entry);
+        std::string hash = content_hash(record.bytes, format, entry, options_.entities.get());
         if (known && known->content_hash == hash) {
             ++report_.unchanged;
             observer_.record_done(record.key, FileOutcome::unchanged);
             return;
         }
-        ExtractedRecord extracted = extract_record(record, format, options_.fields);
+        ExtractedRecord extracted = extract_article(record, format, entry, options_);
         std::string location = record.line ? fmt::format("{}:{}", file_of_key(record.key), record.line) : record.key;
         for (const std::string& warning : extracted.warnings) warn({location, warning});
         if (!extracted.article) return skip(location, extracted.problem, record.key);
-        if (entry) apply_manifest_entry(*entry, *extracted.article);
         write(record.key, *extracted.article, hash, known);
     }
 

@@ -6,11 +6,13 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <unordered_set>
 
 #include <xapian.h>
 
+#include "indexer/entities/entity_finder.hpp"
 #include "indexer/extract/json_record.hpp"
 #include "indexer/indexed_sources.hpp"
 #include "indexer/inputs.hpp"
@@ -21,12 +23,13 @@ namespace dateline::indexer {
 
 // Bump when extraction changes what it makes of the same bytes: every
 // article's content hash changes with it, so the next update rewrites all.
-inline constexpr std::string_view extraction_version = "2";
+inline constexpr std::string_view extraction_version = "3";
 
 struct IndexingOptions {
     std::size_t batch_size = 1000;  // documents written between commits
     InputFormat format = InputFormat::automatic;
     FieldMap fields = default_field_map();  // JSON Lines keys
+    std::shared_ptr<const EntityFinder> entities;  // none: entities off
 };
 
 // What a run saw, so that prune removes only what is really gone.

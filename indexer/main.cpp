@@ -9,6 +9,7 @@
 #include "indexer/command_line.hpp"
 #include "indexer/compact.hpp"
 #include "indexer/database_stats.hpp"
+#include "indexer/extract_command.hpp"
 #include "indexer/stats_printer.hpp"
 #include "indexer/update.hpp"
 #include "shared/cli.hpp"
@@ -58,6 +59,10 @@ int run(const CommandLine& c) {
         case Command::update:
         case Command::rebuild: return run_indexing(c, log);
         case Command::compact: return run_compact(c, log);
+        case Command::extract: {
+            IndexingReport r = extract_articles(c.request, std::cout, log);
+            return r.is_partial() ? exit_status::partial : exit_status::ok;
+        }
         case Command::stats: print_stats(std::cout, read_database_stats(c.request.database), c.json); return 0;
         }
     } catch (const Error& e) {

@@ -9,22 +9,23 @@
 #include "indexer/indexed_sources.hpp"
 #include "indexer/inputs.hpp"
 #include "indexer/writer_lock.hpp"
+#include "shared/data_dir.hpp"
 #include "shared/error.hpp"
 #include "shared/generations.hpp"
 #include "shared/store.hpp"
 
 namespace dateline::indexer {
 namespace fs = std::filesystem;
-namespace {
-
-
 IndexingOptions indexing_options(const UpdateRequest& request) {
     IndexingOptions options;
     options.batch_size = request.batch_size;
     options.format = parse_input_format(request.format);
     for (const std::string& mapping : request.field_map) override_field(options.fields, mapping);
+    if (request.entities) options.entities = std::make_shared<const EntityFinder>(EntityFinder::load(data_dir()));
     return options;
 }
+
+namespace {
 
 // Articles whose source lies below a path of this run but was not seen by it:
 // the file (or the record in it) is gone. Records of a file that could not be

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "indexer/index_files.hpp"
 #include "indexer/indexing_report.hpp"
 #include "indexer/run_observer.hpp"
 
@@ -22,6 +23,7 @@ struct UpdateRequest {
     std::string format = "auto";              // input format: auto, text, jsonl
     std::vector<std::string> field_map = {};  // JSON Lines "field=key" overrides
     bool prune = false;                       // update: drop articles whose file is gone
+    bool entities = true;                     // recognise people, organisations, places
     std::optional<std::chrono::seconds> wait = {};  // for the writer lock; none: fail at once
 };
 
@@ -32,6 +34,9 @@ struct UpdateRequest {
 // manifest that does not exist, a locked or unusable database, a failed write
 // (the database then holds what was last committed).
 IndexingReport update_database(const UpdateRequest& request, RunObserver& observer);
+
+// The request's indexing options, the entity recogniser loaded when asked for.
+IndexingOptions indexing_options(const UpdateRequest& request);
 IndexingReport update_database(const UpdateRequest& request);
 
 // Indexes everything into a new generation beside the live one, then makes it

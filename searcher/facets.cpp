@@ -4,13 +4,14 @@
 #include <algorithm>
 #include <map>
 
+#include "searcher/entity_facets.hpp"
 #include "shared/dates.hpp"
 #include "shared/schema.hpp"
 
 namespace dateline::searcher {
 
 struct FacetCounter::Counted {
-    explicit Counted(const schema::Field& counted_field) : field(counted_field), spy(field.slot) {}
+    Counted(const schema::Field& counted_field, Xapian::valueno slot) : field(counted_field), spy(slot) {}
     const schema::Field& field;
     Xapian::ValueCountMatchSpy spy;  // not copyable, hence the unique_ptr
 };
@@ -26,6 +27,9 @@ Facet by_count(std::string name, const Xapian::ValueCountMatchSpy& spy) {
     return facet;
 }
 
+// Entries shown per entity facet.
+constexpr std::size_t entity_facet_size = 10;
+
 // The slot holds YYYYMMDD; counting days and summing them into months costs
 // one pass over the distinct days, not over the matches.
 Facet by_month(const Xapian::ValueCountMatchSpy& spy) {
@@ -37,13 +41,27 @@ Facet by_month(const Xapian::ValueCountMatchSpy& spy) {
     return facet;
 }
 
+// An entity field's values, over all its slots.
+Facet by_entity(const schema::Field& field, EntityType type, const std::vector<const Xapian::ValueCountMatchSpy*>& spies) {
+    std::map<std::string, unsigned> counts;
+    for (const auto* spy : spies)
+        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) counts[*it] += it.get_termfreq();
+    Facet facet{std::string(field.name), fold_entity_facet(counts, type)};
+    if (facet.values.size() > entity_facet_size) facet.values.resize(entity_facet_size);
+    return facet;
+}
+
 }  // namespace
 
+// One spy per slot: an entity field spreads its values over several slots,
+// and only Xapian's own spies run on a remote (xapian-tcpsrv) database.
 FacetCounter::FacetCounter(Xapian::Enquire& enquire) {
     for (const schema::Field& field : schema::all_fields) {
         if (!field.has(schema::facet)) continue;
-        counted_.push_back(std::make_unique<Counted>(field));
-        enquire.add_matchspy(&counted_.back()->spy);
+        for (Xapian::valueno n = 0; n < field.slot_count; ++n) {
+            counted_.push_back(std::make_unique<Counted>(field, field.slot + n));
+            enquire.add_matchspy(&counted_.back()->spy);
+        }
     }
 }
 
@@ -51,9 +69,17 @@ FacetCounter::~FacetCounter() = default;
 
 std::vector<Facet> FacetCounter::facets() const {
     std::vector<Facet> facets;
-    for (const auto& counted : counted_) {
-        if (counted->field.has(schema::date_filter)) facets.push_back(by_month(counted->spy));
-        else facets.push_back(by_count(std::string(counted->field.name), counted->spy));
+    for (std::size_t i = 0; i < counted_.size();) {
+        const schema::Field& field = counted_[i]->field;
+        if (field.has(schema::date_filter)) facets.push_back(by_month(counted_[i]->spy));
+        else if (field.has(schema::entity_filter)) {
+            std::vector<const Xapian::ValueCountMatchSpy*> spies;
+            for (std::size_t n = 0; n < field.slot_count; ++n) spies.push_back(&counted_[i + n]->spy);
+            facets.push_back(by_entity(field, *schema::entity_type_of(field), spies));
+        } else {
+            facets.push_back(by_count(std::string(field.name), counted_[i]->spy));
+        }
+        i += field.slot_count;
     }
     return facets;
 }

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "searcher/entity_query.hpp"
 #include "searcher/query_check.hpp"
 #include "shared/analysis.hpp"
 #include "shared/error.hpp"
@@ -61,8 +62,10 @@ Xapian::Query filter_by_dates(Xapian::Query query, const QueryOptions& options, 
 }
 
 void register_name(Xapian::QueryParser& parser, std::string_view name, const schema::Field& field,
-                   const Xapian::Database& db, Date today, std::string& invalid_date) {
+                   const Xapian::Database& db, Date today, std::string& invalid_date, const EntityAliases& aliases) {
     if (name.empty()) return;
+    if (field.has(schema::entity_filter) || field.has(schema::any_entity))
+        parser.add_boolean_prefix(std::string(name), make_entity_filter(aliases, schema::entity_type_of(field))->release());
     if (field.has(schema::free_text)) parser.add_prefix(std::string(name), std::string(field.prefix));
     if (field.has(schema::value_filter))
         parser.add_boolean_prefix(std::string(name), (new ValueFilter(field))->release());
@@ -91,16 +94,18 @@ std::optional<Xapian::Query> date_range_query(std::string_view typed, const Xapi
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-Xapian::Query parse_query(std::string_view text, const Xapian::Database& db, const QueryOptions& options) {
+Xapian::Query parse_query(std::string_view text, const Xapian::Database& db, const QueryOptions& options,
+                          std::set<std::string>* name_keys) {
     check_query_syntax(text);
+    const EntityAliases aliases = aliases_of(db);
     Xapian::QueryParser parser;
     analysis::configure(parser);
     if (options.match_any) parser.set_default_op(Xapian::Query::OP_OR);
     parser.set_database(db);  // wildcards expand against the index's own terms
     std::string invalid_date;
     for (const schema::Field& field : schema::all_fields) {
-        register_name(parser, field.name, field, db, options.today, invalid_date);
-        register_name(parser, field.alias, field, db, options.today, invalid_date);
+        register_name(parser, field.name, field, db, options.today, invalid_date, aliases);
+        register_name(parser, field.alias, field, db, options.today, invalid_date, aliases);
     }
     Xapian::Query query;
     try {
@@ -111,6 +116,9 @@ Xapian::Query parse_query(std::string_view text, const Xapian::Database& db, con
     }
     if (!invalid_date.empty())
         throw Error(ErrorKind::usage, fmt::format("invalid date in query: date:{}", invalid_date), date_hint);
+    std::set<std::string> keys;
+    query = expand_name_variants(query, parser, db, keys);
+    if (name_keys) *name_keys = std::move(keys);
     return filter_by_dates(query, options, db);
 }
 

@@ -4,6 +4,7 @@
 // values are folded exactly as the indexer folded them.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -23,8 +24,10 @@ struct QueryOptions {
 // Throws Error (usage) for a query that cannot be parsed, with the reason:
 // syntax mistakes (query_check.hpp), an impossible date (date:2024-13), or
 // what Xapian's parser rejects (a dangling AND).
+// name_keys, when given, receives the variant keys of the query's words that
+// name entities (searcher/entity_query.hpp), to tell which spelling matched.
 Xapian::Query parse_query(std::string_view text, const Xapian::Database& db,
-                          const QueryOptions& options = {});
+                          const QueryOptions& options = {}, std::set<std::string>* name_keys = nullptr);
 
 // The articles dated within a range as typed (date:'s forms: "2020-01..2020-02",
 // "7d..", "today"): an OR of the fewest year, month and day terms. An open end

@@ -9,15 +9,20 @@
 #include <vector>
 
 #include "shared/dates.hpp"
+#include "shared/entity_key.hpp"
 
 namespace dateline {
 
-struct Entities {
-    std::vector<std::string> people;
-    std::vector<std::string> organisations;
-    std::vector<std::string> places;
+// A person, organisation or place named in the article, its mentions folded
+// into one (shared/entity_key.hpp, indexer/entities/).
+struct Entity {
+    EntityType type = EntityType::person;
+    std::string name;                 // its fullest form in the article, without titles
+    std::string key;                  // the spelling-independent key it is indexed under
+    int mentions = 0;
+    std::vector<std::string> forms;   // every way the article writes it
 
-    bool operator==(const Entities&) const = default;
+    bool operator==(const Entity&) const = default;
 };
 
 struct Article {
@@ -30,7 +35,7 @@ struct Article {
     std::string record_id;             // the id a multi-record input gives it, or ""
     std::string source;                // the file it was read from ("file#N": record N of it)
     std::string body;                  // clean text: paragraphs separated by "\n\n"
-    Entities entities;
+    std::vector<Entity> entities;     // most mentioned first
 
     bool operator==(const Article&) const = default;
 };

@@ -10,14 +10,28 @@ namespace {
 
 using nlohmann::json;
 
-json encode_entities(const Entities& entities) {
-    return {{"person", entities.people}, {"org", entities.organisations}, {"place", entities.places}};
+json encode_entities(const std::vector<Entity>& entities) {
+    json list = json::array();
+    for (const Entity& entity : entities)
+        list.push_back({{"type", entity_type_name(entity.type)}, {"name", entity.name}, {"key", entity.key},
+                        {"mentions", entity.mentions}, {"forms", entity.forms}});
+    return list;
 }
 
-Entities decode_entities(const json& object) {
-    return {object.at("person").get<std::vector<std::string>>(),
-            object.at("org").get<std::vector<std::string>>(),
-            object.at("place").get<std::vector<std::string>>()};
+std::vector<Entity> decode_entities(const json& list) {
+    std::vector<Entity> entities;
+    for (const json& object : list) {
+        Entity entity;
+        auto type = parse_entity_type(object.at("type").get<std::string>());
+        if (!type) throw Error(ErrorKind::database, "stored article data names an unknown entity type");
+        entity.type = *type;
+        entity.name = object.at("name").get<std::string>();
+        entity.key = object.at("key").get<std::string>();
+        entity.mentions = object.at("mentions").get<int>();
+        entity.forms = object.at("forms").get<std::vector<std::string>>();
+        entities.push_back(std::move(entity));
+    }
+    return entities;
 }
 
 }  // namespace

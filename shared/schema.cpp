@@ -52,6 +52,59 @@ std::vector<std::string> date_range_terms(const Date& first, const Date& last) {
     return terms;
 }
 
+namespace {
+
+std::string prefixed(std::string_view prefix, std::string_view key) {
+    std::string term(prefix);
+    term += truncate_utf8(key, max_term_bytes - term.size());
+    return term;
+}
+
+}  // namespace
+
+std::vector<std::string> entity_terms(const Entity& entity) {
+    std::vector<std::string> terms;
+    const Field& field = entity_field(entity.type);
+    if (entity.key.empty()) return terms;
+    terms.push_back(prefixed(field.prefix, entity.key));
+    if (entity.type == EntityType::person) {
+        std::string_view last = last_word(entity.key);
+        if (last.size() == entity.key.size()) terms.push_back(prefixed(person_one_word.prefix, entity.key));
+        else terms.push_back(prefixed(field.prefix, last));
+    }
+    for (const std::string& form : entity.forms) {
+        std::string key = variant_key(form, EntityType::person);
+        for (std::size_t start = 0; start < key.size();) {
+            std::size_t end = std::min(key.find(' ', start), key.size());
+            terms.push_back(prefixed(name_variant.prefix, std::string_view(key).substr(start, end - start)));
+            start = end + 1;
+        }
+    }
+    return terms;
+}
+
+std::string entity_facet_value(const Entity& entity, const std::vector<std::string>& full_names) {
+    std::string value = entity.key;
+    for (const std::string& full : full_names) value += '\x1f' + full;
+    return value + '\t' + entity.name;
+}
+
+EntityFacetValue parse_entity_facet_value(std::string_view value) {
+    EntityFacetValue parsed;
+    std::size_t tab = value.find('\t');
+    parsed.name = tab == std::string_view::npos ? std::string(value) : std::string(value.substr(tab + 1));
+    std::string_view keys = value.substr(0, tab);
+    std::size_t start = 0;
+    for (bool first = true; start <= keys.size(); first = false) {
+        std::size_t end = std::min(keys.find('\x1f', start), keys.size());
+        std::string key(keys.substr(start, end - start));
+        if (first) parsed.key = std::move(key);
+        else parsed.full_names.push_back(std::move(key));
+        start = end + 1;
+    }
+    return parsed;
+}
+
 std::string article_id(const Article& article) {
     std::string key;
     if (!article.url.empty()) key = "url:" + article.url;

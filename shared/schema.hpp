@@ -20,7 +20,7 @@ namespace dateline::schema {
 
 // Bump when anything in this file or in analysis.hpp changes what is indexed:
 // databases record it and the searcher refuses a database with another version.
-inline constexpr int version = 2;
+inline constexpr int version = 3;
 
 enum Role : unsigned {
     free_text = 1u << 0,  // words indexed with positions, ranked by BM25
@@ -29,12 +29,18 @@ enum Role : unsigned {
     facet = 1u << 3,      // the slot's values are counted over all matches
     sortable = 1u << 4,   // results can be ordered by the slot
     identity = 1u << 5,   // the unique-id term that makes re-indexing replace
+    entity_filter = 1u << 6,  // entity keys as boolean terms: person:suleimani (shared/entity_key.hpp)
+    any_entity = 1u << 7,     // entity:X, any of the entity fields; makes no terms of its own
 };
 
 // Roles that put terms in the index, and so need a prefix.
-inline constexpr unsigned term_roles = free_text | value_filter | date_filter | identity;
+inline constexpr unsigned term_roles = free_text | value_filter | date_filter | identity | entity_filter;
 
 inline constexpr Xapian::valueno no_slot = Xapian::BAD_VALUENO;
+
+// Entities per type an article's facet slots hold (its most mentioned);
+// further ones are searchable but not counted.
+inline constexpr Xapian::valueno entity_slots = 16;
 
 struct Field {
     std::string_view name;    // as typed in queries; "" when it has no query syntax
@@ -43,6 +49,10 @@ struct Field {
     Xapian::valueno slot;     // explicit value slot number, or no_slot
     unsigned roles;
     std::string_view help;
+    // Facet fields with several values per document (entities) spread them
+    // over this many slots from slot on, one value per slot, each slot counted
+    // by its own ValueCountMatchSpy (the kind Xapian's remote backend runs).
+    Xapian::valueno slot_count = 1;
 
     constexpr bool has(Role role) const { return (roles & role) != 0; }
 };
@@ -62,12 +72,23 @@ inline constexpr Field year   {"",       "",       "Y",      no_slot, 0,
     "coarse year term (YYYY) that date:YYYY matches"};
 inline constexpr Field url    {"url",    "",       "U",      no_slot, value_filter,
     "the article's exact address: url:https://example.org/a"};
-inline constexpr Field person {"person", "",       "XPER",   no_slot, value_filter,
-    "a person named in the article: person:\"Ilse Marchetti\""};
-inline constexpr Field org    {"org",    "",       "XORG",   no_slot, value_filter,
-    "an organisation named in the article: org:\"Harbour Authority\""};
-inline constexpr Field place  {"place",  "",       "XPLACE", no_slot, value_filter,
-    "a place named in the article: place:Harbourton"};
+inline constexpr Field person {"person", "",       "XPER",   10,      entity_filter | facet,
+    "a person named in the article, any spelling: person:suleimani, person:\"Qasem Soleimani\"",
+    entity_slots};
+inline constexpr Field org    {"org",    "",       "XORG",   10 + entity_slots, entity_filter | facet,
+    "an organisation named in the article: org:IRGC, org:\"Revolutionary Guards\"", entity_slots};
+inline constexpr Field place  {"place",  "",       "XPLACE", 10 + 2 * entity_slots, entity_filter | facet,
+    "a place named in the article: place:Tehran (or Teheran)", entity_slots};
+inline constexpr Field entity {"entity", "",       "",       no_slot, any_entity,
+    "a person, organisation or place: entity:soleimani"};
+// A person the article names by one word only ("Soleimani"), so that
+// person:"Qassem Suleimani" also finds articles that never give the first name.
+inline constexpr Field person_one_word {"", "",    "XPONE",  no_slot, 0,
+    "one-word person names, matched by full-name person: queries"};
+// The key of each word of an entity's names: a free-text word that is a name
+// matches its spelling variants through these (Suleimani finds Soleimani).
+inline constexpr Field name_variant {"", "",       "XV",     no_slot, 0,
+    "spelling-variant key of each word of an entity's names"};
 inline constexpr Field id     {"id",     "",       "Q",      no_slot, identity | value_filter,
     "Dateline's id of an article, as printed with each hit"};
 // Bookkeeping for incremental updates: which file an article came from, and
@@ -78,8 +99,23 @@ inline constexpr Field content_hash {"", "",       "",       3,       0,
     "hash of the input an article was built from, to skip unchanged files"};
 // clang-format on
 
-inline constexpr std::array all_fields{title, outlet, byline, date, month, year,
-                                       url, person, org, place, id, source, content_hash};
+inline constexpr std::array all_fields{title, outlet, byline, date, month, year, url, person, org, place,
+                                       entity, person_one_word, name_variant, id, source, content_hash};
+
+// The entity field of a type, and the type of an entity field (fields are
+// told apart by prefix: all_fields holds copies).
+constexpr const Field& entity_field(EntityType type) {
+    return type == EntityType::person ? person : type == EntityType::org ? org : place;
+}
+constexpr std::optional<EntityType> entity_type_of(const Field& field) {
+    for (EntityType type : {EntityType::person, EntityType::org, EntityType::place})
+        if (field.has(entity_filter) && entity_field(type).prefix == field.prefix) return type;
+    return std::nullopt;
+}
+
+// Database metadata holding the entity alias table the index was built with,
+// so the searcher folds query names exactly as the indexer folded the text.
+inline constexpr std::string_view aliases_metadata = "dateline.entity_aliases";
 
 // --- The checks that keep the table sound; static_assert'ed below and unit-tested.
 
@@ -106,7 +142,8 @@ template <std::size_t N>
 constexpr bool prefixes_are_unambiguous(const std::array<Field, N>& fields) {
     for (std::size_t i = 0; i < N; ++i) {
         if (fields[i].prefix.empty()) {
-            if ((fields[i].roles & term_roles) != 0 || fields[i].slot == no_slot) return false;
+            if ((fields[i].roles & term_roles) != 0) return false;
+            if (fields[i].slot == no_slot && !fields[i].has(any_entity)) return false;
             continue;
         }
         for (std::size_t j = 0; j < N; ++j)
@@ -119,7 +156,10 @@ template <std::size_t N>
 constexpr bool slots_are_unique(const std::array<Field, N>& fields) {
     for (std::size_t i = 0; i < N; ++i)
         for (std::size_t j = i + 1; j < N; ++j)
-            if (fields[i].slot != no_slot && fields[i].slot == fields[j].slot) return false;
+            if (fields[i].slot != no_slot && fields[j].slot != no_slot &&
+                fields[i].slot < fields[j].slot + fields[j].slot_count &&
+                fields[j].slot < fields[i].slot + fields[i].slot_count)
+                return false;
     return true;
 }
 
@@ -142,6 +182,25 @@ std::array<std::string, 3> date_terms(const Date& date);
 // "D20240302"}. A range of decades costs one term a year, not a posting list
 // scan over every document. Empty if last is before first.
 std::vector<std::string> date_range_terms(const Date& first, const Date& last);
+
+// The terms an entity is indexed under: its key under its field's prefix; for
+// a person of several words also the last word's key ("XPERsulimani", so
+// person:soleimani finds "Qasem Soleimani"), for a one-word person also
+// under person_one_word; and each word's key under name_variant.
+std::vector<std::string> entity_terms(const Entity& entity);
+
+// The slot value an entity is counted under: "KEY\tNAME", or for a one-word
+// person in an article that also names people of that surname in full,
+// "KEY\x1fFULL KEY\x1f...\tNAME", so that a facet folding the surname into
+// one of those full names does not count the article twice.
+std::string entity_facet_value(const Entity& entity, const std::vector<std::string>& full_names = {});
+
+struct EntityFacetValue {
+    std::string key;
+    std::vector<std::string> full_names;
+    std::string name;
+};
+EntityFacetValue parse_entity_facet_value(std::string_view value);
 
 // A stable 16-hex-digit id: from the URL when the article has one, else from
 // the record id its input gives (qualified by the file's name), else from its

@@ -79,13 +79,35 @@ void stamp_last_update(Xapian::WritableDatabase& db) {
     db.set_metadata(std::string(last_update_key), fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", utc));
 }
 
+namespace {
+
+// "tcp:HOST:PORT" is a database served by Xapian's xapian-tcpsrv.
+Xapian::Database open_shard(const std::string& path) {
+    if (path.starts_with("tcp:")) {
+        std::size_t colon = path.rfind(':');
+        std::string host = path.substr(4, colon > 4 ? colon - 4 : 0);
+        unsigned port = 0;
+        try {
+            if (colon > 4) port = static_cast<unsigned>(std::stoul(path.substr(colon + 1)));
+        } catch (const std::exception&) {
+        }
+        if (host.empty() || port == 0 || port > 65535)
+            throw Error(ErrorKind::usage, fmt::format("{} is not a remote database address", path),
+                        "write tcp:HOST:PORT, as served by xapian-tcpsrv");
+        return Xapian::Remote::open(host, port);
+    }
+    return Xapian::Database(path);
+}
+
+}  // namespace
+
 Xapian::Database open_for_search(const std::vector<std::string>& paths) {
     if (paths.empty())
         throw Error(ErrorKind::usage, "no database given", "name one with --db PATH");
     Xapian::Database combined;
     for (const std::string& path : paths) {
         with_database_errors(path, [&] {
-            Xapian::Database shard(path);
+            Xapian::Database shard = open_shard(path);
             check_schema(shard, path);
             combined.add_database(shard);
         });

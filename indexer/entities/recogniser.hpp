@@ -44,6 +44,7 @@ public:
     DocumentTags tag(const TaggerDocument& document) const;
 
     const Perceptron& model() const { return model_; }
+    const Gazetteer& gazetteer() const { return gazetteer_; }
 
 private:
     Perceptron model_;

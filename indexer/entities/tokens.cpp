@@ -161,6 +161,14 @@ std::vector<Sentence> tokenise(std::string_view text) {
             while (i < line.size() && !is_space_byte(static_cast<unsigned char>(line[i])) &&
                    unicode_space_at(line, i) == 0)
                 ++i;
+            // A full stop with no space after it between words: "emotion.Ayatollah".
+            for (std::size_t dot = b + 2; dot + 1 < i; ++dot)
+                if (line[dot] == '.' && std::islower(static_cast<unsigned char>(line[dot - 1])) &&
+                    std::islower(static_cast<unsigned char>(line[dot - 2])) &&
+                    std::isupper(static_cast<unsigned char>(line[dot + 1]))) {
+                    splitter.chunk(b, dot + 1);
+                    b = dot + 1;
+                }
             if (i > b) splitter.chunk(b, i);
         }
         split_sentences(tokens, sentences);

@@ -23,7 +23,11 @@ TEST_CASE("field names from the schema become the schema's terms", "[query]") {
     CHECK_THAT(parsed("title:strike"), Catch::Contains("ZSstrike"));               // stemmed title term
     CHECK_THAT(parsed("date:2024-02"), Catch::Contains("M202402"));
     CHECK_THAT(parsed("date:2024-02-03"), Catch::Contains("D20240203"));
-    CHECK_THAT(parsed("person:Oduya"), Catch::Contains("XPERoduya"));
+    CHECK_THAT(parsed("person:Oduya"), Catch::Contains("XPERudu"));  // entity keys: shared/entity_key.hpp
+    CHECK_THAT(parsed("person:\"Grace Oduya\""), Catch::Contains("XPERgraci udu") && Catch::Contains("XPONEudu"));
+    CHECK_THAT(parsed("org:\"Harbour Authorities\""), Catch::Contains("XORGharbur athuriti"));
+    CHECK_THAT(parsed("place:Teheran"), Catch::Contains("XPLACEtihran"));
+    CHECK_THAT(parsed("entity:Tehran"), Catch::Contains("XPERtihran") && Catch::Contains("XPLACEtihran"));
     CHECK_THAT(parsed("id:4F1E9D4FBB1C9B4F"), Catch::Contains("Q4f1e9d4fbb1c9b4f"));
 }
 

@@ -18,7 +18,9 @@ TEST_CASE("an article survives encoding and decoding unchanged", "[codec]") {
     article.record_id = "export.jsonl:4711";
     article.source = "/archive/strike.txt";
     article.body = "First paragraph.\n\nSecond — with “quotes” & ünïcödé.";
-    article.entities = {{"Grace Oduya"}, {"Harbour Authority", "Dockworkers' Union"}, {"Harbourton"}};
+    article.entities = {{EntityType::person, "Grace Oduya", "graci uduya", 3, {"Grace Oduya", "Oduya"}},
+                        {EntityType::org, "Harbour Authority", "harbur authurity", 1, {"Harbour Authority"}},
+                        {EntityType::place, "Harbourton", "harburtun", 2, {"Harbourton"}}};
     CHECK(decode_article(encode_article(article)) == article);
 }
 

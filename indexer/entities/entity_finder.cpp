@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/entities/entity_finder.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "indexer/entities/entity_folding.hpp"
+#include "indexer/entities/mentions.hpp"
+#include "shared/stable_hash.hpp"
+
+namespace dateline::indexer {
+namespace {
+
+std::string fingerprint_of(const std::filesystem::path& data_dir) {
+    StableHash hash;
+    std::vector<std::filesystem::path> files{data_dir / "ner" / "model.bin.gz", data_dir / "entities" / "aliases.tsv"};
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(data_dir / "gazetteers", error))
+        files.push_back(entry.path());
+    std::sort(files.begin() + 2, files.end());
+    for (const auto& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        hash.add(file.filename().string()).add(bytes.str());
+    }
+    return fmt::format("{:016x}", hash.value());
+}
+
+}  // namespace
+
+EntityFinder::EntityFinder(Recogniser recogniser, EntityAliases aliases, std::string fingerprint)
+    : recogniser_(std::move(recogniser)), aliases_(std::move(aliases)), fingerprint_(std::move(fingerprint)) {}
+
+EntityFinder EntityFinder::load(const std::filesystem::path& data_dir) {
+    return EntityFinder(Recogniser::load(data_dir), EntityAliases::load(data_dir / "entities" / "aliases.tsv"),
+                        fingerprint_of(data_dir));
+}
+
+std::vector<Entity> EntityFinder::find(std::string_view title, std::string_view body) const {
+    std::string text(title);
+    text += '\n';
+    text += body;
+    return fold_mentions(find_mentions(recogniser_, text, title.size()), aliases_);
+}
+
+}  // namespace dateline::indexer

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/extract_command.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "indexer/article_extraction.hpp"
+#include "indexer/input_file.hpp"
+#include "indexer/inputs.hpp"
+
+namespace dateline::indexer {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json null_if_empty(const std::string& value) { return value.empty() ? json(nullptr) : json(value); }
+
+json entities_json(const std::vector<Entity>& entities) {
+    json list = json::array();
+    for (const Entity& entity : entities)
+        list.push_back({{"name", entity.name}, {"type", entity_type_name(entity.type)}, {"mentions", entity.mentions},
+                        {"forms", entity.forms}, {"key", entity.key}});
+    return list;
+}
+
+json article_json(const Article& article, const std::vector<std::string>& warnings) {
+    return {
+        {"source", article.source},
+        {"title", null_if_empty(article.title)},
+        {"outlet", null_if_empty(article.outlet)},
+        {"date", article.date ? json(format_iso_date(*article.date)) : json(nullptr)},
+        {"byline", article.byline},
+        {"dateline", null_if_empty(article.dateline)},
+        {"credits", json::array()},
+        {"url", null_if_empty(article.url)},
+        {"text", article.body},
+        {"removed", json::array()},
+        {"warnings", warnings},
+        {"entities", entities_json(article.entities)},
+    };
+}
+
+}  // namespace
+
+IndexingReport extract_articles(const UpdateRequest& request, std::ostream& out, RunObserver& observer) {
+    IndexingOptions options = indexing_options(request);
+    Inputs inputs = gather_inputs(request.paths, request.manifests);
+    IndexingReport report;
+    auto problem = [&](std::string location, std::string message) {
+        InputProblem p{std::move(location), std::move(message)};
+        observer.problem(p);
+        report.problems.push_back(std::move(p));
+    };
+    for (const InputProblem& p : inputs.problems) problem(p.location, p.reason);
+    observer.started(inputs.files.size());
+    for (const std::string& path : inputs.files) {
+        std::string why;
+        std::optional<std::string> bytes = read_input_file(path, why);
+        if (!bytes) {
+            problem(path, why + "; skipped");
+            ++report.skipped;
+            continue;
+        }
+        InputFormat format = detect_format(path, *bytes, options.format);
+        auto found = inputs.manifest.by_path.find(path);
+        const ManifestEntry* entry =
+            format == InputFormat::jsonl || found == inputs.manifest.by_path.end() ? nullptr : &found->second;
+        for (const RawRecord& record : split_records(path, *bytes, format)) {
+            ExtractedRecord extracted = extract_article(record, format, entry, options);
+            std::string location =
+                record.line ? fmt::format("{}:{}", file_of_key(record.key), record.line) : record.key;
+            for (const std::string& warning : extracted.warnings) problem(location, warning);
+            if (!extracted.article) {
+                problem(location, extracted.problem + "; skipped");
+                ++report.skipped;
+                continue;
+            }
+            out << article_json(*extracted.article, extracted.warnings).dump(-1, ' ', false,
+                                                                             json::error_handler_t::replace)
+                << '\n';
+            ++report.added;
+        }
+        observer.file_done();
+    }
+    return report;
+}
+
+}  // namespace dateline::indexer

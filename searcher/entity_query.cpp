@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "searcher/entity_query.hpp"
+
+#include <vector>
+
+#include "shared/schema.hpp"
+
+namespace dateline::searcher {
+namespace {
+
+Xapian::Query term_query(std::string_view prefix, std::string_view key) {
+    return Xapian::Query(std::string(prefix) + std::string(key));
+}
+
+Xapian::Query entity_query(const EntityAliases& aliases, EntityType type, const std::string& name) {
+    auto [resolved, key] = aliases.resolve(name, type);
+    if (key.empty() || resolved != type) return Xapian::Query::MatchNothing;
+    const schema::Field& field = schema::entity_field(type);
+    Xapian::Query query = term_query(field.prefix, key);
+    // A full name also finds the articles that give only the surname.
+    if (type == EntityType::person && key.find(' ') != std::string::npos)
+        query = Xapian::Query(Xapian::Query::OP_OR, query, term_query(schema::person_one_word.prefix, last_word(key)));
+    return query;
+}
+
+class EntityFilter : public Xapian::FieldProcessor {
+public:
+    EntityFilter(const EntityAliases& aliases, std::optional<EntityType> type) : aliases_(aliases), type_(type) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        if (type_) return entity_query(aliases_, *type_, value);
+        std::vector<Xapian::Query> any;
+        for (EntityType type : {EntityType::person, EntityType::org, EntityType::place})
+            any.push_back(entity_query(aliases_, type, value));
+        return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+    }
+
+private:
+    const EntityAliases& aliases_;
+    std::optional<EntityType> type_;
+};
+
+// A free-text term: unprefixed, or a stemmed form ("Z" + stem).
+bool is_free_text_term(const std::string& term) {
+    if (term.empty()) return false;
+    std::size_t start = term[0] == 'Z' ? 1 : 0;
+    return start < term.size() && !std::isupper(static_cast<unsigned char>(term[start]));
+}
+
+class VariantExpander {
+public:
+    VariantExpander(const Xapian::QueryParser& parser, const Xapian::Database& db, std::set<std::string>& keys)
+        : parser_(parser), db_(db), keys_(keys) {}
+
+    Xapian::Query expand(const Xapian::Query& query) {
+        const auto op = query.get_type();
+        if (op == Xapian::Query::LEAF_TERM) return expand_term(query);
+        // Phrases and proximity need their words as they are; value ranges,
+        // weights and wildcards cannot be rebuilt from outside: kept whole.
+        switch (op) {
+        case Xapian::Query::OP_AND: case Xapian::Query::OP_OR: case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_XOR: case Xapian::Query::OP_AND_MAYBE: case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_SYNONYM: case Xapian::Query::OP_MAX:
+            break;
+        default:
+            return query;
+        }
+        std::vector<Xapian::Query> parts;
+        bool changed = false;
+        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+            Xapian::Query part = query.get_subquery(i);
+            Xapian::Query expanded = expand(part);
+            changed = changed || expanded.serialise() != part.serialise();
+            parts.push_back(std::move(expanded));
+        }
+        return changed ? Xapian::Query(op, parts.begin(), parts.end()) : query;
+    }
+
+private:
+    Xapian::Query expand_term(const Xapian::Query& leaf) {
+        std::string term = *leaf.get_terms_begin();
+        if (!is_free_text_term(term)) return leaf;
+        std::vector<std::string> words;
+        for (auto it = parser_.unstem_begin(term); it != parser_.unstem_end(term); ++it) words.push_back(*it);
+        if (words.empty()) words.push_back(term[0] == 'Z' ? term.substr(1) : term);
+        std::vector<Xapian::Query> variants{leaf};
+        for (const std::string& word : words) {
+            std::string key = variant_key(word, EntityType::person);
+            std::string variant = std::string(schema::name_variant.prefix) + key;
+            if (key.empty() || !db_.term_exists(variant)) continue;
+            keys_.insert(key);
+            variants.emplace_back(variant);
+        }
+        if (variants.size() == 1) return leaf;
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, variants.begin(), variants.end());
+    }
+
+    const Xapian::QueryParser& parser_;
+    const Xapian::Database& db_;
+    std::set<std::string>& keys_;
+};
+
+}  // namespace
+
+EntityAliases aliases_of(const Xapian::Database& db) {
+    return EntityAliases::parse(db.get_metadata(std::string(schema::aliases_metadata)), "the database's alias table");
+}
+
+Xapian::FieldProcessor* make_entity_filter(const EntityAliases& aliases, std::optional<EntityType> type) {
+    return new EntityFilter(aliases, type);
+}
+
+Xapian::Query expand_name_variants(const Xapian::Query& query, const Xapian::QueryParser& parser,
+                                   const Xapian::Database& db, std::set<std::string>& keys) {
+    return VariantExpander(parser, db, keys).expand(query);
+}
+
+}  // namespace dateline::searcher

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Entities in queries: person:, org:, place: and entity: look names up by
+// their key (shared/entity_key.hpp), with the alias table the database was
+// built with, so any spelling finds the entity; and plain words that are
+// names also match their spelling variants (Suleimani finds Soleimani).
+#pragma once
+
+#include <set>
+#include <string>
+
+#include <xapian.h>
+
+#include "shared/entity_key.hpp"
+
+namespace dateline::searcher {
+
+// The alias table stored in the database by the indexer (empty if none).
+EntityAliases aliases_of(const Xapian::Database& db);
+
+// person:"Qassem Suleimani" -> the entity's key, or, for a person of several
+// words, also articles that name the surname alone. any: every type.
+Xapian::FieldProcessor* make_entity_filter(const EntityAliases& aliases, std::optional<EntityType> type);
+
+// query with each free-text word (not inside a phrase) that is a spelling
+// variant of a name in db ORed, as one term (OP_SYNONYM), with that name's
+// variant term. parser is the one that parsed query: it knows the words each
+// stemmed term came from. Adds each variant key used to keys.
+Xapian::Query expand_name_variants(const Xapian::Query& query, const Xapian::QueryParser& parser,
+                                   const Xapian::Database& db, std::set<std::string>& keys);
+
+}  // namespace dateline::searcher
