@@ -27,9 +27,6 @@ Facet by_count(std::string name, const Xapian::ValueCountMatchSpy& spy) {
     return facet;
 }
 
-// Entries shown per entity facet.
-constexpr std::size_t entity_facet_size = 10;
-
 // The slot holds YYYYMMDD; counting days and summing them into months costs
 // one pass over the distinct days, not over the matches.
 Facet by_month(const Xapian::ValueCountMatchSpy& spy) {
@@ -46,9 +43,7 @@ Facet by_entity(const schema::Field& field, EntityType type, const std::vector<c
     std::map<std::string, unsigned> counts;
     for (const auto* spy : spies)
         for (auto it = spy->values_begin(); it != spy->values_end(); ++it) counts[*it] += it.get_termfreq();
-    Facet facet{std::string(field.name), fold_entity_facet(counts, type)};
-    if (facet.values.size() > entity_facet_size) facet.values.resize(entity_facet_size);
-    return facet;
+    return Facet{std::string(field.name), fold_entity_facet(counts, type)};
 }
 
 }  // namespace
@@ -67,7 +62,7 @@ FacetCounter::FacetCounter(Xapian::Enquire& enquire) {
 
 FacetCounter::~FacetCounter() = default;
 
-std::vector<Facet> FacetCounter::facets() const {
+std::vector<Facet> FacetCounter::facets(const std::map<std::string, unsigned>& sizes) const {
     std::vector<Facet> facets;
     for (std::size_t i = 0; i < counted_.size();) {
         const schema::Field& field = counted_[i]->field;
@@ -80,6 +75,10 @@ std::vector<Facet> FacetCounter::facets() const {
             facets.push_back(by_count(std::string(field.name), counted_[i]->spy));
         }
         i += field.slot_count;
+        auto size = sizes.find(facets.back().name);
+        unsigned keep = size == sizes.end() ? SearchRequest::default_facet_size : size->second;
+        if (!field.has(schema::date_filter) && keep > 0 && facets.back().values.size() > keep)
+            facets.back().values.resize(keep);
     }
     return facets;
 }

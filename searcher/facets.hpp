@@ -4,6 +4,7 @@
 // get_mset to check every document).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -21,9 +22,10 @@ public:
     FacetCounter(const FacetCounter&) = delete;
     FacetCounter& operator=(const FacetCounter&) = delete;
 
-    // Each value facet ("outlet") by count, highest first, ties by value; the
-    // date facet as "month", in calendar order.
-    std::vector<Facet> facets() const;
+    // Each value facet ("outlet", "person") by count, highest first, ties by
+    // value, cut to its size in sizes (SearchRequest::facet_sizes); the date
+    // facet as "month", in calendar order.
+    std::vector<Facet> facets(const std::map<std::string, unsigned>& sizes = {}) const;
 
 private:
     struct Counted;

@@ -108,9 +108,29 @@ int run_batch(const searcher::SearchRequest& defaults, const std::string& file) 
     return report.failed == 0 ? exit_status::ok : exit_status::partial;
 }
 
+// --facet person:20 -> {"person": 20}
+std::map<std::string, unsigned> parse_facet_sizes(const std::vector<std::string>& typed) {
+    std::map<std::string, unsigned> sizes;
+    for (const std::string& one : typed) {
+        std::size_t colon = one.find(':');
+        std::string name = one.substr(0, colon);
+        bool known = name == "outlet" || name == "person" || name == "org" || name == "place";
+        unsigned n = 0;
+        bool number = colon != std::string::npos && colon + 1 < one.size() &&
+                      one.find_first_not_of("0123456789", colon + 1) == std::string::npos &&
+                      one.size() - colon - 1 <= 6;
+        if (number) n = static_cast<unsigned>(std::stoul(one.substr(colon + 1)));
+        if (!known || !number)
+            throw Error(ErrorKind::usage, fmt::format("invalid --facet {}", one),
+                        "write NAME:N with NAME outlet, person, org or place (--facet person:20; 0 for all)");
+        sizes[name] = n;
+    }
+    return sizes;
+}
+
 int run(int argc, char** argv) {
     searcher::SearchRequest request;
-    std::vector<std::string> words;
+    std::vector<std::string> words, facet_sizes;
     bool as_json = false, as_jsonl = false, as_csv = false;
     std::string batch_file;
     std::string usage_text = usage();
@@ -133,6 +153,8 @@ int run(int argc, char** argv) {
          "only articles dated on or before DATE (the end of a month or year given)")
         ("any", po::bool_switch(&request.match_any),
          "match articles with any of the words, best first (default: all words)")
+        ("facet", po::value(&facet_sizes)->value_name("NAME:N"),
+         "show the top N entries of facet NAME (outlet, person, org, place; default 10, 0 for all); repeatable")
         ("no-facets", "skip facet counting (faster; the total becomes an estimate)");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
@@ -149,6 +171,7 @@ int run(int argc, char** argv) {
     }
     po::notify(vm);
     request.facets = vm.count("no-facets") == 0;
+    request.facet_sizes = parse_facet_sizes(facet_sizes);
     Output output = output_format(as_json, as_jsonl, as_csv);
     if (!batch_file.empty()) {
         if (!words.empty()) throw Error(ErrorKind::usage, "give queries either with --batch or on the command line");

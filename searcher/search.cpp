@@ -52,7 +52,7 @@ SearchResult run_query(Xapian::Database& db, const SearchRequest& request) {
     result.total = mset.get_matches_estimated();
     result.counts_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     result.hits = read_hits(mset, request);
-    if (counter) result.facets = counter->facets();
+    if (counter) result.facets = counter->facets(request.facet_sizes);
     return result;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,10 @@ struct SearchRequest {
     unsigned limit = 10;
     unsigned snippet_length = 200;  // bytes of body text to aim for; 0: no snippets
     bool facets = true;
+    // Entries shown per value facet (outlet, person, org, place), by name;
+    // facets not named show default_facet_size; 0 shows every entry.
+    std::map<std::string, unsigned> facet_sizes;
+    static constexpr unsigned default_facet_size = 10;
 };
 
 // Snippet text with the matched words marked by byte ranges [first, second).

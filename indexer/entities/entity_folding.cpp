@@ -2,7 +2,9 @@
 #include "indexer/entities/entity_folding.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <tuple>
 
 namespace dateline::indexer {
 namespace {
@@ -71,10 +73,16 @@ private:
     std::vector<Group> groups_;  // a deque's stability is not needed: references never outlive a call
 };
 
+bool is_capitals(const std::string& text) {
+    return std::none_of(text.begin(), text.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
 Entity entity_of(const Group& group, const EntityAliases& aliases) {
     Entity entity;
     entity.key = group.key;
-    entity.type = std::max_element(group.type_votes.begin(), group.type_votes.end(),
+    // The type most mentions have; on a tie place, then organisation: the
+    // recogniser's commonest mistake is a person for an unknown capitalised word.
+    entity.type = std::max_element(group.type_votes.rbegin(), group.type_votes.rend(),
                                    [](const auto& a, const auto& b) { return a.second < b.second; })
                       ->first;
     std::map<std::string, int> counts;
@@ -82,11 +90,12 @@ Entity entity_of(const Group& group, const EntityAliases& aliases) {
         if (counts[m->text]++ == 0) entity.forms.push_back(m->text);
         ++entity.mentions;
     }
-    // The fullest form, then the most used, then the first.
+    // The fullest form, then one not in capitals (a dateline's "TEHRAN"),
+    // then the most used, then the first.
+    auto rank = [&](const Mention* m) { return std::tuple(m->words, !is_capitals(m->text), counts[m->text]); };
     const Mention* best = nullptr;
     for (const Mention* m : group.mentions)
-        if (!best || m->words > best->words || (m->words == best->words && counts[m->text] > counts[best->text]))
-            best = m;
+        if (!best || rank(m) > rank(best)) best = m;
     entity.name = best->text;
     if (std::string canonical = aliases.canonical_name(group.key, entity.type);
         !canonical.empty() && (best->words < 2 || group.key != variant_key(best->text, entity.type)))

@@ -105,15 +105,27 @@ std::size_t person_inside(const Gazetteer& gazetteer, const Sentence& words, std
     return end;
 }
 
+bool gazetteer_says_org(const Gazetteer& gazetteer, std::string_view folded) {
+    return gazetteer.contains("organisations", folded) || gazetteer.contains("outlets", folded);
+}
+
 bool can_be_name(const Gazetteer& gazetteer, EntityType type, std::string_view text, std::size_t words) {
     std::string folded = lower(text);
     if (!has_capital_or_digit(text) || text.size() < 2 || text.size() > 80) return false;
     if (text.find('/') != std::string_view::npos) return false;  // photo credits: "EPA/ALI ABBAS"
     if (words == 1 && is_calendar_word(folded)) return false;
     if (type == EntityType::person)
-        for (const char* list : {"outlets", "countries", "cities", "us_states", "regions", "nationalities", "honorifics"})
+        for (const char* list : {"outlets", "nationalities", "honorifics"})
             if (gazetteer.contains(list, folded)) return false;
     return true;
+}
+
+// A "person" or "organisation" that is a country, city, state or region by
+// name ("TEHRAN —" in a dateline) is that place.
+bool is_known_place(const Gazetteer& gazetteer, std::string_view folded) {
+    for (const char* list : {"countries", "cities", "us_states", "regions"})
+        if (gazetteer.contains(list, folded)) return true;
+    return false;
 }
 
 }  // namespace
@@ -144,6 +156,9 @@ std::vector<Mention> find_mentions(const Recogniser& recogniser, std::string_vie
             if (end - begin == 1 && lower_words.count(lower(name))) return;
             if (type == EntityType::person)
                 if (auto other = retyped_person(lower(name))) type = *other;
+            if (type != EntityType::place && !gazetteer_says_org(recogniser.gazetteer(), lower(name)) &&
+                is_known_place(recogniser.gazetteer(), lower(name)))
+                type = EntityType::place;
             mentions.push_back({type, std::move(name), end - begin, mentions.size(), words[begin].begin < title_bytes});
         };
         for (std::size_t i = 0; i < words.size();) {
