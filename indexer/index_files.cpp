@@ -57,8 +57,10 @@ public:
         if (pending_ == 0) return;
         store::with_database_errors(db_path_, [&] {
             store::stamp_last_update(db_);
-            if (options_.entities)
+            if (options_.entities) {
                 db_.set_metadata(std::string(schema::aliases_metadata), options_.entities->aliases().text());
+                db_.set_metadata(std::string(schema::titles_metadata), options_.entities->aliases().titles_text());
+            }
             db_.commit();
         });
         observer_.committed(pending_);

@@ -12,7 +12,8 @@ Xapian::Query term_query(std::string_view prefix, std::string_view key) {
     return Xapian::Query(std::string(prefix) + std::string(key));
 }
 
-Xapian::Query entity_query(const EntityAliases& aliases, EntityType type, const std::string& name) {
+Xapian::Query entity_query(const EntityAliases& aliases, EntityType type, const std::string& typed) {
+    std::string name = type == EntityType::person ? aliases.strip_titles(typed) : typed;
     auto [resolved, key] = aliases.resolve(name, type);
     if (key.empty() || resolved != type) return Xapian::Query::MatchNothing;
     const schema::Field& field = schema::entity_field(type);
@@ -103,7 +104,10 @@ private:
 }  // namespace
 
 EntityAliases aliases_of(const Xapian::Database& db) {
-    return EntityAliases::parse(db.get_metadata(std::string(schema::aliases_metadata)), "the database's alias table");
+    EntityAliases aliases =
+        EntityAliases::parse(db.get_metadata(std::string(schema::aliases_metadata)), "the database's alias table");
+    aliases.set_titles(db.get_metadata(std::string(schema::titles_metadata)));
+    return aliases;
 }
 
 Xapian::FieldProcessor* make_entity_filter(const EntityAliases& aliases, std::optional<EntityType> type) {

@@ -186,6 +186,37 @@ std::pair<EntityType, std::string> EntityAliases::resolve(std::string_view name,
     return {type, variant_key(name, type)};
 }
 
+void EntityAliases::set_titles(std::string_view text) {
+    titles_text_ = text;
+    titles_.clear();
+    std::istringstream in(titles_text_);
+    std::string line;
+    while (std::getline(in, line))
+        if (!line.empty() && line[0] != '#') titles_.insert(fold_for_matching(line));
+}
+
+std::string EntityAliases::strip_titles(std::string_view name) const {
+    std::vector<std::string> words;
+    std::istringstream in{std::string(name)};
+    for (std::string word; in >> word;) words.push_back(word);
+    std::size_t begin = 0;
+    for (bool cut = true; cut;) {
+        cut = false;
+        for (std::size_t n = std::min<std::size_t>(3, words.size() - begin); n >= 1 && !cut; --n) {
+            if (begin + n >= words.size()) continue;
+            std::string title;
+            for (std::size_t i = begin; i < begin + n; ++i) title += (i > begin ? " " : "") + words[i];
+            if (titles_.count(fold_for_matching(title))) {
+                begin += n;
+                cut = true;
+            }
+        }
+    }
+    std::string out;
+    for (std::size_t i = begin; i < words.size(); ++i) out += (i > begin ? " " : "") + words[i];
+    return out;
+}
+
 std::string EntityAliases::canonical_name(std::string_view key, EntityType type) const {
     auto found = aliases_.find(std::string(entity_type_name(type)) + ':' + std::string(key));
     return found == aliases_.end() ? "" : found->second.name;

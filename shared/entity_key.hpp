@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace dateline {
 
@@ -51,6 +53,16 @@ public:
     // The canonical name of an aliased key, or "".
     std::string canonical_name(std::string_view key, EntityType type) const;
 
+    // Titles and ranks written before names (data/gazetteers/honorifics.txt:
+    // one a line, '#' comments), for strip_titles.
+    void set_titles(std::string_view text);
+    const std::string& titles_text() const { return titles_text_; }
+
+    // name without the titles in front of it, as the indexer cut them:
+    // "Brig. Gen. Amir Ali Hajizadeh" -> "Amir Ali Hajizadeh". A name that is
+    // all title is kept.
+    std::string strip_titles(std::string_view name) const;
+
 private:
     struct Canonical {
         std::string key, name;
@@ -58,6 +70,8 @@ private:
     // "type:alias key" -> canonical
     std::unordered_map<std::string, Canonical> aliases_;
     std::string text_;
+    std::unordered_set<std::string> titles_;
+    std::string titles_text_;
 };
 
 }  // namespace dateline

@@ -116,6 +116,8 @@ constexpr std::optional<EntityType> entity_type_of(const Field& field) {
 // Database metadata holding the entity alias table the index was built with,
 // so the searcher folds query names exactly as the indexer folded the text.
 inline constexpr std::string_view aliases_metadata = "dateline.entity_aliases";
+// ... and the titles it cut from the front of names.
+inline constexpr std::string_view titles_metadata = "dateline.entity_titles";
 
 // --- The checks that keep the table sound; static_assert'ed below and unit-tested.
 

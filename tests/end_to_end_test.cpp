@@ -82,9 +82,9 @@ TEST_CASE("e2e: search prints ranked hits, highlighted snippets and facets as te
 Facets (exact counts over all 3 matches):
   outlet: Meridian Wire (3)
   month:  2024-01 (1) · 2024-02 (1) · 2024-04 (1)
-  person: Harbourton (3) · Yusuf Haddad (3) · Container (1)
+  person: Yusuf Haddad (3) · Harbourton (2) · Container (1)
   org:    Harbour Authority (3) · Dockworkers' Union (1)
-  place:  -
+  place:  Harbourton (1)
 )");
 }
 

@@ -36,8 +36,12 @@ EntityFinder::EntityFinder(Recogniser recogniser, EntityAliases aliases, std::st
     : recogniser_(std::move(recogniser)), aliases_(std::move(aliases)), fingerprint_(std::move(fingerprint)) {}
 
 EntityFinder EntityFinder::load(const std::filesystem::path& data_dir) {
-    return EntityFinder(Recogniser::load(data_dir), EntityAliases::load(data_dir / "entities" / "aliases.tsv"),
-                        fingerprint_of(data_dir));
+    EntityAliases aliases = EntityAliases::load(data_dir / "entities" / "aliases.tsv");
+    std::ifstream titles(data_dir / "gazetteers" / "honorifics.txt");
+    std::ostringstream text;
+    text << titles.rdbuf();
+    aliases.set_titles(text.str());
+    return EntityFinder(Recogniser::load(data_dir), std::move(aliases), fingerprint_of(data_dir));
 }
 
 std::vector<Entity> EntityFinder::find(std::string_view title, std::string_view body) const {

@@ -84,6 +84,13 @@ std::optional<EntityType> retyped_person(std::string_view folded) {
     return std::nullopt;
 }
 
+// "al-Assad", "el-Sisi": a name after an Arabic article.
+bool is_article_name(std::string_view word) {
+    if (word.size() < 5 || word[2] != '-') return false;
+    std::string head = lower(word.substr(0, 2));
+    return (head == "al" || head == "el") && std::isupper(static_cast<unsigned char>(word[3]));
+}
+
 bool is_capitalised(const Token& token) { return std::isupper(static_cast<unsigned char>(token.text[0])) != 0; }
 
 // Where an organisation span runs into a person ("Quds Force Qassem
@@ -166,6 +173,8 @@ std::vector<Mention> find_mentions(const Recogniser& recogniser, std::string_vie
             if (!tag.starts_with("B-")) { ++i; continue; }
             std::size_t end = i + 1;
             while (end < words.size() && tags[s][end] == "I-" + tag.substr(2)) ++end;
+            // An Arabic article the recogniser left out: "Ain" + "al-Assad".
+            while (end < words.size() && !tags[s][end].starts_with("I-") && is_article_name(words[end].text)) ++end;
             std::size_t begin = i;
             i = end;
             auto type = type_of(std::string_view(tag).substr(2));
