@@ -9,6 +9,7 @@ packages=(
   g++ meson ninja-build pkg-config
   libxapian-dev libboost-program-options-dev libfmt-dev nlohmann-json3-dev zlib1g-dev
   catch2 libsqlite3-dev time  # tests and benchmarks (FTS5 floor, peak memory)
+  xapian-tools  # xapian-tcpsrv: the remote-backend facet test
 )
 
 missing=()
