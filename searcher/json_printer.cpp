@@ -46,6 +46,7 @@ json hit_json(const Hit& hit) {
     json object = with_metadata({{"rank", hit.rank}, {"id", hit.id}, {"score", hit.score}}, hit.article);
     object["snippet"] = hit.snippet.text;
     object["highlights"] = highlights(hit.snippet);
+    object["spellings"] = hit.spellings;
     return object;
 }
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "searcher/search.hpp"
 
+#include <algorithm>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -18,7 +20,25 @@
 namespace dateline::searcher {
 namespace {
 
-std::vector<Hit> read_hits(const Xapian::MSet& mset, const SearchRequest& request) {
+// The words of the article's entity names whose variant key is one the query
+// matched through.
+std::vector<std::string> matched_spellings(const Article& article, const std::set<std::string>& name_keys) {
+    std::vector<std::string> spellings;
+    if (name_keys.empty()) return spellings;
+    for (const Entity& entity : article.entities)
+        for (const std::string& form : entity.forms)
+            for (std::size_t start = 0; start < form.size();) {
+                std::size_t end = std::min(form.find(' ', start), form.size());
+                std::string word = form.substr(start, end - start);
+                start = end + 1;
+                if (!name_keys.count(variant_key(word, EntityType::person))) continue;
+                if (std::find(spellings.begin(), spellings.end(), word) == spellings.end()) spellings.push_back(word);
+            }
+    return spellings;
+}
+
+std::vector<Hit> read_hits(const Xapian::MSet& mset, const SearchRequest& request,
+                           const std::set<std::string>& name_keys) {
     std::vector<Hit> hits;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document document = it.get_document();
@@ -28,6 +48,7 @@ std::vector<Hit> read_hits(const Xapian::MSet& mset, const SearchRequest& reques
         hit.score = it.get_weight();
         hit.article = decode_article(document.get_data());
         if (request.snippet_length > 0) hit.snippet = make_snippet(mset, hit.article.body, request.snippet_length);
+        hit.spellings = matched_spellings(hit.article, name_keys);
         hits.push_back(std::move(hit));
     }
     return hits;
@@ -36,8 +57,10 @@ std::vector<Hit> read_hits(const Xapian::MSet& mset, const SearchRequest& reques
 // One attempt on an open database. Xapian errors propagate untranslated so
 // that the caller can tell a database changed underneath from a broken one.
 SearchResult run_query(Xapian::Database& db, const SearchRequest& request) {
+    std::set<std::string> name_keys;
     Xapian::Query query = parse_query(request.query, db,
-                                      {.since = request.since, .until = request.until, .match_any = request.match_any});
+                                      {.since = request.since, .until = request.until, .match_any = request.match_any},
+                                      &name_keys);
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     std::optional<FacetCounter> counter;
@@ -51,7 +74,7 @@ SearchResult run_query(Xapian::Database& db, const SearchRequest& request) {
     result.query = request.query;
     result.total = mset.get_matches_estimated();
     result.counts_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    result.hits = read_hits(mset, request);
+    result.hits = read_hits(mset, request, name_keys);
     if (counter) result.facets = counter->facets(request.facet_sizes);
     return result;
 }

@@ -41,6 +41,9 @@ struct Hit {
     double score = 0;
     Article article;
     Snippet snippet;
+    // How the article spells the names the query matched through their
+    // variants (a search for Suleimani: {"Soleimani"}), in order of the text.
+    std::vector<std::string> spellings;
 };
 
 struct FacetValue {

@@ -48,6 +48,7 @@ void print_text(std::ostream& out, const SearchResult& result, const TextStyle& 
         out << fmt::format("\n{:>3}. {}\n", hit.rank, article.title.empty() ? "(untitled)" : article.title);
         out << fmt::format("     {}\n", metadata_line(article));
         if (!hit.snippet.text.empty()) out << fmt::format("     {}\n", highlight(hit.snippet, style));
+        if (!hit.spellings.empty()) out << fmt::format("     names matched as: {}\n", fmt::join(hit.spellings, ", "));
         out << fmt::format("     id {} · {}\n", hit.id, article.url.empty() ? article.source : article.url);
     }
     if (result.facets.empty()) return;

@@ -77,6 +77,13 @@ TEST_CASE("seeds: person:soleimani and person:suleimani each find all five", "[s
     // A plain word that names someone finds every spelling, and says which matched.
     auto plain = seeds.search("Suleimani");
     CHECK(plain.total == 5);
+    for (const auto& hit : plain.hits) {
+        INFO(hit.article.source);
+        bool says_soleimani = hit.article.body.find("Soleimani") != std::string::npos;
+        bool listed = std::find(hit.spellings.begin(), hit.spellings.end(), "Soleimani") != hit.spellings.end();
+        CHECK(says_soleimani == listed);
+        if (hit.article.body.find("Suleimani") == std::string::npos) CHECK_FALSE(hit.spellings.empty());
+    }
 }
 
 TEST_CASE("seeds: the person facet for Iran counts people, and only people", "[seeds][entities]") {
