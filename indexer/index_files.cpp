@@ -5,26 +5,16 @@
 
 #include <fmt/format.h>
 
-#include "indexer/article_extraction.hpp"
 #include "indexer/document_builder.hpp"
-#include "indexer/input_file.hpp"
+#include "indexer/prepared_records.hpp"
 #include "shared/analysis.hpp"
 #include "shared/schema.hpp"
-#include "shared/stable_hash.hpp"
 #include "shared/store.hpp"
 
 namespace dateline::indexer {
 namespace {
 
-std::string content_hash(std::string_view bytes, InputFormat format, const ManifestEntry* entry,
-                         const EntityFinder* entities) {
-    StableHash hash;
-    hash.add(extraction_version).add(entities ? entities->fingerprint() : "no entities").add(format == InputFormat::jsonl ? "jsonl" : "text").add(std::string_view("\0", 1));
-    hash.add(bytes);
-    if (entry) hash.add(manifest_fingerprint(*entry));
-    return fmt::format("{:016x}", hash.value());
-}
-
+// The writing half: Xapian fed in input order, a commit after every batch.
 class BatchWriter {
 public:
     BatchWriter(Xapian::WritableDatabase& db, const std::string& db_path, const IndexingOptions& options,
@@ -33,24 +23,20 @@ public:
         analysis::configure(generator_);
     }
 
-    // Every record of one file. Returns false if the file could not be read.
-    bool index_file(const std::string& path, const ManifestEntry* entry, const IndexedSources& known,
-                    SeenInputs& seen) {
-        std::string problem;
-        std::optional<std::string> bytes = read_input_file(path, problem);
-        if (!bytes) {
-            skip(path, problem, path);
-            return false;
+    void take(PreparedRecord& record) {
+        switch (record.kind) {
+        case PreparedRecord::Kind::unchanged:
+            ++report_.unchanged;
+            observer_.record_done(record.key, FileOutcome::unchanged);
+            return;
+        case PreparedRecord::Kind::file_unreadable: return skip(record.location, record.problem, record.key);
+        case PreparedRecord::Kind::file_done: return;
+        case PreparedRecord::Kind::record: break;
         }
-        InputFormat format = detect_format(path, *bytes, options_.format);
-        // A manifest describes whole files; records carry their own metadata.
-        if (format == InputFormat::jsonl) entry = nullptr;
-        for (const RawRecord& record : split_records(path, *bytes, format)) {
-            seen.keys.insert(record.key);
-            auto indexed = known.find(record.key);
-            index_record(record, format, entry, indexed == known.end() ? nullptr : &indexed->second);
-        }
-        return true;
+        ExtractedRecord& extracted = record.extracted;
+        for (const std::string& warning : extracted.warnings) warn({record.location, warning});
+        if (!extracted.article) return skip(record.location, extracted.problem, record.key);
+        write(record.key, *extracted.article, record.hash, record.known);
     }
 
     void commit() {
@@ -68,21 +54,6 @@ public:
     }
 
 private:
-    void index_record(const RawRecord& record, InputFormat format, const ManifestEntry* entry,
-                      const IndexedSource* known) {
-        std::string hash = content_hash(record.bytes, format, entry, options_.entities.get());
-        if (known && known->content_hash == hash) {
-            ++report_.unchanged;
-            observer_.record_done(record.key, FileOutcome::unchanged);
-            return;
-        }
-        ExtractedRecord extracted = extract_article(record, format, entry, options_);
-        std::string location = record.line ? fmt::format("{}:{}", file_of_key(record.key), record.line) : record.key;
-        for (const std::string& warning : extracted.warnings) warn({location, warning});
-        if (!extracted.article) return skip(location, extracted.problem, record.key);
-        write(record.key, *extracted.article, hash, known);
-    }
-
     void warn(const InputProblem& problem) {
         report_.problems.push_back(problem);
         observer_.problem(problem);
@@ -135,11 +106,12 @@ SeenInputs index_files(Xapian::WritableDatabase& db, const std::string& db_path,
     BatchWriter writer(db, db_path, options, report, observer);
     SeenInputs seen;
     observer.started(inputs.files.size());
-    for (const std::string& path : inputs.files) {
-        auto entry = inputs.manifest.by_path.find(path);
-        if (!writer.index_file(path, entry == inputs.manifest.by_path.end() ? nullptr : &entry->second, known, seen))
-            seen.unread_files.insert(path);
-        observer.file_done();
+    RecordPreparer preparer(inputs, known, options);
+    while (std::optional<PreparedRecord> record = preparer.next()) {
+        if (record->kind == PreparedRecord::Kind::file_done) observer.file_done();
+        else if (record->kind == PreparedRecord::Kind::file_unreadable) seen.unread_files.insert(record->key);
+        else seen.keys.insert(record->key);
+        writer.take(*record);
     }
     writer.commit();
     return seen;

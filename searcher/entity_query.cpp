@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "shared/schema.hpp"
+#include "shared/text.hpp"
 
 namespace dateline::searcher {
 namespace {
@@ -50,7 +51,7 @@ bool is_free_text_term(const std::string& term) {
 
 class VariantExpander {
 public:
-    VariantExpander(const Xapian::QueryParser& parser, const Xapian::Database& db, std::set<std::string>& keys)
+    VariantExpander(const Xapian::QueryParser& parser, const Xapian::Database& db, NameKeys& keys)
         : parser_(parser), db_(db), keys_(keys) {}
 
     Xapian::Query expand(const Xapian::Query& query) {
@@ -89,7 +90,7 @@ private:
             std::string key = variant_key(word, EntityType::person);
             std::string variant = std::string(schema::name_variant.prefix) + key;
             if (key.empty() || !db_.term_exists(variant)) continue;
-            keys_.insert(key);
+            keys_[key].insert(fold_for_matching(word));
             variants.emplace_back(variant);
         }
         if (variants.size() == 1) return leaf;
@@ -98,7 +99,7 @@ private:
 
     const Xapian::QueryParser& parser_;
     const Xapian::Database& db_;
-    std::set<std::string>& keys_;
+    NameKeys& keys_;
 };
 
 }  // namespace
@@ -115,7 +116,7 @@ Xapian::FieldProcessor* make_entity_filter(const EntityAliases& aliases, std::op
 }
 
 Xapian::Query expand_name_variants(const Xapian::Query& query, const Xapian::QueryParser& parser,
-                                   const Xapian::Database& db, std::set<std::string>& keys) {
+                                   const Xapian::Database& db, NameKeys& keys) {
     return VariantExpander(parser, db, keys).expand(query);
 }
 

@@ -5,6 +5,7 @@
 // names also match their spelling variants (Suleimani finds Soleimani).
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -24,8 +25,10 @@ Xapian::FieldProcessor* make_entity_filter(const EntityAliases& aliases, std::op
 // query with each free-text word (not inside a phrase) that is a spelling
 // variant of a name in db ORed, as one term (OP_SYNONYM), with that name's
 // variant term. parser is the one that parsed query: it knows the words each
-// stemmed term came from. Adds each variant key used to keys.
+// stemmed term came from. Adds each variant key used to keys, with the
+// query's own spellings of it (lower case).
+using NameKeys = std::map<std::string, std::set<std::string>>;
 Xapian::Query expand_name_variants(const Xapian::Query& query, const Xapian::QueryParser& parser,
-                                   const Xapian::Database& db, std::set<std::string>& keys);
+                                   const Xapian::Database& db, NameKeys& keys);
 
 }  // namespace dateline::searcher

@@ -95,7 +95,7 @@ std::optional<Xapian::Query> date_range_query(std::string_view typed, const Xapi
 }
 
 Xapian::Query parse_query(std::string_view text, const Xapian::Database& db, const QueryOptions& options,
-                          std::set<std::string>* name_keys) {
+                          NameKeys* name_keys) {
     check_query_syntax(text);
     const EntityAliases aliases = aliases_of(db);
     Xapian::QueryParser parser;
@@ -116,7 +116,7 @@ Xapian::Query parse_query(std::string_view text, const Xapian::Database& db, con
     }
     if (!invalid_date.empty())
         throw Error(ErrorKind::usage, fmt::format("invalid date in query: date:{}", invalid_date), date_hint);
-    std::set<std::string> keys;
+    NameKeys keys;
     query = expand_name_variants(query, parser, db, keys);
     if (name_keys) *name_keys = std::move(keys);
     return filter_by_dates(query, options, db);

@@ -4,6 +4,7 @@
 // values are folded exactly as the indexer folded them.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -27,7 +28,8 @@ struct QueryOptions {
 // name_keys, when given, receives the variant keys of the query's words that
 // name entities (searcher/entity_query.hpp), to tell which spelling matched.
 Xapian::Query parse_query(std::string_view text, const Xapian::Database& db,
-                          const QueryOptions& options = {}, std::set<std::string>* name_keys = nullptr);
+                          const QueryOptions& options = {},
+                          std::map<std::string, std::set<std::string>>* name_keys = nullptr);
 
 // The articles dated within a range as typed (date:'s forms: "2020-01..2020-02",
 // "7d..", "today"): an OR of the fewest year, month and day terms. An open end

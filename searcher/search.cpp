@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "searcher/entity_query.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/snippet.hpp"
@@ -16,13 +17,14 @@
 #include "shared/generations.hpp"
 #include "shared/schema.hpp"
 #include "shared/store.hpp"
+#include "shared/text.hpp"
 
 namespace dateline::searcher {
 namespace {
 
 // The words of the article's entity names whose variant key is one the query
 // matched through.
-std::vector<std::string> matched_spellings(const Article& article, const std::set<std::string>& name_keys) {
+std::vector<std::string> matched_spellings(const Article& article, const NameKeys& name_keys) {
     std::vector<std::string> spellings;
     if (name_keys.empty()) return spellings;
     for (const Entity& entity : article.entities)
@@ -31,14 +33,16 @@ std::vector<std::string> matched_spellings(const Article& article, const std::se
                 std::size_t end = std::min(form.find(' ', start), form.size());
                 std::string word = form.substr(start, end - start);
                 start = end + 1;
-                if (!name_keys.count(variant_key(word, EntityType::person))) continue;
+                auto key = name_keys.find(variant_key(word, EntityType::person));
+                // Spellings other than the query's own: those are what needs saying.
+                if (key == name_keys.end() || key->second.count(fold_for_matching(word))) continue;
                 if (std::find(spellings.begin(), spellings.end(), word) == spellings.end()) spellings.push_back(word);
             }
     return spellings;
 }
 
 std::vector<Hit> read_hits(const Xapian::MSet& mset, const SearchRequest& request,
-                           const std::set<std::string>& name_keys) {
+                           const NameKeys& name_keys) {
     std::vector<Hit> hits;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document document = it.get_document();
@@ -57,7 +61,7 @@ std::vector<Hit> read_hits(const Xapian::MSet& mset, const SearchRequest& reques
 // One attempt on an open database. Xapian errors propagate untranslated so
 // that the caller can tell a database changed underneath from a broken one.
 SearchResult run_query(Xapian::Database& db, const SearchRequest& request) {
-    std::set<std::string> name_keys;
+    NameKeys name_keys;
     Xapian::Query query = parse_query(request.query, db,
                                       {.since = request.since, .until = request.until, .match_any = request.match_any},
                                       &name_keys);

@@ -23,48 +23,55 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
     if (files.size() > 16) throw Error(ErrorKind::input, fmt::format("more than 16 gazetteers in {}", dir.string()));
 
     Gazetteer gazetteer;
-    for (const auto& path : files) {
-        std::ifstream in(path);
-        std::unordered_set<std::string> entries;
+    for (std::size_t list = 0; list < files.size(); ++list) {
+        std::ifstream in(files[list]);
         std::string line;
         while (std::getline(in, line)) {
             if (line.empty() || line[0] == '#') continue;
             std::string folded = fold_for_matching(line);
             if (folded.empty()) continue;
-            gazetteer.longest_ = std::max<std::size_t>(
-                gazetteer.longest_, 1 + std::count(folded.begin(), folded.end(), ' '));
-            entries.insert(std::move(folded));
+            gazetteer.entries_[folded].lists |= 1u << list;
+            for (std::size_t space = folded.find(' '); space != std::string::npos; space = folded.find(' ', space + 1))
+                gazetteer.entries_[folded.substr(0, space)].continues = true;
         }
-        gazetteer.names_.push_back(path.stem().string());
-        gazetteer.entries_.push_back(std::move(entries));
+        gazetteer.names_.push_back(files[list].stem().string());
     }
     return gazetteer;
 }
 
 std::vector<std::uint32_t> Gazetteer::mark(const std::vector<std::string>& lower_words) const {
     std::vector<std::uint32_t> marks(lower_words.size(), 0);
-    for (std::size_t list = 0; list < entries_.size(); ++list) {
-        const auto& entries = entries_[list];
-        for (std::size_t i = 0; i < lower_words.size();) {
-            std::size_t matched = 0;
-            std::string candidate;
-            for (std::size_t n = 1; n <= longest_ && i + n <= lower_words.size(); ++n) {
-                if (n > 1) candidate += ' ';
-                candidate += lower_words[i + n - 1];
-                if (entries.count(candidate)) matched = n;
-            }
-            if (matched == 0) { ++i; continue; }
+    std::vector<std::size_t> resume(names_.size(), 0);  // per list: the first word not inside a match
+    std::string candidate;
+    for (std::size_t i = 0; i < lower_words.size(); ++i) {
+        // The longest name of each list starting at word i.
+        std::vector<std::size_t> longest(names_.size(), 0);
+        candidate.clear();
+        for (std::size_t n = 1; i + n <= lower_words.size(); ++n) {
+            if (n > 1) candidate += ' ';
+            candidate += lower_words[i + n - 1];
+            auto found = entries_.find(candidate);
+            if (found == entries_.end()) break;
+            for (std::size_t list = 0; list < names_.size(); ++list)
+                if (found->second.lists & (1u << list)) longest[list] = n;
+            if (!found->second.continues) break;
+        }
+        for (std::size_t list = 0; list < names_.size(); ++list) {
+            if (longest[list] == 0 || i < resume[list]) continue;
             marks[i] |= 1u << (2 * list);
-            for (std::size_t k = 1; k < matched; ++k) marks[i + k] |= 1u << (2 * list + 1);
-            i += matched;
+            for (std::size_t k = 1; k < longest[list]; ++k) marks[i + k] |= 1u << (2 * list + 1);
+            resume[list] = i + longest[list];
         }
     }
     return marks;
 }
 
 bool Gazetteer::contains(std::string_view list, std::string_view lower_text) const {
-    for (std::size_t k = 0; k < names_.size(); ++k)
-        if (names_[k] == list) return entries_[k].count(std::string(lower_text)) > 0;
+    for (std::size_t k = 0; k < names_.size(); ++k) {
+        if (names_[k] != list) continue;
+        auto found = entries_.find(std::string(lower_text));
+        return found != entries_.end() && (found->second.lists & (1u << k));
+    }
     return false;
 }
 

@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 namespace dateline::indexer {
@@ -31,9 +31,14 @@ public:
     bool contains(std::string_view list, std::string_view lower_text) const;
 
 private:
+    struct Entry {
+        std::uint32_t lists = 0;   // bit k: a name of list k
+        bool continues = false;    // the start of a longer name of some list
+    };
     std::vector<std::string> names_;
-    std::vector<std::unordered_set<std::string>> entries_;
-    std::size_t longest_ = 1;  // in words
+    // Every name, and every word-prefix of a name, once for all lists: one
+    // lookup per word while a prefix can still grow into a name.
+    std::unordered_map<std::string, Entry> entries_;
 };
 
 }  // namespace dateline::indexer

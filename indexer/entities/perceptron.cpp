@@ -49,13 +49,39 @@ private:
 
 Perceptron::Perceptron(std::vector<std::string> tags) : tags_(std::move(tags)) {}
 
+std::int64_t Perceptron::find(FeatureHash feature) const {
+    if (keys_.empty()) {
+        auto found = index_.find(feature);
+        return found == index_.end() ? -1 : std::int64_t{found->second};
+    }
+    for (std::size_t at = feature & mask_;; at = (at + 1) & mask_) {
+        if (keys_[at] == feature) return rows_[at];
+        if (keys_[at] == 0) return -1;
+    }
+}
+
+void Perceptron::freeze() {
+    std::size_t capacity = 16;
+    while (capacity < 2 * index_.size()) capacity *= 2;
+    keys_.assign(capacity, 0);
+    rows_.assign(capacity, 0);
+    mask_ = capacity - 1;
+    for (auto [feature, row] : index_) {
+        if (feature == 0) continue;  // the empty marker; a hash of 0 is never seen in practice
+        std::size_t at = feature & mask_;
+        while (keys_[at] != 0) at = (at + 1) & mask_;
+        keys_[at] = feature;
+        rows_[at] = row;
+    }
+}
+
 void Perceptron::score(const std::vector<FeatureHash>& features, std::vector<float>& scores) const {
     const std::size_t n = tags_.size();
     scores.assign(n, 0.0f);
     for (FeatureHash feature : features) {
-        auto found = index_.find(feature);
-        if (found == index_.end()) continue;
-        const float* w = &weights_[std::size_t{found->second} * n];
+        std::int64_t row = find(feature);
+        if (row < 0) continue;
+        const float* w = &weights_[static_cast<std::size_t>(row) * n];
         for (std::size_t t = 0; t < n; ++t) scores[t] += w[t];
     }
 }
@@ -95,6 +121,7 @@ void Perceptron::average(std::uint64_t now) {
     }
     totals_.clear();
     stamps_.clear();
+    freeze();
 }
 
 void Perceptron::prune(float threshold) {
@@ -109,6 +136,7 @@ void Perceptron::prune(float threshold) {
     }
     index_ = std::move(kept_index);
     weights_ = std::move(kept);
+    freeze();
 }
 
 void Perceptron::save(const std::filesystem::path& path) const {
@@ -168,6 +196,7 @@ Perceptron Perceptron::load(const std::filesystem::path& path) {
         model.index_.emplace(feature, static_cast<std::uint32_t>(i));
         for (std::size_t t = 0; t < n; ++t) model.weights_[i * n + t] = quantised[t] / scale;
     }
+    model.freeze();
     return model;
 }
 

@@ -40,6 +40,11 @@ public:
 
 private:
     float* row(FeatureHash feature);
+    // Builds the open-addressing table score() reads (a loaded or finished
+    // model; a model in training is read through index_).
+    void freeze();
+    // The row of feature, or -1.
+    std::int64_t find(FeatureHash feature) const;
 
     std::vector<std::string> tags_;
     std::unordered_map<FeatureHash, std::uint32_t> index_;
@@ -47,6 +52,10 @@ private:
     // Training only: sum of each weight over time, and when it last changed.
     std::vector<double> totals_;
     std::vector<std::uint64_t> stamps_;
+    // Frozen lookup: keys_[i] == 0 is empty; linear probing.
+    std::vector<FeatureHash> keys_;
+    std::vector<std::uint32_t> rows_;
+    std::size_t mask_ = 0;
 };
 
 }  // namespace dateline::indexer

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/prepared_records.hpp"
+
+#include <fmt/format.h>
+
+#include "indexer/article_extraction.hpp"
+#include "indexer/input_file.hpp"
+#include "shared/stable_hash.hpp"
+
+namespace dateline::indexer {
+namespace {
+
+// Steps read ahead of the writer: enough to keep both threads busy.
+constexpr std::size_t queue_capacity = 512;
+
+}  // namespace
+
+std::string content_hash(std::string_view bytes, InputFormat format, const ManifestEntry* entry,
+                         const EntityFinder* entities) {
+    StableHash hash;
+    hash.add(extraction_version).add(entities ? entities->fingerprint() : "no entities")
+        .add(format == InputFormat::jsonl ? "jsonl" : "text").add(std::string_view("\0", 1));
+    hash.add(bytes);
+    if (entry) hash.add(manifest_fingerprint(*entry));
+    return fmt::format("{:016x}", hash.value());
+}
+
+RecordPreparer::RecordPreparer(const Inputs& inputs, const IndexedSources& known, const IndexingOptions& options)
+    : inputs_(inputs), known_(known), options_(options), reader_([this] { read_all(); }) {}
+
+RecordPreparer::~RecordPreparer() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    changed_.notify_all();
+    reader_.join();
+}
+
+std::optional<PreparedRecord> RecordPreparer::next() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !queue_.empty() || finished_; });
+    if (queue_.empty()) {
+        if (failure_) std::rethrow_exception(failure_);
+        return std::nullopt;
+    }
+    PreparedRecord record = std::move(queue_.front());
+    queue_.pop_front();
+    lock.unlock();
+    changed_.notify_all();
+    return record;
+}
+
+bool RecordPreparer::push(PreparedRecord record) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return queue_.size() < queue_capacity || stopping_; });
+    if (stopping_) return false;
+    queue_.push_back(std::move(record));
+    lock.unlock();
+    changed_.notify_all();
+    return true;
+}
+
+void RecordPreparer::read_all() {
+    try {
+        for (const std::string& path : inputs_.files) {
+            read_file(path);
+            if (!push({.kind = PreparedRecord::Kind::file_done, .key = path})) break;
+        }
+    } catch (...) {
+        std::lock_guard lock(mutex_);
+        failure_ = std::current_exception();
+    }
+    {
+        std::lock_guard lock(mutex_);
+        finished_ = true;
+    }
+    changed_.notify_all();
+}
+
+void RecordPreparer::read_file(const std::string& path) {
+    std::string problem;
+    std::optional<std::string> bytes = read_input_file(path, problem);
+    if (!bytes) {
+        push({.kind = PreparedRecord::Kind::file_unreadable, .key = path, .location = path, .problem = problem});
+        return;
+    }
+    InputFormat format = detect_format(path, *bytes, options_.format);
+    auto found = inputs_.manifest.by_path.find(path);
+    // A manifest describes whole files; records carry their own metadata.
+    const ManifestEntry* entry =
+        format == InputFormat::jsonl || found == inputs_.manifest.by_path.end() ? nullptr : &found->second;
+    for (const RawRecord& raw : split_records(path, *bytes, format)) {
+        PreparedRecord record;
+        record.key = raw.key;
+        record.location = raw.line ? fmt::format("{}:{}", file_of_key(raw.key), raw.line) : raw.key;
+        record.hash = content_hash(raw.bytes, format, entry, options_.entities.get());
+        auto indexed = known_.find(raw.key);
+        record.known = indexed == known_.end() ? nullptr : &indexed->second;
+        if (record.known && record.known->content_hash == record.hash) record.kind = PreparedRecord::Kind::unchanged;
+        else record.extracted = extract_article(raw, format, entry, options_);
+        if (!push(std::move(record))) return;
+    }
+}
+
+}  // namespace dateline::indexer

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The reading half of indexing, on a thread of its own: input files read,
+// split into records, each record hashed and, unless the database already
+// holds it unchanged, extracted (entities included), while the writing
+// thread feeds Xapian. Records come out in input order, through a bounded
+// queue, so memory stays flat and the writer sees exactly what a single
+// thread would have done.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "indexer/index_files.hpp"
+#include "indexer/indexed_sources.hpp"
+#include "indexer/inputs.hpp"
+
+namespace dateline::indexer {
+
+// One step of the run, in order: a record, or the end of a file.
+struct PreparedRecord {
+    enum class Kind { record, unchanged, file_unreadable, file_done } kind = Kind::record;
+    std::string key = {};       // record key; for file events the path
+    std::string location = {};  // "file:line" or the path, for messages
+    std::string hash = {};      // content hash (records)
+    const IndexedSource* known = nullptr;  // what the database holds for the key
+    ExtractedRecord extracted = {};        // records: the article, or why not
+    std::string problem = {};              // file_unreadable: why
+};
+
+class RecordPreparer {
+public:
+    // Starts reading at once. inputs, known and options must outlive this.
+    RecordPreparer(const Inputs& inputs, const IndexedSources& known, const IndexingOptions& options);
+    // Stops the reader (if the writer gave up early) and waits for it.
+    ~RecordPreparer();
+    RecordPreparer(const RecordPreparer&) = delete;
+    RecordPreparer& operator=(const RecordPreparer&) = delete;
+
+    // The next step, or nullopt at the end; rethrows what the reader threw.
+    std::optional<PreparedRecord> next();
+
+private:
+    void read_all();
+    void read_file(const std::string& path);
+    bool push(PreparedRecord record);  // false when told to stop
+
+    const Inputs& inputs_;
+    const IndexedSources& known_;
+    const IndexingOptions& options_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<PreparedRecord> queue_;
+    bool finished_ = false, stopping_ = false;
+    std::exception_ptr failure_;
+    std::thread reader_;
+};
+
+// The hash an article's inputs are recorded under (the extraction version,
+// the format, the bytes, the manifest entry and the entity data).
+std::string content_hash(std::string_view bytes, InputFormat format, const ManifestEntry* entry,
+                         const EntityFinder* entities);
+
+}  // namespace dateline::indexer
