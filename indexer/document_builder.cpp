@@ -41,11 +41,7 @@ std::vector<std::string> full_names_ending(const Entity& entity, const std::vect
 void add_entities(Xapian::Document& document, const std::vector<Entity>& entities) {
     std::map<EntityType, Xapian::valueno> used;
     for (const Entity& entity : entities) {
-        for (const std::string& term : schema::entity_terms(entity)) {
-            // Variant terms rank like the words they stand for; the rest filter.
-            if (term.starts_with(schema::name_variant.prefix)) document.add_term(term, static_cast<Xapian::termcount>(entity.mentions));
-            else document.add_boolean_term(term);
-        }
+        for (const std::string& term : schema::entity_terms(entity)) document.add_boolean_term(term);
         const schema::Field& field = schema::entity_field(entity.type);
         Xapian::valueno& n = used[entity.type];
         if (n < field.slot_count) document.add_value(field.slot + n++, schema::entity_facet_value(entity, full_names_ending(entity, entities)));

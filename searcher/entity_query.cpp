@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "shared/analysis.hpp"
 #include "shared/schema.hpp"
 #include "shared/text.hpp"
 
@@ -85,13 +86,20 @@ private:
         std::vector<std::string> words;
         for (auto it = parser_.unstem_begin(term); it != parser_.unstem_end(term); ++it) words.push_back(*it);
         if (words.empty()) words.push_back(term[0] == 'Z' ? term.substr(1) : term);
+        // The other spellings the index holds for the word's key, searched
+        // as the words they are, so each keeps its own statistics.
         std::vector<Xapian::Query> variants{leaf};
+        std::set<std::string> seen{term};
         for (const std::string& word : words) {
             std::string key = variant_key(word, EntityType::person);
-            std::string variant = std::string(schema::name_variant.prefix) + key;
-            if (key.empty() || !db_.term_exists(variant)) continue;
-            keys_[key].insert(fold_for_matching(word));
-            variants.emplace_back(variant);
+            if (key.empty()) continue;
+            std::string prefix = schema::name_variant_term(key, "");
+            for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+                std::string spelling = (*it).substr(prefix.size());
+                keys_[key].insert(fold_for_matching(word));
+                std::string stemmed = term[0] == 'Z' ? "Z" + stemmer_(spelling) : spelling;
+                if (seen.insert(stemmed).second && db_.term_exists(stemmed)) variants.emplace_back(stemmed);
+            }
         }
         if (variants.size() == 1) return leaf;
         return Xapian::Query(Xapian::Query::OP_SYNONYM, variants.begin(), variants.end());
@@ -100,6 +108,7 @@ private:
     const Xapian::QueryParser& parser_;
     const Xapian::Database& db_;
     NameKeys& keys_;
+    Xapian::Stem stemmer_ = analysis::make_stemmer();
 };
 
 }  // namespace

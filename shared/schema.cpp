@@ -73,14 +73,20 @@ std::vector<std::string> entity_terms(const Entity& entity) {
         else terms.push_back(prefixed(field.prefix, last));
     }
     for (const std::string& form : entity.forms) {
-        std::string key = variant_key(form, EntityType::person);
-        for (std::size_t start = 0; start < key.size();) {
-            std::size_t end = std::min(key.find(' ', start), key.size());
-            terms.push_back(prefixed(name_variant.prefix, std::string_view(key).substr(start, end - start)));
+        std::string folded = fold_for_matching(form);
+        for (std::size_t start = 0; start < folded.size();) {
+            std::size_t end = std::min(folded.find(' ', start), folded.size());
+            std::string word = folded.substr(start, end - start);
             start = end + 1;
+            std::string key = variant_key(word, EntityType::person);
+            if (!key.empty() && key.find(' ') == std::string::npos) terms.push_back(name_variant_term(key, word));
         }
     }
     return terms;
+}
+
+std::string name_variant_term(std::string_view key, std::string_view word) {
+    return prefixed(name_variant.prefix, std::string(key) + ':' + std::string(word));
 }
 
 std::string entity_facet_value(const Entity& entity, const std::vector<std::string>& full_names) {

@@ -85,10 +85,11 @@ inline constexpr Field entity {"entity", "",       "",       no_slot, any_entity
 // person:"Qassem Suleimani" also finds articles that never give the first name.
 inline constexpr Field person_one_word {"", "",    "XPONE",  no_slot, 0,
     "one-word person names, matched by full-name person: queries"};
-// The key of each word of an entity's names: a free-text word that is a name
-// matches its spelling variants through these (Suleimani finds Soleimani).
+// Each spelling of each word of an entity's names, under its variant key: a
+// free-text word that is a name matches the other spellings through these
+// (Suleimani finds Soleimani).
 inline constexpr Field name_variant {"", "",       "XV",     no_slot, 0,
-    "spelling-variant key of each word of an entity's names"};
+    "KEY:word for each word of an entity's names"};
 inline constexpr Field id     {"id",     "",       "Q",      no_slot, identity | value_filter,
     "Dateline's id of an article, as printed with each hit"};
 // Bookkeeping for incremental updates: which file an article came from, and
@@ -188,8 +189,13 @@ std::vector<std::string> date_range_terms(const Date& first, const Date& last);
 // The terms an entity is indexed under: its key under its field's prefix; for
 // a person of several words also the last word's key ("XPERsulimani", so
 // person:soleimani finds "Qasem Soleimani"), for a one-word person also
-// under person_one_word; and each word's key under name_variant.
+// under person_one_word; and each word of each spelling under name_variant.
 std::vector<std::string> entity_terms(const Entity& entity);
+
+// "XV" + KEY + ":" + word: a spelling of a name word with that variant key.
+// The searcher lists the spellings of a key by this prefix and searches their
+// words as one term (searcher/entity_query.cpp).
+std::string name_variant_term(std::string_view key, std::string_view word);
 
 // The slot value an entity is counted under: "KEY\tNAME", or for a one-word
 // person in an article that also names people of that surname in full,
