@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/extract_command.hpp"
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "indexer/article_extraction.hpp"
-#include "indexer/input_file.hpp"
 #include "indexer/inputs.hpp"
+#include "indexer/prepared_records.hpp"
 
 namespace dateline::indexer {
 namespace {
@@ -53,34 +51,30 @@ IndexingReport extract_articles(const UpdateRequest& request, std::ostream& out,
     };
     for (const InputProblem& p : inputs.problems) problem(p.location, p.reason);
     observer.started(inputs.files.size());
-    for (const std::string& path : inputs.files) {
-        std::string why;
-        std::optional<std::string> bytes = read_input_file(path, why);
-        if (!bytes) {
-            problem(path, why + "; skipped");
+    // The indexer's own reading half, with nothing indexed before: every
+    // record extracted exactly as update would.
+    const IndexedSources nothing_indexed;
+    RecordPreparer preparer(inputs, nothing_indexed, options);
+    while (std::optional<PreparedRecord> record = preparer.next()) {
+        switch (record->kind) {
+        case PreparedRecord::Kind::file_done: observer.file_done(); continue;
+        case PreparedRecord::Kind::file_unreadable:
+            problem(record->location, record->problem + "; skipped");
+            ++report.skipped;
+            continue;
+        case PreparedRecord::Kind::unchanged: continue;  // nothing is indexed, so never
+        case PreparedRecord::Kind::record: break;
+        }
+        const ExtractedRecord& extracted = record->extracted;
+        for (const std::string& warning : extracted.warnings) problem(record->location, warning);
+        if (!extracted.article) {
+            problem(record->location, extracted.problem + "; skipped");
             ++report.skipped;
             continue;
         }
-        InputFormat format = detect_format(path, *bytes, options.format);
-        auto found = inputs.manifest.by_path.find(path);
-        const ManifestEntry* entry =
-            format == InputFormat::jsonl || found == inputs.manifest.by_path.end() ? nullptr : &found->second;
-        for (const RawRecord& record : split_records(path, *bytes, format)) {
-            ExtractedRecord extracted = extract_article(record, format, entry, options);
-            std::string location =
-                record.line ? fmt::format("{}:{}", file_of_key(record.key), record.line) : record.key;
-            for (const std::string& warning : extracted.warnings) problem(location, warning);
-            if (!extracted.article) {
-                problem(location, extracted.problem + "; skipped");
-                ++report.skipped;
-                continue;
-            }
-            out << article_json(*extracted.article, extracted.warnings).dump(-1, ' ', false,
-                                                                             json::error_handler_t::replace)
-                << '\n';
-            ++report.added;
-        }
-        observer.file_done();
+        out << article_json(*extracted.article, extracted.warnings).dump(-1, ' ', false, json::error_handler_t::replace)
+            << '\n';
+        ++report.added;
     }
     return report;
 }

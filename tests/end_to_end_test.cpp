@@ -228,3 +228,23 @@ TEST_CASE("e2e: --help of each program explains usage and exit statuses", "[e2e]
     CHECK(update_help.status == 0);
     CHECK_THAT(update_help.out, Catch::Contains("--manifest"));
 }
+
+TEST_CASE("e2e: extract prints each article as indexed, entities included; a broken line is named", "[e2e]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "wire.jsonl",
+                     R"({"title": "Talks", "text": "Brig. Gen. Amir Ali Hajizadeh spoke in Tehran. Hajizadeh said no."})"
+                     "\n{\"title\": \"cut off\n");
+    auto result = run_command(test::index_binary() + " extract " + shell_quote(dir / "wire.jsonl"));
+    CHECK(result.status == 1);  // partial: one record skipped
+    CHECK_THAT(result.err, Catch::Contains("wire.jsonl:2") && Catch::Contains("skipped"));
+    auto article = nlohmann::json::parse(result.out);  // one line, one object
+    CHECK(article["title"] == "Talks");
+    CHECK(article["text"] == "Brig. Gen. Amir Ali Hajizadeh spoke in Tehran. Hajizadeh said no.");
+    REQUIRE(article["entities"].size() >= 2);
+    CHECK(article["entities"][0]["name"] == "Amir Ali Hajizadeh");
+    CHECK(article["entities"][0]["type"] == "person");
+    CHECK(article["entities"][0]["mentions"] == 2);
+    CHECK(article["entities"][0]["forms"] == nlohmann::json::array({"Amir Ali Hajizadeh", "Hajizadeh"}));
+    for (const char* key : {"source", "outlet", "date", "byline", "dateline", "credits", "url", "removed", "warnings"})
+        CHECK(article.contains(key));
+}
