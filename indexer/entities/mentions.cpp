@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/entities/mentions.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <unordered_set>
@@ -67,19 +68,24 @@ void trim_span(const Gazetteer& gazetteer, const Sentence& words, EntityType typ
 // Words that make a "person" a place or an organisation ("Camp Taji",
 // "Getty Images"): the recogniser's commonest confusions in news furniture.
 std::optional<EntityType> retyped_person(std::string_view folded) {
-    static const std::array<std::string_view, 14> place_words{
+    static const std::vector<std::string_view> place_words_list{
         "base", "zone", "camp", "airport", "street", "square", "province", "city",
-        "river", "island", "valley", "district", "county", "strait"};
-    static const std::array<std::string_view, 17> org_words{
+        "river", "island", "valley", "district", "county", "strait", "quay", "bridge",
+        "road", "harbour", "bay", "coast", "park"};
+    static const std::vector<std::string_view> org_words_list{
         "images", "news", "press", "agency", "ministry", "university", "council",
-        "party", "army", "forces", "times", "post", "group", "company", "harakat", "kataib", "asaib"};
-    std::size_t start = 0;
-    while (start < folded.size()) {
-        std::size_t end = std::min(folded.find(' ', start), folded.size());
-        std::string_view word = folded.substr(start, end - start);
-        for (std::string_view w : place_words) if (w == word) return EntityType::place;
-        for (std::string_view w : org_words) if (w == word) return EntityType::org;
-        start = end + 1;
+        "party", "army", "forces", "times", "post", "group", "company", "harakat", "kataib", "asaib",
+        "authority", "union", "committee", "commission", "board", "department", "bank", "club",
+        "association", "court", "institute", "foundation", "corporation", "league", "museum"};
+    // An organisation word wins over a place word: "Harbour Authority".
+    for (const auto* words : {&org_words_list, &place_words_list}) {
+        for (std::size_t start = 0; start < folded.size();) {
+            std::size_t end = std::min(folded.find(' ', start), folded.size());
+            std::string_view word = folded.substr(start, end - start);
+            start = end + 1;
+            for (std::string_view w : *words)
+                if (w == word) return words == &org_words_list ? EntityType::org : EntityType::place;
+        }
     }
     return std::nullopt;
 }
@@ -90,6 +96,12 @@ bool is_article_name(std::string_view word) {
     std::string head = lower(word.substr(0, 2));
     return (head == "al" || head == "el") && std::isupper(static_cast<unsigned char>(word[3]));
 }
+
+bool is_capitals(std::string_view text) {
+    return std::none_of(text.begin(), text.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
+bool is_dash(std::string_view word) { return word == "\u2014" || word == "\u2013" || word == "-" || word == "--"; }
 
 bool is_capitalised(const Token& token) { return std::isupper(static_cast<unsigned char>(token.text[0])) != 0; }
 
@@ -163,6 +175,9 @@ std::vector<Mention> find_mentions(const Recogniser& recogniser, std::string_vie
             if (end - begin == 1 && lower_words.count(lower(name))) return;
             if (type == EntityType::person)
                 if (auto other = retyped_person(lower(name))) type = *other;
+            // A dateline: "ALDERMERE —" opening a line names a place.
+            if (begin == 0 && end == 1 && end < words.size() && is_capitals(name) && is_dash(words[1].text))
+                type = EntityType::place;
             if (type != EntityType::place && !gazetteer_says_org(recogniser.gazetteer(), lower(name)) &&
                 is_known_place(recogniser.gazetteer(), lower(name)))
                 type = EntityType::place;
