@@ -5,6 +5,7 @@
 
 #include "indexer/inputs.hpp"
 #include "indexer/prepared_records.hpp"
+#include "shared/document_codec.hpp"
 
 namespace dateline::indexer {
 namespace {
@@ -12,14 +13,6 @@ namespace {
 using json = nlohmann::ordered_json;
 
 json null_if_empty(const std::string& value) { return value.empty() ? json(nullptr) : json(value); }
-
-json entities_json(const std::vector<Entity>& entities) {
-    json list = json::array();
-    for (const Entity& entity : entities)
-        list.push_back({{"name", entity.name}, {"type", entity_type_name(entity.type)}, {"mentions", entity.mentions},
-                        {"forms", entity.forms}, {"key", entity.key}});
-    return list;
-}
 
 json article_json(const Article& article, const std::vector<std::string>& warnings) {
     return {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/dates.hpp"
+#include "shared/document_codec.hpp"
 #include "shared/text.hpp"
 
 namespace dateline::searcher {
@@ -78,11 +79,7 @@ json article_json(const std::string& id, const Article& article) {
     json object = with_metadata({{"version", json_version}, {"id", id}}, article);
     object["dateline"] = string_or_null(article.dateline);
     object["text"] = article.body;
-    json entities = json::array();
-    for (const Entity& entity : article.entities)
-        entities.push_back({{"name", entity.name}, {"type", entity_type_name(entity.type)},
-                            {"mentions", entity.mentions}, {"forms", entity.forms}});
-    object["entities"] = std::move(entities);
+    object["entities"] = entities_json(article.entities);
     return object;
 }
 

@@ -8,15 +8,7 @@
 namespace dateline {
 namespace {
 
-using nlohmann::json;
-
-json encode_entities(const std::vector<Entity>& entities) {
-    json list = json::array();
-    for (const Entity& entity : entities)
-        list.push_back({{"type", entity_type_name(entity.type)}, {"name", entity.name}, {"key", entity.key},
-                        {"mentions", entity.mentions}, {"forms", entity.forms}});
-    return list;
-}
+using json = nlohmann::ordered_json;
 
 std::vector<Entity> decode_entities(const json& list) {
     std::vector<Entity> entities;
@@ -36,6 +28,14 @@ std::vector<Entity> decode_entities(const json& list) {
 
 }  // namespace
 
+json entities_json(const std::vector<Entity>& entities) {
+    json list = json::array();
+    for (const Entity& entity : entities)
+        list.push_back({{"name", entity.name}, {"type", entity_type_name(entity.type)}, {"mentions", entity.mentions},
+                        {"forms", entity.forms}, {"key", entity.key}});
+    return list;
+}
+
 std::string encode_article(const Article& article) {
     json object = {
         {"title", article.title},
@@ -47,7 +47,7 @@ std::string encode_article(const Article& article) {
         {"record_id", article.record_id},
         {"source", article.source},
         {"body", article.body},
-        {"entities", encode_entities(article.entities)},
+        {"entities", entities_json(article.entities)},
     };
     return object.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "shared/article.hpp"
 
 namespace dateline {
@@ -16,5 +18,9 @@ std::string encode_article(const Article& article);
 
 // Throws Error (database) when data is not something encode_article wrote.
 Article decode_article(std::string_view data);
+
+// Entities as stored and as printed (extract, show --json): objects of name,
+// type, mentions, forms and key, in that order.
+nlohmann::ordered_json entities_json(const std::vector<Entity>& entities);
 
 }  // namespace dateline

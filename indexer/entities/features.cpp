@@ -87,6 +87,9 @@ private:
     std::vector<FeatureHash>& out_;
 };
 
+// One character naming each gazetteer bit in a feature.
+constexpr char gazetteer_bit_names[] = "abcdefghijklmnopqrstuvwxyzABCDEF";
+
 const WordInfo boundary_before{"<s>", "<s>", "<s>", "boundary", 0, false};
 const WordInfo boundary_after{"</s>", "</s>", "</s>", "boundary", 0, false};
 
@@ -134,7 +137,7 @@ void DocumentFeatures::collect(std::size_t sentence, std::size_t i, std::string_
         return words[static_cast<std::size_t>(j)];
     };
     const WordInfo& w = words[i];
-    const std::string& lower = w.lower;
+    const std::string_view lower = w.lower;
     out.clear();
     FeatureBuilder f(out);
     f.add(0);
@@ -162,7 +165,7 @@ void DocumentFeatures::collect(std::size_t sentence, std::size_t i, std::string_
     for (int offset : {-1, 0, 1}) {
         std::uint32_t marks = at(offset).gazetteer_marks;
         for (unsigned bit = 0; marks != 0; ++bit, marks >>= 1)
-            if (marks & 1u) f.add(static_cast<unsigned char>(27 + offset), std::string(1, static_cast<char>('a' + bit)));
+            if (marks & 1u) f.add(static_cast<unsigned char>(27 + offset), std::string_view(&gazetteer_bit_names[bit], 1));
     }
     if (w.lower_elsewhere) f.add(29, w.kind);
     if (!last_type.empty()) f.add(30, last_type);

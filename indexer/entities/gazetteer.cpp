@@ -43,9 +43,10 @@ std::vector<std::uint32_t> Gazetteer::mark(const std::vector<std::string>& lower
     std::vector<std::uint32_t> marks(lower_words.size(), 0);
     std::vector<std::size_t> resume(names_.size(), 0);  // per list: the first word not inside a match
     std::string candidate;
+    std::vector<std::size_t> longest(names_.size());
     for (std::size_t i = 0; i < lower_words.size(); ++i) {
         // The longest name of each list starting at word i.
-        std::vector<std::size_t> longest(names_.size(), 0);
+        std::fill(longest.begin(), longest.end(), 0);
         candidate.clear();
         for (std::size_t n = 1; i + n <= lower_words.size(); ++n) {
             if (n > 1) candidate += ' ';

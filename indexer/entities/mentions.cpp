@@ -128,8 +128,9 @@ bool gazetteer_says_org(const Gazetteer& gazetteer, std::string_view folded) {
     return gazetteer.contains("organisations", folded) || gazetteer.contains("outlets", folded);
 }
 
-bool can_be_name(const Gazetteer& gazetteer, EntityType type, std::string_view text, std::size_t words) {
-    std::string folded = lower(text);
+// text and its folded form.
+bool can_be_name(const Gazetteer& gazetteer, EntityType type, std::string_view text, std::string_view folded,
+                 std::size_t words) {
     if (!has_capital_or_digit(text) || text.size() < 2 || text.size() > 80) return false;
     if (text.find('/') != std::string_view::npos) return false;  // photo credits: "EPA/ALI ABBAS"
     if (words == 1 && is_calendar_word(folded)) return false;
@@ -169,17 +170,18 @@ std::vector<Mention> find_mentions(const Recogniser& recogniser, std::string_vie
             trim_span(recogniser.gazetteer(), words, type, begin, end);
             if (begin >= end) return;
             std::string name(text.substr(words[begin].begin, words[end - 1].end - words[begin].begin));
-            if (!can_be_name(recogniser.gazetteer(), type, name, end - begin)) return;
+            const std::string folded = lower(name);
+            if (!can_be_name(recogniser.gazetteer(), type, name, folded, end - begin)) return;
             // One capitalised word the text also writes in lower case is a
             // sentence opener or furniture ("Photo", "Backing"), not a name.
-            if (end - begin == 1 && lower_words.count(lower(name))) return;
+            if (end - begin == 1 && lower_words.count(folded)) return;
             if (type == EntityType::person)
-                if (auto other = retyped_person(lower(name))) type = *other;
+                if (auto other = retyped_person(folded)) type = *other;
             // A dateline: "ALDERMERE —" opening a line names a place.
             if (begin == 0 && end == 1 && end < words.size() && is_capitals(name) && is_dash(words[1].text))
                 type = EntityType::place;
-            if (type != EntityType::place && !gazetteer_says_org(recogniser.gazetteer(), lower(name)) &&
-                is_known_place(recogniser.gazetteer(), lower(name)))
+            if (type != EntityType::place && !gazetteer_says_org(recogniser.gazetteer(), folded) &&
+                is_known_place(recogniser.gazetteer(), folded))
                 type = EntityType::place;
             mentions.push_back({type, std::move(name), end - begin, mentions.size(), words[begin].begin < title_bytes});
         };
@@ -187,7 +189,8 @@ std::vector<Mention> find_mentions(const Recogniser& recogniser, std::string_vie
             const std::string& tag = tags[s][i];
             if (!tag.starts_with("B-")) { ++i; continue; }
             std::size_t end = i + 1;
-            while (end < words.size() && tags[s][end] == "I-" + tag.substr(2)) ++end;
+            const std::string inside = "I-" + tag.substr(2);
+            while (end < words.size() && tags[s][end] == inside) ++end;
             // An Arabic article the recogniser left out: "Ain" + "al-Assad".
             while (end < words.size() && !tags[s][end].starts_with("I-") && is_article_name(words[end].text)) ++end;
             std::size_t begin = i;

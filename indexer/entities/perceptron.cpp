@@ -99,7 +99,6 @@ float* Perceptron::row(FeatureHash feature) {
 
 void Perceptron::update(const std::vector<FeatureHash>& features, int gold, int guess, std::uint64_t now) {
     if (gold == guess) return;
-    const std::size_t n = tags_.size();
     for (FeatureHash feature : features) {
         float* w = row(feature);
         std::size_t base = static_cast<std::size_t>(w - weights_.data());
@@ -109,7 +108,6 @@ void Perceptron::update(const std::vector<FeatureHash>& features, int gold, int 
             stamps_[at] = now;
             w[tag] += tag == gold ? 1.0f : -1.0f;
         }
-        (void)n;
     }
 }
 

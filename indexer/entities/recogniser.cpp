@@ -35,7 +35,7 @@ struct Decoder {
     std::size_t run(const Perceptron& model, Perceptron* training, const DocumentFeatures& document,
                     const DocumentTags* gold, std::uint64_t* now, DocumentTags& out) {
         std::size_t correct = 0;
-        std::unordered_map<std::string, std::string> last_type;
+        std::unordered_map<std::string_view, std::string_view> last_type;  // views into document and tags
         out.assign(document.sentence_count(), {});
         for (std::size_t s = 0; s < document.sentence_count(); ++s) {
             std::string_view tag1, tag2;
@@ -52,7 +52,7 @@ struct Decoder {
                 }
                 const std::string& tag = tags[static_cast<std::size_t>(guess)];
                 out[s].push_back(tag);
-                last_type[word.word] = std::string(type_of(tag));
+                last_type[word.word] = type_of(tag);
                 tag2 = tag1;
                 tag1 = tag;
             }
