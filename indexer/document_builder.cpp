@@ -36,16 +36,16 @@ std::vector<std::string> full_names_ending(const Entity& entity, const std::vect
     return keys;
 }
 
-// Terms for every entity; facet slots for each type's most mentioned ones
-// (entities come most mentioned first).
+// Terms for every entity, and each type's facet values in its slot.
 void add_entities(Xapian::Document& document, const std::vector<Entity>& entities) {
-    std::map<EntityType, Xapian::valueno> used;
+    std::map<EntityType, std::string> values;  // each type's facet values, in one slot
     for (const Entity& entity : entities) {
         for (const std::string& term : schema::entity_terms(entity)) document.add_boolean_term(term);
-        const schema::Field& field = schema::entity_field(entity.type);
-        Xapian::valueno& n = used[entity.type];
-        if (n < field.slot_count) document.add_value(field.slot + n++, schema::entity_facet_value(entity, full_names_ending(entity, entities)));
+        std::string& all = values[entity.type];
+        if (!all.empty()) all += schema::entity_values_separator;
+        all += schema::entity_facet_value(entity, full_names_ending(entity, entities));
     }
+    for (const auto& [type, all] : values) document.add_value(schema::entity_field(type).slot, all);
 }
 
 }  // namespace

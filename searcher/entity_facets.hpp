@@ -7,15 +7,26 @@
 // by its most frequent full form among the matches.
 #pragma once
 
-#include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "searcher/search_types.hpp"
 #include "shared/entity_key.hpp"
 
 namespace dateline::searcher {
 
-// counts: slot value -> number of matching articles holding it.
-std::vector<FacetValue> fold_entity_facet(const std::map<std::string, unsigned>& counts, EntityType type);
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Slot value -> number of matching articles holding it; looked up by
+// string_view without building a string.
+using ValueCounts = std::unordered_map<std::string, unsigned, StringHash, std::equal_to<>>;
+
+// The top limit entries (0: all), by count, ties by name.
+std::vector<FacetValue> fold_entity_facet(const ValueCounts& counts, EntityType type, std::size_t limit = 0);
 
 }  // namespace dateline::searcher

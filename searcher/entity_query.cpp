@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "searcher/entity_query.hpp"
 
+#include <optional>
 #include <vector>
 
 #include "shared/analysis.hpp"
@@ -55,7 +56,8 @@ public:
     VariantExpander(const Xapian::QueryParser& parser, const Xapian::Database& db, NameKeys& keys)
         : parser_(parser), db_(db), keys_(keys) {}
 
-    Xapian::Query expand(const Xapian::Query& query) {
+    // The query with its name words expanded, or nullopt when nothing is.
+    std::optional<Xapian::Query> expand(const Xapian::Query& query) {
         const auto op = query.get_type();
         if (op == Xapian::Query::LEAF_TERM) return expand_term(query);
         // Phrases and proximity need their words as they are; value ranges,
@@ -66,23 +68,24 @@ public:
         case Xapian::Query::OP_SYNONYM: case Xapian::Query::OP_MAX:
             break;
         default:
-            return query;
+            return std::nullopt;
         }
         std::vector<Xapian::Query> parts;
         bool changed = false;
         for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
             Xapian::Query part = query.get_subquery(i);
-            Xapian::Query expanded = expand(part);
-            changed = changed || expanded.serialise() != part.serialise();
-            parts.push_back(std::move(expanded));
+            std::optional<Xapian::Query> expanded = expand(part);
+            changed = changed || expanded.has_value();
+            parts.push_back(expanded ? std::move(*expanded) : std::move(part));
         }
-        return changed ? Xapian::Query(op, parts.begin(), parts.end()) : query;
+        if (!changed) return std::nullopt;
+        return Xapian::Query(op, parts.begin(), parts.end());
     }
 
 private:
-    Xapian::Query expand_term(const Xapian::Query& leaf) {
+    std::optional<Xapian::Query> expand_term(const Xapian::Query& leaf) {
         std::string term = *leaf.get_terms_begin();
-        if (!is_free_text_term(term)) return leaf;
+        if (!is_free_text_term(term)) return std::nullopt;
         std::vector<std::string> words;
         for (auto it = parser_.unstem_begin(term); it != parser_.unstem_end(term); ++it) words.push_back(*it);
         if (words.empty()) words.push_back(term[0] == 'Z' ? term.substr(1) : term);
@@ -96,12 +99,14 @@ private:
             std::string prefix = schema::name_variant_term(key, "");
             for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
                 std::string spelling = (*it).substr(prefix.size());
-                keys_[key].insert(fold_for_matching(word));
                 std::string stemmed = term[0] == 'Z' ? "Z" + stemmer_(spelling) : spelling;
-                if (seen.insert(stemmed).second && db_.term_exists(stemmed)) variants.emplace_back(stemmed);
+                if (!seen.insert(stemmed).second || !db_.term_exists(stemmed)) continue;
+                variants.emplace_back(stemmed);
+                // Only a key with another spelling is worth telling hits about.
+                keys_[key].insert(fold_for_matching(word));
             }
         }
-        if (variants.size() == 1) return leaf;
+        if (variants.size() == 1) return std::nullopt;
         return Xapian::Query(Xapian::Query::OP_SYNONYM, variants.begin(), variants.end());
     }
 
@@ -113,11 +118,16 @@ private:
 
 }  // namespace
 
-EntityAliases aliases_of(const Xapian::Database& db) {
-    EntityAliases aliases =
-        EntityAliases::parse(db.get_metadata(std::string(schema::aliases_metadata)), "the database's alias table");
-    aliases.set_titles(db.get_metadata(std::string(schema::titles_metadata)));
-    return aliases;
+const EntityAliases& DatabaseAliases::of(const Xapian::Database& db) {
+    std::string table = db.get_metadata(std::string(schema::aliases_metadata));
+    std::string titles = db.get_metadata(std::string(schema::titles_metadata));
+    std::string source = table + '\0' + titles;
+    if (source != source_) {
+        aliases_ = EntityAliases::parse(table, "the database's alias table");
+        aliases_.set_titles(titles);
+        source_ = std::move(source);
+    }
+    return aliases_;
 }
 
 Xapian::FieldProcessor* make_entity_filter(const EntityAliases& aliases, std::optional<EntityType> type) {
@@ -126,7 +136,7 @@ Xapian::FieldProcessor* make_entity_filter(const EntityAliases& aliases, std::op
 
 Xapian::Query expand_name_variants(const Xapian::Query& query, const Xapian::QueryParser& parser,
                                    const Xapian::Database& db, NameKeys& keys) {
-    return VariantExpander(parser, db, keys).expand(query);
+    return VariantExpander(parser, db, keys).expand(query).value_or(query);
 }
 
 }  // namespace dateline::searcher

@@ -15,8 +15,17 @@
 
 namespace dateline::searcher {
 
-// The alias table stored in the database by the indexer (empty if none).
-EntityAliases aliases_of(const Xapian::Database& db);
+// The alias table and titles the indexer stored in a database (empty if
+// none), parsed again only when the stored text changes: a searcher held
+// open pays two metadata lookups a query, not a parse.
+class DatabaseAliases {
+public:
+    const EntityAliases& of(const Xapian::Database& db);
+
+private:
+    std::string source_;  // the metadata the aliases were parsed from
+    EntityAliases aliases_;
+};
 
 // person:"Qassem Suleimani" -> the entity's key, or, for a person of several
 // words, also articles that name the surname alone. any: every type.

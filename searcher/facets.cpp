@@ -9,54 +9,96 @@
 #include "shared/schema.hpp"
 
 namespace dateline::searcher {
-
-struct FacetCounter::Counted {
-    Counted(const schema::Field& counted_field, Xapian::valueno slot) : field(counted_field), spy(slot) {}
-    const schema::Field& field;
-    Xapian::ValueCountMatchSpy spy;  // not copyable, hence the unique_ptr
-};
-
 namespace {
 
-Facet by_count(std::string name, const Xapian::ValueCountMatchSpy& spy) {
+// Adds count for each value of values (an entity slot: values separated by
+// schema::entity_values_separator).
+void count_each(std::string_view values, unsigned count, ValueCounts& counts) {
+    for (std::size_t start = 0; start < values.size();) {
+        std::size_t end = std::min(values.find(schema::entity_values_separator, start), values.size());
+        std::string_view value = values.substr(start, end - start);
+        start = end + 1;
+        auto found = counts.find(value);
+        if (found == counts.end()) counts.emplace(value, count);
+        else found->second += count;
+    }
+}
+
+// Counts each value of an entity slot as it sees a match. Local databases
+// only: xapian-tcpsrv runs nothing but Xapian's own spies.
+class MultiValueCountSpy : public Xapian::MatchSpy {
+public:
+    explicit MultiValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
+
+    void operator()(const Xapian::Document& document, double) override {
+        count_each(document.get_value(slot_), 1, counts_);
+    }
+
+    const ValueCounts& counts() const { return counts_; }
+
+private:
+    Xapian::valueno slot_;
+    ValueCounts counts_;
+};
+
+// By count, highest first, ties by value.
+Facet by_count(std::string name, const ValueCounts& counts) {
     Facet facet{std::move(name), {}};
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
-        facet.values.push_back({*it, it.get_termfreq()});
-    std::stable_sort(facet.values.begin(), facet.values.end(),
-                     [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+    for (const auto& [value, count] : counts) facet.values.push_back({value, count});
+    std::sort(facet.values.begin(), facet.values.end(), [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
     return facet;
 }
 
 // The slot holds YYYYMMDD; counting days and summing them into months costs
 // one pass over the distinct days, not over the matches.
-Facet by_month(const Xapian::ValueCountMatchSpy& spy) {
+Facet by_month(const ValueCounts& days) {
     std::map<std::string, unsigned> months;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
-        if (auto day = parse_compact_date(*it)) months[format_iso_month(*day)] += it.get_termfreq();
+    for (const auto& [day, count] : days)
+        if (auto date = parse_compact_date(day)) months[format_iso_month(*date)] += count;
     Facet facet{"month", {}};
     for (const auto& [month, count] : months) facet.values.push_back({month, count});
     return facet;
 }
 
-// An entity field's values, over all its slots.
-Facet by_entity(const schema::Field& field, EntityType type, const std::vector<const Xapian::ValueCountMatchSpy*>& spies) {
-    std::map<std::string, unsigned> counts;
-    for (const auto* spy : spies)
-        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) counts[*it] += it.get_termfreq();
-    return Facet{std::string(field.name), fold_entity_facet(counts, type)};
-}
-
 }  // namespace
 
-// One spy per slot: an entity field spreads its values over several slots,
-// and only Xapian's own spies run on a remote (xapian-tcpsrv) database.
-FacetCounter::FacetCounter(Xapian::Enquire& enquire) {
+// One facet field and its spy: Xapian's ValueCountMatchSpy, or for an entity
+// field on local databases a MultiValueCountSpy. On a remote database the
+// ValueCountMatchSpy counts each article's whole set of entities, and the
+// sets are split into entities here: as exact, but with one value a distinct
+// set to send back instead of one a distinct entity.
+struct FacetCounter::Counted {
+    const schema::Field& field;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> spy;  // spies are not copyable
+    std::unique_ptr<MultiValueCountSpy> values;
+    mutable ValueCounts counted;
+
+    const ValueCounts& counts() const {
+        if (values) return values->counts();
+        counted.clear();
+        bool split = schema::entity_type_of(field).has_value();
+        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
+            if (split) count_each(*it, it.get_termfreq(), counted);
+            else counted.emplace(*it, it.get_termfreq());
+        }
+        return counted;
+    }
+};
+
+FacetCounter::FacetCounter(Xapian::Enquire& enquire, bool remote) {
     for (const schema::Field& field : schema::all_fields) {
         if (!field.has(schema::facet)) continue;
-        for (Xapian::valueno n = 0; n < field.slot_count; ++n) {
-            counted_.push_back(std::make_unique<Counted>(field, field.slot + n));
-            enquire.add_matchspy(&counted_.back()->spy);
+        auto counted = std::make_unique<Counted>(Counted{field, {}, {}, {}});
+        if (schema::entity_type_of(field) && !remote) {
+            counted->values = std::make_unique<MultiValueCountSpy>(field.slot);
+            enquire.add_matchspy(counted->values.get());
+        } else {
+            counted->spy = std::make_unique<Xapian::ValueCountMatchSpy>(field.slot);
+            enquire.add_matchspy(counted->spy.get());
         }
+        counted_.push_back(std::move(counted));
     }
 }
 
@@ -64,21 +106,19 @@ FacetCounter::~FacetCounter() = default;
 
 std::vector<Facet> FacetCounter::facets(const std::map<std::string, unsigned>& sizes) const {
     std::vector<Facet> facets;
-    for (std::size_t i = 0; i < counted_.size();) {
-        const schema::Field& field = counted_[i]->field;
-        if (field.has(schema::date_filter)) facets.push_back(by_month(counted_[i]->spy));
-        else if (field.has(schema::entity_filter)) {
-            std::vector<const Xapian::ValueCountMatchSpy*> spies;
-            for (std::size_t n = 0; n < field.slot_count; ++n) spies.push_back(&counted_[i + n]->spy);
-            facets.push_back(by_entity(field, *schema::entity_type_of(field), spies));
-        } else {
-            facets.push_back(by_count(std::string(field.name), counted_[i]->spy));
+    for (const auto& counted : counted_) {
+        const schema::Field& field = counted->field;
+        if (field.has(schema::date_filter)) {
+            facets.push_back(by_month(counted->counts()));
+            continue;
         }
-        i += field.slot_count;
-        auto size = sizes.find(facets.back().name);
+        auto size = sizes.find(std::string(field.name));
         unsigned keep = size == sizes.end() ? SearchRequest::default_facet_size : size->second;
-        if (!field.has(schema::date_filter) && keep > 0 && facets.back().values.size() > keep)
-            facets.back().values.resize(keep);
+        if (auto type = schema::entity_type_of(field))
+            facets.push_back({std::string(field.name), fold_entity_facet(counted->counts(), *type, keep)});
+        else
+            facets.push_back(by_count(std::string(field.name), counted->counts()));
+        if (keep > 0 && facets.back().values.size() > keep) facets.back().values.resize(keep);
     }
     return facets;
 }

@@ -16,8 +16,10 @@ namespace dateline::searcher {
 
 class FacetCounter {
 public:
-    // Attaches one spy per facet field; enquire must outlive the counter's use.
-    explicit FacetCounter(Xapian::Enquire& enquire);
+    // Attaches the spies of every facet field; enquire must outlive the
+    // counter's use. remote: some database is served by xapian-tcpsrv, so
+    // only Xapian's own spies may be used (entity fields: one per slot).
+    FacetCounter(Xapian::Enquire& enquire, bool remote);
     ~FacetCounter();
     FacetCounter(const FacetCounter&) = delete;
     FacetCounter& operator=(const FacetCounter&) = delete;

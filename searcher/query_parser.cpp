@@ -97,7 +97,8 @@ std::optional<Xapian::Query> date_range_query(std::string_view typed, const Xapi
 Xapian::Query parse_query(std::string_view text, const Xapian::Database& db, const QueryOptions& options,
                           NameKeys* name_keys) {
     check_query_syntax(text);
-    const EntityAliases aliases = aliases_of(db);
+    DatabaseAliases own_aliases;
+    const EntityAliases& aliases = (options.aliases ? *options.aliases : own_aliases).of(db);
     Xapian::QueryParser parser;
     analysis::configure(parser);
     if (options.match_any) parser.set_default_op(Xapian::Query::OP_OR);

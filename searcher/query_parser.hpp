@@ -11,6 +11,7 @@
 
 #include <xapian.h>
 
+#include "searcher/entity_query.hpp"
 #include "shared/date_range.hpp"
 
 namespace dateline::searcher {
@@ -20,6 +21,9 @@ struct QueryOptions {
     std::string until;      // --until, as typed
     bool match_any = false; // words are ORed (ranked by how many match and how well)
     Date today = local_today();  // what "today", "yesterday" and "7d" count from
+    // The database's entity aliases, kept by a caller that parses many
+    // queries (Searcher); parse_query reads them itself when null.
+    DatabaseAliases* aliases = nullptr;
 };
 
 // Throws Error (usage) for a query that cannot be parsed, with the reason:

@@ -60,15 +60,16 @@ std::vector<Hit> read_hits(const Xapian::MSet& mset, const SearchRequest& reques
 
 // One attempt on an open database. Xapian errors propagate untranslated so
 // that the caller can tell a database changed underneath from a broken one.
-SearchResult run_query(Xapian::Database& db, const SearchRequest& request) {
+SearchResult run_query(Xapian::Database& db, const SearchRequest& request, DatabaseAliases& aliases, bool remote) {
     NameKeys name_keys;
-    Xapian::Query query = parse_query(request.query, db,
-                                      {.since = request.since, .until = request.until, .match_any = request.match_any},
-                                      &name_keys);
+    Xapian::Query query = parse_query(
+        request.query, db,
+        {.since = request.since, .until = request.until, .match_any = request.match_any, .aliases = &aliases},
+        &name_keys);
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     std::optional<FacetCounter> counter;
-    if (request.facets) counter.emplace(enquire);
+    if (request.facets) counter.emplace(enquire, remote);
     // Facets are exact only if every match is seen: ask Xapian to check
     // them all, which also makes the total exact.
     Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 0;
@@ -123,7 +124,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
     constexpr int attempts = 3;
     for (int attempt = 1;; ++attempt) {
         try {
-            return run_query(db_, request);
+            bool remote = std::any_of(paths_.begin(), paths_.end(), [](const std::string& p) { return store::is_remote(p); });
+            return run_query(db_, request, aliases_, remote);
         } catch (const Xapian::DatabaseModifiedError& error) {
             if (attempt == attempts) throw store::translate(error, describe(paths_));
             open();

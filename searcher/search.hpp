@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include "searcher/entity_query.hpp"
 #include "searcher/search_types.hpp"
 
 namespace dateline::searcher {
@@ -33,6 +34,7 @@ private:
     std::vector<std::string> paths_;
     std::vector<std::optional<std::string>> generations_;  // live when opened
     Xapian::Database db_;
+    DatabaseAliases aliases_;  // the entity aliases db_ was built with
 };
 
 // One query on request.databases, opened for it alone.

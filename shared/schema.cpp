@@ -98,14 +98,12 @@ std::string entity_facet_value(const Entity& entity, const std::vector<std::stri
 EntityFacetValue parse_entity_facet_value(std::string_view value) {
     EntityFacetValue parsed;
     std::size_t tab = value.find('\t');
-    parsed.name = tab == std::string_view::npos ? std::string(value) : std::string(value.substr(tab + 1));
+    parsed.name = tab == std::string_view::npos ? value : value.substr(tab + 1);
     std::string_view keys = value.substr(0, tab);
     std::size_t start = 0;
     for (bool first = true; start <= keys.size(); first = false) {
         std::size_t end = std::min(keys.find('\x1f', start), keys.size());
-        std::string key(keys.substr(start, end - start));
-        if (first) parsed.key = std::move(key);
-        else parsed.full_names.push_back(std::move(key));
+        (first ? parsed.key : parsed.full_names.emplace_back()) = keys.substr(start, end - start);
         start = end + 1;
     }
     return parsed;

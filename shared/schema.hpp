@@ -20,7 +20,7 @@ namespace dateline::schema {
 
 // Bump when anything in this file or in analysis.hpp changes what is indexed:
 // databases record it and the searcher refuses a database with another version.
-inline constexpr int version = 3;
+inline constexpr int version = 4;
 
 enum Role : unsigned {
     free_text = 1u << 0,  // words indexed with positions, ranked by BM25
@@ -38,9 +38,6 @@ inline constexpr unsigned term_roles = free_text | value_filter | date_filter | 
 
 inline constexpr Xapian::valueno no_slot = Xapian::BAD_VALUENO;
 
-// Entities per type an article's facet slots hold (its most mentioned);
-// further ones are searchable but not counted.
-inline constexpr Xapian::valueno entity_slots = 16;
 
 struct Field {
     std::string_view name;    // as typed in queries; "" when it has no query syntax
@@ -49,10 +46,6 @@ struct Field {
     Xapian::valueno slot;     // explicit value slot number, or no_slot
     unsigned roles;
     std::string_view help;
-    // Facet fields with several values per document (entities) spread them
-    // over this many slots from slot on, one value per slot, each slot counted
-    // by its own ValueCountMatchSpy (the kind Xapian's remote backend runs).
-    Xapian::valueno slot_count = 1;
 
     constexpr bool has(Role role) const { return (roles & role) != 0; }
 };
@@ -72,13 +65,15 @@ inline constexpr Field year   {"",       "",       "Y",      no_slot, 0,
     "coarse year term (YYYY) that date:YYYY matches"};
 inline constexpr Field url    {"url",    "",       "U",      no_slot, value_filter,
     "the article's exact address: url:https://example.org/a"};
+// An entity field's slot holds all the article's facet values of its type
+// (schema::entity_facet_value), separated by entity_values_separator.
 inline constexpr Field person {"person", "",       "XPER",   10,      entity_filter | facet,
-    "a person named in the article, any spelling: person:suleimani, person:\"Qasem Soleimani\"",
-    entity_slots};
-inline constexpr Field org    {"org",    "",       "XORG",   10 + entity_slots, entity_filter | facet,
-    "an organisation named in the article: org:IRGC, org:\"Revolutionary Guards\"", entity_slots};
-inline constexpr Field place  {"place",  "",       "XPLACE", 10 + 2 * entity_slots, entity_filter | facet,
-    "a place named in the article: place:Tehran (or Teheran)", entity_slots};
+    "a person named in the article, any spelling: person:suleimani, person:\"Qasem Soleimani\""};
+inline constexpr Field org    {"org",    "",       "XORG",   11,      entity_filter | facet,
+    "an organisation named in the article: org:IRGC, org:\"Revolutionary Guards\""};
+inline constexpr Field place  {"place",  "",       "XPLACE", 12,      entity_filter | facet,
+    "a place named in the article: place:Tehran (or Teheran)"};
+inline constexpr char entity_values_separator = '\x1e';
 inline constexpr Field entity {"entity", "",       "",       no_slot, any_entity,
     "a person, organisation or place: entity:soleimani"};
 // A person the article names by one word only ("Soleimani"), so that
@@ -159,10 +154,7 @@ template <std::size_t N>
 constexpr bool slots_are_unique(const std::array<Field, N>& fields) {
     for (std::size_t i = 0; i < N; ++i)
         for (std::size_t j = i + 1; j < N; ++j)
-            if (fields[i].slot != no_slot && fields[j].slot != no_slot &&
-                fields[i].slot < fields[j].slot + fields[j].slot_count &&
-                fields[j].slot < fields[i].slot + fields[i].slot_count)
-                return false;
+            if (fields[i].slot != no_slot && fields[i].slot == fields[j].slot) return false;
     return true;
 }
 
@@ -203,10 +195,11 @@ std::string name_variant_term(std::string_view key, std::string_view word);
 // one of those full names does not count the article twice.
 std::string entity_facet_value(const Entity& entity, const std::vector<std::string>& full_names = {});
 
+// Views into the value parsed, which must outlive them.
 struct EntityFacetValue {
-    std::string key;
-    std::vector<std::string> full_names;
-    std::string name;
+    std::string_view key;
+    std::vector<std::string_view> full_names;
+    std::string_view name;
 };
 EntityFacetValue parse_entity_facet_value(std::string_view value);
 

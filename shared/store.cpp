@@ -83,7 +83,7 @@ namespace {
 
 // "tcp:HOST:PORT" is a database served by Xapian's xapian-tcpsrv.
 Xapian::Database open_shard(const std::string& path) {
-    if (path.starts_with("tcp:")) {
+    if (is_remote(path)) {
         std::size_t colon = path.rfind(':');
         std::string host = path.substr(4, colon > 4 ? colon - 4 : 0);
         unsigned port = 0;
@@ -100,6 +100,8 @@ Xapian::Database open_shard(const std::string& path) {
 }
 
 }  // namespace
+
+bool is_remote(std::string_view path) { return path.starts_with("tcp:"); }
 
 Xapian::Database open_for_search(const std::vector<std::string>& paths) {
     if (paths.empty())

@@ -41,6 +41,9 @@ void stamp_last_update(Xapian::WritableDatabase& db);
 // Throws Error (database, schema_mismatch).
 Xapian::Database open_for_search(const std::vector<std::string>& paths);
 
+// Whether path names a database served by xapian-tcpsrv ("tcp:HOST:PORT").
+bool is_remote(std::string_view path);
+
 // Throws Error (schema_mismatch) unless db was stamped with this schema.
 void check_schema(const Xapian::Database& db, std::string_view path);
 

@@ -195,3 +195,23 @@ TEST_CASE("cli: bad queries are one line on stderr and exit 2", "[cli]") {
     CHECK(long_query.status == 2);
     CHECK_THAT(long_query.err, Catch::Contains("query is too long"));
 }
+
+TEST_CASE("cli: --facet NAME:N cuts a facet to its top N, 0 shows all, a bad one is a usage error", "[cli]") {
+    auto all = run_command(search("--json --facet place:0 --facet org:0 harbour"));
+    REQUIRE(all.status == 0);
+    auto full = nlohmann::json::parse(all.out)["facets"];
+    REQUIRE(full["org"].size() >= 2);
+    auto one = run_command(search("--json --facet org:1 harbour"));
+    REQUIRE(one.status == 0);
+    auto cut = nlohmann::json::parse(one.out)["facets"];
+    CHECK(cut["org"].size() == 1);
+    CHECK(cut["org"][0] == full["org"][0]);  // the top entry, with its full count
+    // Other facets keep their default size, 10.
+    CHECK(cut["place"].size() == std::min<std::size_t>(full["place"].size(), 10));
+    for (const char* bad : {"--facet pers:3", "--facet org", "--facet org:x", "--facet org:-1"}) {
+        INFO(bad);
+        auto result = run_command(search(std::string(bad) + " harbour"));
+        CHECK(result.status == 2);
+        CHECK_THAT(result.err, Catch::Contains("invalid --facet"));
+    }
+}

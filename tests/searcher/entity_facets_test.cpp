@@ -8,7 +8,7 @@ using searcher::FacetValue;
 
 namespace {
 
-std::vector<std::pair<std::string, unsigned>> folded(const std::map<std::string, unsigned>& counts) {
+std::vector<std::pair<std::string, unsigned>> folded(const searcher::ValueCounts& counts) {
     std::vector<std::pair<std::string, unsigned>> out;
     for (const FacetValue& value : searcher::fold_entity_facet(counts, EntityType::person))
         out.emplace_back(value.value, value.count);
