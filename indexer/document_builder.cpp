@@ -6,6 +6,7 @@
 #include "shared/analysis.hpp"
 #include "shared/document_codec.hpp"
 #include "shared/schema.hpp"
+#include "shared/text.hpp"
 
 namespace dateline::indexer {
 namespace {
@@ -17,12 +18,13 @@ void add_filter_terms(Xapian::Document& document, const schema::Field& field,
 }
 
 void add_free_text(const Article& article, Xapian::TermGenerator& generator) {
-    generator.index_text(article.title, 1, std::string(schema::title.prefix));
+    std::string title = fold_for_search(article.title).text;
+    generator.index_text(title, 1, std::string(schema::title.prefix));
     generator.increase_termpos(analysis::field_gap);
-    generator.index_text(article.title, analysis::title_weight);
+    generator.index_text(title, analysis::title_weight);
     // The gap keeps phrases from matching across title and body.
     generator.increase_termpos(analysis::field_gap);
-    generator.index_text(article.body);
+    generator.index_text(fold_for_search(article.body).text);
 }
 
 // For a one-word person, the keys of the people of the article whose full

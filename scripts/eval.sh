@@ -55,8 +55,8 @@ if ((check)); then
       failed=1
     fi
   done <<'FLOORS'
-time_ndcg@10 0.72
-time_map 0.65
+time_ndcg@10 0.775
+time_map 0.70
 seeds_body_kept 1.0
 scraped_text_f1 0.65
 conll_f1 0.89

@@ -45,12 +45,6 @@ private:
 };
 
 // A free-text term: unprefixed, or a stemmed form ("Z" + stem).
-bool is_free_text_term(const std::string& term) {
-    if (term.empty()) return false;
-    std::size_t start = term[0] == 'Z' ? 1 : 0;
-    return start < term.size() && !std::isupper(static_cast<unsigned char>(term[start]));
-}
-
 class VariantExpander {
 public:
     VariantExpander(const Xapian::QueryParser& parser, const Xapian::Database& db, NameKeys& keys)
@@ -85,7 +79,7 @@ public:
 private:
     std::optional<Xapian::Query> expand_term(const Xapian::Query& leaf) {
         std::string term = *leaf.get_terms_begin();
-        if (!is_free_text_term(term)) return std::nullopt;
+        if (!schema::is_free_text_term(term)) return std::nullopt;
         std::vector<std::string> words;
         for (auto it = parser_.unstem_begin(term); it != parser_.unstem_end(term); ++it) words.push_back(*it);
         if (words.empty()) words.push_back(term[0] == 'Z' ? term.substr(1) : term);

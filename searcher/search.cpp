@@ -8,10 +8,12 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "searcher/common_words.hpp"
 #include "searcher/entity_query.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/snippet.hpp"
+#include "shared/analysis.hpp"
 #include "shared/document_codec.hpp"
 #include "shared/error.hpp"
 #include "shared/generations.hpp"
@@ -67,7 +69,8 @@ SearchResult run_query(Xapian::Database& db, const SearchRequest& request, Datab
         {.since = request.since, .until = request.until, .match_any = request.match_any, .aliases = &aliases},
         &name_keys);
     Xapian::Enquire enquire(db);
-    enquire.set_query(query);
+    analysis::configure(enquire);
+    enquire.set_query(weigh_common_words_zero(query, db));
     std::optional<FacetCounter> counter;
     if (request.facets) counter.emplace(enquire, remote);
     // Facets are exact only if every match is seen: ask Xapian to check

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "shared/analysis.hpp"
+#include "shared/text.hpp"
 
 namespace dateline::searcher {
 namespace {
@@ -13,37 +14,84 @@ namespace {
 // one anyway, the worst outcome is a misplaced highlight.
 constexpr std::string_view mark_start = "\xEE\x80\x80";
 constexpr std::string_view mark_end = "\xEE\x80\x81";
+constexpr std::string_view omitted = "…";
 
-// MSet::snippet escapes &, < and > for HTML; undo exactly that, turn the marks
-// into byte ranges over the plain text, and fold paragraph breaks and other
-// runs of white space into one space so a snippet reads as one line.
-Snippet decode_marked(std::string_view marked) {
-    Snippet snippet;
+// What MSet::snippet returned, read back: the window of the text it chose,
+// exactly as given (HTML escapes undone), the marked ranges in it, and
+// whether text was left out before and after.
+struct Window {
+    std::string text;
+    std::vector<std::pair<std::size_t, std::size_t>> highlights;
+    bool cut_before = false, cut_after = false;
+};
+
+Window read_marked(std::string_view marked) {
+    Window window;
+    if (marked.starts_with(omitted)) {
+        window.cut_before = true;
+        marked.remove_prefix(omitted.size());
+    }
+    if (marked.ends_with(omitted)) {
+        window.cut_after = true;
+        marked.remove_suffix(omitted.size());
+    }
     std::size_t start = 0;
     while (!marked.empty()) {
         if (marked.starts_with(mark_start)) {
-            start = snippet.text.size();
+            start = window.text.size();
             marked.remove_prefix(mark_start.size());
         } else if (marked.starts_with(mark_end)) {
-            snippet.highlights.emplace_back(start, snippet.text.size());
+            window.highlights.emplace_back(start, window.text.size());
             marked.remove_prefix(mark_end.size());
         } else if (marked.starts_with("&amp;")) {
-            snippet.text += '&';
+            window.text += '&';
             marked.remove_prefix(5);
         } else if (marked.starts_with("&lt;")) {
-            snippet.text += '<';
+            window.text += '<';
             marked.remove_prefix(4);
         } else if (marked.starts_with("&gt;")) {
-            snippet.text += '>';
+            window.text += '>';
             marked.remove_prefix(4);
         } else {
-            char c = marked.front();
+            window.text += marked.front();
             marked.remove_prefix(1);
-            bool is_space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-            if (!is_space) snippet.text += c;
-            else if (!snippet.text.empty() && snippet.text.back() != ' ') snippet.text += ' ';
         }
     }
+    return window;
+}
+
+// The window was cut from the folded body: the same range of the body as
+// written, with its highlights moved to match. Unchanged if it cannot be
+// found (it always should).
+Window unfold(Window window, const std::string& body, const SearchFolded& folded) {
+    std::size_t at = folded.text.find(window.text);
+    if (at == std::string::npos) return window;
+    auto original = [&](std::size_t offset) { return folded.offsets[at + offset] - folded.offsets[at]; };
+    for (auto& [start, end] : window.highlights) {
+        start = original(start);
+        end = original(end);
+    }
+    std::size_t from = folded.offsets[at];
+    window.text = body.substr(from, folded.offsets[at + window.text.size()] - from);
+    return window;
+}
+
+// Paragraph breaks and other runs of white space become one space so a
+// snippet reads as one line; "…" where text was cut.
+Snippet one_line(const Window& window) {
+    Snippet snippet;
+    std::vector<std::size_t> moved(window.text.size() + 1);
+    if (window.cut_before) snippet.text += omitted;
+    for (std::size_t i = 0; i < window.text.size(); ++i) {
+        moved[i] = snippet.text.size();
+        char c = window.text[i];
+        bool is_space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (!is_space) snippet.text += c;
+        else if (!snippet.text.empty() && snippet.text.back() != ' ') snippet.text += ' ';
+    }
+    moved[window.text.size()] = snippet.text.size();
+    for (auto [start, end] : window.highlights) snippet.highlights.emplace_back(moved[start], moved[end]);
+    if (window.cut_after) snippet.text += omitted;
     return snippet;
 }
 
@@ -55,11 +103,15 @@ Snippet decode_marked(std::string_view marked) {
 // "…Haddad, who heads"). It costs a term-frequency lookup per body word:
 // about 60% of a query's time on Reuters (perf; docs/benchmarks.md), which
 // still leaves p50 near 2.5 ms, so we keep it.
+//
+// The body is folded as it was for indexing (case and accents off) so that
+// Xapian finds the query's terms in it; what is shown is the body as written.
 Snippet make_snippet(const Xapian::MSet& mset, const std::string& body, unsigned length) {
-    std::string marked = mset.snippet(body, length, analysis::make_stemmer(),
+    SearchFolded folded = fold_for_search(body);
+    std::string marked = mset.snippet(folded.text, length, analysis::make_stemmer(),
                                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                      std::string(mark_start), std::string(mark_end), "…");
-    return decode_marked(marked);
+                                      std::string(mark_start), std::string(mark_end), std::string(omitted));
+    return one_line(unfold(read_marked(marked), body, folded));
 }
 
 }  // namespace dateline::searcher

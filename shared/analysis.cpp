@@ -13,6 +13,8 @@ void configure(Xapian::TermGenerator& generator) {
     generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
+void configure(Xapian::Enquire& enquire) { enquire.set_weighting_scheme(Xapian::BB2Weight(1.5)); }
+
 void configure(Xapian::QueryParser& parser) {
     parser.set_stemmer(make_stemmer());
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -28,6 +30,6 @@ unsigned query_flags() {
            Xapian::QueryParser::FLAG_PURE_NOT;
 }
 
-std::string describe() { return std::string(stemmer_language) + "/some"; }
+std::string describe() { return std::string(stemmer_language) + "/some/folded"; }
 
 }  // namespace dateline::analysis

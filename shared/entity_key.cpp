@@ -1,38 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "shared/entity_key.hpp"
 
-#include <array>
 #include <cctype>
 #include <fstream>
 #include <sstream>
 #include <vector>
 
 #include <fmt/format.h>
+#include <xapian.h>
 
 #include "shared/error.hpp"
 #include "shared/text.hpp"
 
 namespace dateline {
 namespace {
-
-// Latin letters with diacritics, as UTF-8, and their base letter (lower case).
-struct Accent {
-    std::string_view utf8;
-    char base;
-};
-constexpr std::array<Accent, 62> accents{{
-    {"\u00e0", 'a'}, {"\u00e1", 'a'}, {"\u00e2", 'a'}, {"\u00e3", 'a'}, {"\u00e4", 'a'}, {"\u00e5", 'a'},
-    {"\u0101", 'a'}, {"\u0103", 'a'}, {"\u0105", 'a'}, {"\u00e7", 'c'}, {"\u0107", 'c'}, {"\u010d", 'c'},
-    {"\u010f", 'd'}, {"\u0111", 'd'}, {"\u00e8", 'e'}, {"\u00e9", 'e'}, {"\u00ea", 'e'}, {"\u00eb", 'e'},
-    {"\u0113", 'e'}, {"\u0117", 'e'}, {"\u0119", 'e'}, {"\u011b", 'e'}, {"\u011f", 'g'}, {"\u00ec", 'i'},
-    {"\u00ed", 'i'}, {"\u00ee", 'i'}, {"\u00ef", 'i'}, {"\u012b", 'i'}, {"\u0131", 'i'}, {"\u0142", 'l'},
-    {"\u00f1", 'n'}, {"\u0144", 'n'}, {"\u0148", 'n'}, {"\u00f2", 'o'}, {"\u00f3", 'o'}, {"\u00f4", 'o'},
-    {"\u00f5", 'o'}, {"\u00f6", 'o'}, {"\u00f8", 'o'}, {"\u014d", 'o'}, {"\u0151", 'o'}, {"\u0159", 'r'},
-    {"\u015b", 's'}, {"\u015f", 's'}, {"\u0161", 's'}, {"\u00df", 's'}, {"\u0163", 't'}, {"\u0165", 't'},
-    {"\u00f9", 'u'}, {"\u00fa", 'u'}, {"\u00fb", 'u'}, {"\u00fc", 'u'}, {"\u016b", 'u'}, {"\u016f", 'u'},
-    {"\u0171", 'u'}, {"\u00fd", 'y'}, {"\u00ff", 'y'}, {"\u017a", 'z'}, {"\u017c", 'z'}, {"\u017e", 'z'},
-    {"\u00e6", 'a'}, {"\u0153", 'o'},
-}};
 
 // Lower case, accents to base letters; every other character but a letter
 // or digit becomes a word break, except apostrophes, which vanish
@@ -46,17 +27,15 @@ std::vector<std::string> plain_words(std::string_view name) {
         if (c == '\'') { ++i; continue; }
         std::string_view rest = std::string_view(folded).substr(i);
         if (rest.starts_with("\u2019") || rest.starts_with("\u02bc") || rest.starts_with("\u2018")) { i += 3; continue; }
-        bool matched = false;
-        for (const Accent& accent : accents)
-            if (rest.starts_with(accent.utf8)) {
-                words.back() += accent.base;
-                i += accent.utf8.size();
-                matched = true;
-                break;
-            }
-        if (matched) continue;
-        if (!words.back().empty()) words.emplace_back();
-        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        Xapian::Utf8Iterator it(rest.data(), rest.size());
+        if (char base = base_letter(*it)) {
+            words.back() += base;
+        } else if (!words.back().empty()) {
+            words.emplace_back();
+        }
+        Xapian::Utf8Iterator next = it;
+        ++next;
+        i += static_cast<std::size_t>(next.raw() - rest.data());
     }
     if (words.back().empty()) words.pop_back();
     return words;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "shared/schema.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "shared/stable_hash.hpp"
@@ -83,6 +85,11 @@ std::vector<std::string> entity_terms(const Entity& entity) {
         }
     }
     return terms;
+}
+
+bool is_free_text_term(std::string_view term) {
+    std::size_t start = term.starts_with('Z') ? 1 : 0;
+    return start < term.size() && !std::isupper(static_cast<unsigned char>(term[start]));
 }
 
 std::string name_variant_term(std::string_view key, std::string_view word) {

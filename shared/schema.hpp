@@ -20,10 +20,10 @@ namespace dateline::schema {
 
 // Bump when anything in this file or in analysis.hpp changes what is indexed:
 // databases record it and the searcher refuses a database with another version.
-inline constexpr int version = 4;
+inline constexpr int version = 5;
 
 enum Role : unsigned {
-    free_text = 1u << 0,  // words indexed with positions, ranked by BM25
+    free_text = 1u << 0,  // words indexed with positions, ranked (analysis.hpp)
     value_filter = 1u << 1,  // whole values as boolean terms: outlet:"The Harbour Courier"
     date_filter = 1u << 2,   // date:YYYY-MM-DD, date:FROM..TO (shared/date_range.hpp)
     facet = 1u << 3,      // the slot's values are counted over all matches
@@ -183,6 +183,11 @@ std::vector<std::string> date_range_terms(const Date& first, const Date& last);
 // person:soleimani finds "Qasem Soleimani"), for a one-word person also
 // under person_one_word; and each word of each spelling under name_variant.
 std::vector<std::string> entity_terms(const Entity& entity);
+
+// A term of free text (a word of the title or body, stemmed "Z..." or not),
+// as opposed to a prefixed field term: "Zmissil", "iran"; not "ZSmissil",
+// "XPERsulimani".
+bool is_free_text_term(std::string_view term);
 
 // "XV" + KEY + ":" + word: a spelling of a name word with that variant key.
 // The searcher lists the spellings of a key by this prefix and searches their

@@ -5,6 +5,17 @@
 
 namespace dateline {
 
+namespace {
+
+// One code point, lower case already, without its accent: "ß" -> "ss".
+void append_unaccented(std::string& out, unsigned lower) {
+    if (lower == 0xDF) out += "ss";
+    else if (char base = base_letter(lower)) out += base;
+    else Xapian::Unicode::append_utf8(out, lower);
+}
+
+}  // namespace
+
 std::string fold_for_matching(std::string_view text) {
     std::string folded;
     folded.reserve(text.size());
@@ -17,8 +28,38 @@ std::string fold_for_matching(std::string_view text) {
         }
         if (pending_space) folded += ' ';
         pending_space = false;
-        Xapian::Unicode::append_utf8(folded, Xapian::Unicode::tolower(ch));
+        append_unaccented(folded, Xapian::Unicode::tolower(ch));
     }
+    return folded;
+}
+
+char base_letter(unsigned code_point) {
+    // Latin-1 Supplement and Latin Extended-A (upper and lower case): the
+    // letters of the European languages news names come in; '_': no base.
+    static constexpr std::string_view latin1 = "saaaaaaaceeeeiiiidnooooo_ouuuuy_y";  // U+00DF..U+00FF
+    static constexpr std::string_view extended_a =                                  // U+0100..U+017F
+        "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrss"
+        "ssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    char base = '_';
+    if (code_point >= 0xDF && code_point <= 0xFF) base = latin1[code_point - 0xDF];
+    else if (code_point >= 0x100 && code_point <= 0x17F) base = extended_a[code_point - 0x100];
+    return base == '_' ? 0 : base;
+}
+
+SearchFolded fold_for_search(std::string_view text) {
+    SearchFolded folded;
+    folded.text.reserve(text.size());
+    folded.offsets.reserve(text.size() + 1);
+    const char* begin = text.data();
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator();) {
+        std::size_t from = static_cast<std::size_t>(it.raw() - begin);
+        unsigned ch = Xapian::Unicode::tolower(*it);
+        ++it;
+        std::size_t before = folded.text.size();
+        append_unaccented(folded.text, ch);
+        folded.offsets.insert(folded.offsets.end(), folded.text.size() - before, from);
+    }
+    folded.offsets.push_back(text.size());
     return folded;
 }
 

@@ -5,13 +5,29 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dateline {
 
-// Lower-cases (Unicode simple case folding via Xapian), turns every run of
-// white space into one space and trims both ends. "  The  Harbour\tCourier "
-// -> "the harbour courier". Invalid UTF-8 bytes are kept as Latin-1 characters.
+// Lower-cases (Unicode simple case folding via Xapian), takes accents off
+// (base_letter), turns every run of white space into one space and trims both
+// ends. "  The  Harbour\tCourier " -> "the harbour courier", "Café" -> "cafe". Invalid UTF-8 bytes are kept as Latin-1 characters.
 std::string fold_for_matching(std::string_view text);
+
+// The letter a lower-case Latin letter with a diacritic is written without
+// it ('a' for U+00E1 á, 's' for U+00DF ß, 'a' for U+00E6 æ), or 0 for any
+// other code point.
+char base_letter(unsigned code_point);
+
+// What the indexer gives Xapian and the searcher parses: lower case, accents
+// off ("Café Sánchez U.S." -> "cafe sanchez u.s."), so that matching ignores
+// both. Every other character is kept; offsets[i] is the byte of text the
+// i-th byte of the result came from (one entry past the end for the end).
+struct SearchFolded {
+    std::string text;
+    std::vector<std::size_t> offsets;
+};
+SearchFolded fold_for_search(std::string_view text);
 
 // The longest prefix of text of at most max_bytes that does not cut a UTF-8
 // sequence in two.

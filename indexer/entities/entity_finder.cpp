@@ -44,7 +44,25 @@ EntityFinder EntityFinder::load(const std::filesystem::path& data_dir) {
     return EntityFinder(Recogniser::load(data_dir), std::move(aliases), fingerprint_of(data_dir));
 }
 
+namespace {
+
+// More than nine in ten ASCII letters upper case (at least 40 letters).
+bool mostly_capitals(std::string_view text) {
+    std::size_t upper = 0, letters = 0;
+    for (char c : text) {
+        if (c >= 'A' && c <= 'Z') ++upper;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) ++letters;
+    }
+    return letters >= 40 && upper * 10 > letters * 9;
+}
+
+}  // namespace
+
 std::vector<Entity> EntityFinder::find(std::string_view title, std::string_view body) const {
+    // The recogniser reads capitals as the sign of a name; a text set in
+    // capitals throughout (old wire copy, the TIME collection) would make
+    // every word one.
+    if (mostly_capitals(body)) return {};
     std::string text(title);
     text += '\n';
     text += body;

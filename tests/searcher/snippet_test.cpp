@@ -53,3 +53,12 @@ TEST_CASE("a long body is cut near the match and the cut is marked", "[snippet]"
     CHECK(highlighted(snippet) == std::vector<std::string>{"arbiter"});
     CHECK_THAT(snippet.text, Catch::Contains("…"));
 }
+
+TEST_CASE("matching ignores case and accents; the snippet shows the body as written", "[snippet]") {
+    auto snippet = snippet_for("PRÉSIDENT Sánchez met the U.S. envoy in Bogotá.\n\nThe talks in BOGOTA went well.",
+                               "sanchez bogota U.S.");
+    CHECK(snippet.text == "PRÉSIDENT Sánchez met the U.S. envoy in Bogotá. The talks in BOGOTA went well.");
+    CHECK(highlighted(snippet) == std::vector<std::string>{"Sánchez", "U.S", "Bogotá", "BOGOTA"});
+    // And the other way round: an accented query finds the plain spelling.
+    CHECK(highlighted(snippet_for("Talks in Bogota.", "Bogotá")) == std::vector<std::string>{"Bogota"});
+}

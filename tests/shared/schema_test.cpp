@@ -50,7 +50,7 @@ TEST_CASE("the real schema passes its own checks and every facet has a slot", "[
 
 TEST_CASE("filter terms fold case and white space so typed values find indexed ones", "[schema]") {
     CHECK(schema::filter_term(schema::outlet, "  The  Harbour\tCOURIER ") == "XOUTthe harbour courier");
-    CHECK(schema::filter_term(schema::byline, "Katarzyna Wójcik") == "Akatarzyna wójcik");
+    CHECK(schema::filter_term(schema::byline, "Katarzyna Wójcik") == "Akatarzyna wojcik");
     CHECK(schema::filter_term(schema::outlet, "The Harbour Courier") ==
           schema::filter_term(schema::outlet, "the harbour courier"));
 }
