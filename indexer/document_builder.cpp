@@ -44,7 +44,7 @@ void add_entities(Xapian::Document& document, const std::vector<Entity>& entitie
     for (const Entity& entity : entities) {
         for (const std::string& term : schema::entity_terms(entity)) document.add_boolean_term(term);
         std::string& all = values[entity.type];
-        if (!all.empty()) all += schema::entity_values_separator;
+        if (!all.empty()) all += schema::values_separator;
         all += schema::entity_facet_value(entity, full_names_ending(entity, entities));
     }
     for (const auto& [type, all] : values) document.add_value(schema::entity_field(type).slot, all);
@@ -61,8 +61,16 @@ Xapian::Document build_document(const Article& article, Xapian::TermGenerator& g
     add_filter_terms(document, schema::outlet, {article.outlet});
     add_filter_terms(document, schema::byline, article.byline);
     add_filter_terms(document, schema::url, {article.url});
+    add_filter_terms(document, schema::site, {article.url});
     add_entities(document, article.entities);
     if (!article.outlet.empty()) document.add_value(schema::outlet.slot, article.outlet);
+    std::string bylines;
+    for (const std::string& name : article.byline) {
+        if (name.empty()) continue;
+        if (!bylines.empty()) bylines += schema::values_separator;
+        bylines += name;
+    }
+    if (!bylines.empty()) document.add_value(schema::byline.slot, bylines);
     if (article.date) {
         for (const std::string& term : schema::date_terms(*article.date))
             document.add_boolean_term(term);

@@ -11,11 +11,11 @@
 namespace dateline::searcher {
 namespace {
 
-// Adds count for each value of values (an entity slot: values separated by
-// schema::entity_values_separator).
+// Adds count for each value of values (a multi_value slot: values separated
+// by schema::values_separator).
 void count_each(std::string_view values, unsigned count, ValueCounts& counts) {
     for (std::size_t start = 0; start < values.size();) {
-        std::size_t end = std::min(values.find(schema::entity_values_separator, start), values.size());
+        std::size_t end = std::min(values.find(schema::values_separator, start), values.size());
         std::string_view value = values.substr(start, end - start);
         start = end + 1;
         auto found = counts.find(value);
@@ -43,7 +43,7 @@ private:
 
 // By count, highest first, ties by value.
 Facet by_count(std::string name, const ValueCounts& counts) {
-    Facet facet{std::move(name), {}};
+    Facet facet{std::move(name), {}, {}};
     for (const auto& [value, count] : counts) facet.values.push_back({value, count});
     std::sort(facet.values.begin(), facet.values.end(), [](const FacetValue& a, const FacetValue& b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;
@@ -51,14 +51,23 @@ Facet by_count(std::string name, const ValueCounts& counts) {
     return facet;
 }
 
-// The slot holds YYYYMMDD; counting days and summing them into months costs
-// one pass over the distinct days, not over the matches.
-Facet by_month(const ValueCounts& days) {
-    std::map<std::string, unsigned> months;
+// The slot holds YYYYMMDD. Days are counted, then summed into the unit that
+// fits the span of the matches: days up to two months, months up to five
+// years, years beyond; one pass over the distinct days, not over the matches.
+Facet by_date(const ValueCounts& days) {
+    std::map<Date, unsigned> counts;
     for (const auto& [day, count] : days)
-        if (auto date = parse_compact_date(day)) months[format_iso_month(*date)] += count;
-    Facet facet{"month", {}};
-    for (const auto& [month, count] : months) facet.values.push_back({month, count});
+        if (auto date = parse_compact_date(day)) counts[*date] += count;
+    Facet facet{"date", {}, "day"};
+    if (counts.empty()) return facet;
+    auto span = std::chrono::sys_days(counts.rbegin()->first) - std::chrono::sys_days(counts.begin()->first);
+    facet.granularity = span.count() <= 62 ? "day" : span.count() <= 5 * 366 ? "month" : "year";
+    std::map<std::string, unsigned> summed;
+    for (const auto& [date, count] : counts) {
+        std::string day = format_iso_date(date);
+        summed[facet.granularity == "day" ? day : facet.granularity == "month" ? day.substr(0, 7) : day.substr(0, 4)] += count;
+    }
+    for (const auto& [value, count] : summed) facet.values.push_back({value, count});
     return facet;
 }
 
@@ -78,7 +87,7 @@ struct FacetCounter::Counted {
     const ValueCounts& counts() const {
         if (values) return values->counts();
         counted.clear();
-        bool split = schema::entity_type_of(field).has_value();
+        bool split = field.has(schema::multi_value);
         for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
             if (split) count_each(*it, it.get_termfreq(), counted);
             else counted.emplace(*it, it.get_termfreq());
@@ -91,7 +100,7 @@ FacetCounter::FacetCounter(Xapian::Enquire& enquire, bool remote) {
     for (const schema::Field& field : schema::all_fields) {
         if (!field.has(schema::facet)) continue;
         auto counted = std::make_unique<Counted>(Counted{field, {}, {}, {}});
-        if (schema::entity_type_of(field) && !remote) {
+        if (field.has(schema::multi_value) && !remote) {
             counted->values = std::make_unique<MultiValueCountSpy>(field.slot);
             enquire.add_matchspy(counted->values.get());
         } else {
@@ -109,13 +118,13 @@ std::vector<Facet> FacetCounter::facets(const std::map<std::string, unsigned>& s
     for (const auto& counted : counted_) {
         const schema::Field& field = counted->field;
         if (field.has(schema::date_filter)) {
-            facets.push_back(by_month(counted->counts()));
+            facets.push_back(by_date(counted->counts()));
             continue;
         }
         auto size = sizes.find(std::string(field.name));
         unsigned keep = size == sizes.end() ? SearchRequest::default_facet_size : size->second;
         if (auto type = schema::entity_type_of(field))
-            facets.push_back({std::string(field.name), fold_entity_facet(counted->counts(), *type, keep)});
+            facets.push_back({std::string(field.name), fold_entity_facet(counted->counts(), *type, keep), {}});
         else
             facets.push_back(by_count(std::string(field.name), counted->counts()));
         if (keep > 0 && facets.back().values.size() > keep) facets.back().values.resize(keep);

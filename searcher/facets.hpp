@@ -24,9 +24,10 @@ public:
     FacetCounter(const FacetCounter&) = delete;
     FacetCounter& operator=(const FacetCounter&) = delete;
 
-    // Each value facet ("outlet", "person") by count, highest first, ties by
-    // value, cut to its size in sizes (SearchRequest::facet_sizes); the date
-    // facet as "month", in calendar order.
+    // Each value facet ("outlet", "byline", "person") by count, highest
+    // first, ties by value, cut to its size in sizes
+    // (SearchRequest::facet_sizes); the date facet in calendar order, by day,
+    // month or year as the span of the matches needs.
     std::vector<Facet> facets(const std::map<std::string, unsigned>& sizes = {}) const;
 
 private:

@@ -55,10 +55,12 @@ json result_json(const SearchResult& result) {
     json hits = json::array();
     for (const Hit& hit : result.hits) hits.push_back(hit_json(hit));
     json facets = json::object();
+    json granularity = nullptr;
     for (const Facet& facet : result.facets) {
         json values = json::array();
         for (const FacetValue& value : facet.values) values.push_back({{"value", value.value}, {"count", value.count}});
         facets[facet.name] = std::move(values);
+        if (!facet.granularity.empty()) granularity = facet.granularity;
     }
     return {
         {"version", json_version},
@@ -67,6 +69,7 @@ json result_json(const SearchResult& result) {
         {"counts_exact", result.counts_exact},
         {"hits", std::move(hits)},
         {"facets", std::move(facets)},
+        {"date_granularity", std::move(granularity)},
     };
 }
 

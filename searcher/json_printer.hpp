@@ -12,7 +12,7 @@
 
 namespace dateline::searcher {
 
-inline constexpr int json_version = 1;
+inline constexpr int json_version = 2;
 
 nlohmann::ordered_json result_json(const SearchResult& result);
 nlohmann::ordered_json hit_json(const Hit& hit);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // dateline-search: the command line. Parses options into a SearchRequest, runs
 // the search, hands the result to a printer and returns the exit status.
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -114,7 +115,9 @@ std::map<std::string, unsigned> parse_facet_sizes(const std::vector<std::string>
     for (const std::string& one : typed) {
         std::size_t colon = one.find(':');
         std::string name = one.substr(0, colon);
-        bool known = name == "outlet" || name == "person" || name == "org" || name == "place";
+        bool known = std::any_of(schema::all_fields.begin(), schema::all_fields.end(), [&](const schema::Field& field) {
+            return field.has(schema::facet) && !field.has(schema::date_filter) && field.name == name;
+        });
         unsigned n = 0;
         bool number = colon != std::string::npos && colon + 1 < one.size() &&
                       one.find_first_not_of("0123456789", colon + 1) == std::string::npos &&
@@ -122,7 +125,7 @@ std::map<std::string, unsigned> parse_facet_sizes(const std::vector<std::string>
         if (number) n = static_cast<unsigned>(std::stoul(one.substr(colon + 1)));
         if (!known || !number)
             throw Error(ErrorKind::usage, fmt::format("invalid --facet {}", one),
-                        "write NAME:N with NAME outlet, person, org or place (--facet person:20; 0 for all)");
+                        "write NAME:N with NAME outlet, byline, person, org or place (--facet person:20; 0 for all)");
         sizes[name] = n;
     }
     return sizes;
@@ -154,7 +157,7 @@ int run(int argc, char** argv) {
         ("any", po::bool_switch(&request.match_any),
          "match articles with any of the words, best first (default: all words)")
         ("facet", po::value(&facet_sizes)->value_name("NAME:N"),
-         "show the top N entries of facet NAME (outlet, person, org, place; default 10, 0 for all); repeatable")
+         "show the top N entries of facet NAME (outlet, byline, person, org, place; default 10, 0 for all); repeatable")
         ("no-facets", "skip facet counting (faster; the total becomes an estimate)");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));

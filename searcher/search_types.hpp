@@ -52,8 +52,11 @@ struct FacetValue {
 };
 
 struct Facet {
-    std::string name;  // "outlet", "month"
+    std::string name;  // "outlet", "date"
     std::vector<FacetValue> values;
+    // The date facet's unit: "day" (values YYYY-MM-DD), "month" (YYYY-MM) or
+    // "year" (YYYY); empty for the others.
+    std::string granularity;
 };
 
 struct SearchResult {

@@ -34,7 +34,8 @@ std::string metadata_line(const Article& article) {
 void print_facet(std::ostream& out, const Facet& facet) {
     std::vector<std::string> counts;
     for (const FacetValue& value : facet.values) counts.push_back(fmt::format("{} ({})", value.value, value.count));
-    out << fmt::format("  {:<7} {}\n", facet.name + ":",
+    std::string label = facet.granularity.empty() ? facet.name : fmt::format("{} by {}", facet.name, facet.granularity);
+    out << fmt::format("  {:<14} {}\n", label + ":",
                        counts.empty() ? std::string("-") : fmt::format("{}", fmt::join(counts, " · ")));
 }
 

@@ -16,9 +16,18 @@ constexpr std::size_t max_term_bytes = 245;
 
 }  // namespace
 
+std::string_view site_of(std::string_view url) {
+    if (std::size_t scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+    url = url.substr(0, url.find_first_of("/?#"));
+    if (std::size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
+    url = url.substr(0, url.find(':'));
+    if (url.size() > 4 && (url.starts_with("www.") || url.starts_with("WWW."))) url.remove_prefix(4);
+    return url;
+}
+
 std::string filter_term(const Field& field, std::string_view value) {
     std::string term(field.prefix);
-    std::string folded = fold_for_matching(value);
+    std::string folded = fold_for_matching(field.prefix == site.prefix ? site_of(value) : value);
     term += truncate_utf8(folded, max_term_bytes - term.size());
     return term;
 }

@@ -31,7 +31,10 @@ enum Role : unsigned {
     identity = 1u << 5,   // the unique-id term that makes re-indexing replace
     entity_filter = 1u << 6,  // entity keys as boolean terms: person:suleimani (shared/entity_key.hpp)
     any_entity = 1u << 7,     // entity:X, any of the entity fields; makes no terms of its own
+    multi_value = 1u << 8,    // the slot holds several values, separated by values_separator
 };
+
+inline constexpr char values_separator = '\x1e';
 
 // Roles that put terms in the index, and so need a prefix.
 inline constexpr unsigned term_roles = free_text | value_filter | date_filter | identity | entity_filter;
@@ -55,7 +58,7 @@ inline constexpr Field title  {"title",  "",       "S",      no_slot, free_text,
     "words in the headline: title:missile"};
 inline constexpr Field outlet {"outlet", "",       "XOUT",   1,       value_filter | facet,
     "the publication, by its full name: outlet:\"The Harbour Courier\""};
-inline constexpr Field byline {"byline", "author", "A",      no_slot, value_filter,
+inline constexpr Field byline {"byline", "author", "A",      4,       value_filter | facet | multi_value,
     "an author, by full name: byline:\"Mara Quint\""};
 inline constexpr Field date   {"date",   "",       "D",      0,       date_filter | facet | sortable,
     "publication date or range: date:2024-02, date:2024-01..2024-03, date:7d.."};
@@ -65,15 +68,16 @@ inline constexpr Field year   {"",       "",       "Y",      no_slot, 0,
     "coarse year term (YYYY) that date:YYYY matches"};
 inline constexpr Field url    {"url",    "",       "U",      no_slot, value_filter,
     "the article's exact address: url:https://example.org/a"};
+inline constexpr Field site   {"site",   "",       "H",      no_slot, value_filter,
+    "the web site the article is from, by host name: site:example.org (www. ignored)"};
 // An entity field's slot holds all the article's facet values of its type
-// (schema::entity_facet_value), separated by entity_values_separator.
-inline constexpr Field person {"person", "",       "XPER",   10,      entity_filter | facet,
+// (schema::entity_facet_value), separated by values_separator.
+inline constexpr Field person {"person", "",       "XPER",   10,      entity_filter | facet | multi_value,
     "a person named in the article, any spelling: person:suleimani, person:\"Qasem Soleimani\""};
-inline constexpr Field org    {"org",    "",       "XORG",   11,      entity_filter | facet,
+inline constexpr Field org    {"org",    "",       "XORG",   11,      entity_filter | facet | multi_value,
     "an organisation named in the article: org:IRGC, org:\"Revolutionary Guards\""};
-inline constexpr Field place  {"place",  "",       "XPLACE", 12,      entity_filter | facet,
+inline constexpr Field place  {"place",  "",       "XPLACE", 12,      entity_filter | facet | multi_value,
     "a place named in the article: place:Tehran (or Teheran)"};
-inline constexpr char entity_values_separator = '\x1e';
 inline constexpr Field entity {"entity", "",       "",       no_slot, any_entity,
     "a person, organisation or place: entity:soleimani"};
 // A person the article names by one word only ("Soleimani"), so that
@@ -95,7 +99,7 @@ inline constexpr Field content_hash {"", "",       "",       3,       0,
     "hash of the input an article was built from, to skip unchanged files"};
 // clang-format on
 
-inline constexpr std::array all_fields{title, outlet, byline, date, month, year, url, person, org, place,
+inline constexpr std::array all_fields{title, outlet, byline, date, month, year, url, site, person, org, place,
                                        entity, person_one_word, name_variant, id, source, content_hash};
 
 // The entity field of a type, and the type of an entity field (fields are
@@ -166,7 +170,11 @@ static_assert(slots_are_unique(all_fields), "two fields share a value slot");
 // the searcher to look them up.
 
 // prefix + the value folded for matching, cut to Xapian's term length limit.
+// For site, the value is a URL or host name, and the term its host name.
 std::string filter_term(const Field& field, std::string_view value);
+
+// "https://www.Example.org:8080/a?b" -> "Example.org"; "example.org" as is.
+std::string_view site_of(std::string_view url);
 
 // The day, month and year terms for date: "D20240203", "M202402", "Y2024".
 std::array<std::string, 3> date_terms(const Date& date);

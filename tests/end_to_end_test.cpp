@@ -80,11 +80,12 @@ TEST_CASE("e2e: search prints ranked hits, highlighted snippets and facets as te
      id ec8269256604a789 · https://meridianwire.example/2024/01/05/harbourton-port-strike-vote
 
 Facets (exact counts over all 3 matches):
-  outlet: Meridian Wire (3)
-  month:  2024-01 (1) · 2024-02 (1) · 2024-04 (1)
-  person: Yusuf Haddad (3) · Harbourton (2) · Container (1)
-  org:    Harbour Authority (3) · Dockworkers' Union (1)
-  place:  Harbourton (1)
+  outlet:        Meridian Wire (3)
+  byline:        Noor Aziz (3)
+  date by month: 2024-01 (1) · 2024-02 (1) · 2024-04 (1)
+  person:        Yusuf Haddad (3) · Harbourton (2) · Container (1)
+  org:           Harbour Authority (3) · Dockworkers' Union (1)
+  place:         Harbourton (1)
 )");
 }
 
@@ -94,7 +95,7 @@ TEST_CASE("e2e: --json prints one object of the documented shape", "[e2e]") {
     auto result = run_command(search(dir, "--json --limit 3 flood"));
     CHECK(result.status == 0);
     auto json = nlohmann::json::parse(result.out);
-    CHECK(json["version"] == 1);
+    CHECK(json["version"] == 2);
     CHECK(json["query"] == "flood");
     CHECK(json["total"] == 8);  // grep -lwiE 'flood|floods|flooded|flooding': 8 files
     CHECK(json["counts_exact"] == true);
@@ -118,8 +119,9 @@ TEST_CASE("e2e: --json prints one object of the documented shape", "[e2e]") {
         }
     }
     std::size_t month_total = 0;
-    for (const auto& value : json["facets"]["month"]) month_total += value["count"].get<std::size_t>();
+    for (const auto& value : json["facets"]["date"]) month_total += value["count"].get<std::size_t>();
     CHECK(month_total == 8);  // every flood article is in the manifest
+    CHECK(json["date_granularity"] == "month");
     CHECK(json["facets"]["outlet"].at(0)["value"] == "Aldermere Valley Ledger");
 }
 

@@ -50,7 +50,19 @@ TEST_CASE("a name finds every article that mentions it, with exact facet counts"
     CHECK(result.hits.size() == 10);
     CHECK(counts(result, "outlet") ==
           Counts{{"The Harbour Courier", 5}, {"Meridian Wire", 3}, {"The Coastline Gazette", 2}});
-    CHECK(counts(result, "month") == Counts{{"2024-01", 3}, {"2024-02", 4}, {"2024-03", 2}, {"2024-04", 1}});
+    CHECK(counts(result, "date") == Counts{{"2024-01", 3}, {"2024-02", 4}, {"2024-03", 2}, {"2024-04", 1}});
+    // The manifest's bylines of those 10 files.
+    CHECK(counts(result, "byline") == Counts{{"Mara Quint", 5}, {"Noor Aziz", 3}, {"Elin Marsh", 2}});
+}
+
+TEST_CASE("the date facet counts by day when the matches span two months or less", "[sample]") {
+    auto result = run("Haddad date:2024-02");
+    auto date = std::find_if(result.facets.begin(), result.facets.end(),
+                             [](const searcher::Facet& f) { return f.name == "date"; });
+    REQUIRE(date != result.facets.end());
+    CHECK(date->granularity == "day");
+    CHECK(counts(result, "date") == Counts{{"2024-02-06", 1}, {"2024-02-12", 1}, {"2024-02-13", 1}, {"2024-02-21", 1}});
+    CHECK(run("Haddad").facets.at(2).granularity == "month");  // 2024-01-05 .. 2024-04-22
 }
 
 TEST_CASE("every hit's snippet highlights the word searched for", "[sample]") {
@@ -74,7 +86,7 @@ TEST_CASE("articles without metadata are found but not counted in facets", "[sam
     auto result = run("tram");
     CHECK(result.total == 5);
     CHECK(counts(result, "outlet") == Counts{{"The Harbour Courier", 2}, {"Meridian Wire", 1}});
-    CHECK(counts(result, "month") == Counts{{"2024-01", 1}, {"2024-03", 1}, {"2024-04", 1}});
+    CHECK(counts(result, "date") == Counts{{"2024-01", 1}, {"2024-03", 1}, {"2024-04", 1}});
 }
 
 TEST_CASE("filters on outlet, date and author match the manifest", "[sample]") {
@@ -135,7 +147,7 @@ TEST_CASE("several databases are searched as one, facets summed across them", "[
     CHECK(result.total == 10);
     CHECK(counts(result, "outlet") ==
           Counts{{"The Harbour Courier", 5}, {"Meridian Wire", 3}, {"The Coastline Gazette", 2}});
-    CHECK(counts(result, "month") == Counts{{"2024-01", 3}, {"2024-02", 4}, {"2024-03", 2}, {"2024-04", 1}});
+    CHECK(counts(result, "date") == Counts{{"2024-01", 3}, {"2024-02", 4}, {"2024-03", 2}, {"2024-04", 1}});
 }
 
 TEST_CASE("date ranges count what a scan of every article's date counts", "[sample][dates]") {
