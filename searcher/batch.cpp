@@ -35,7 +35,7 @@ std::string string_option(const json& object, const char* key, const std::string
 }
 
 const std::set<std::string, std::less<>> known_keys{"query", "limit", "offset", "facets", "snippet_length",
-                                                    "since", "until", "any"};
+                                                    "since", "until", "any", "sort", "recent"};
 
 // The request one line asks for.
 SearchRequest request_for(const std::string& line, const SearchRequest& defaults) {
@@ -51,7 +51,7 @@ SearchRequest request_for(const std::string& line, const SearchRequest& defaults
     for (const auto& [key, value] : object.items())
         if (!known_keys.contains(key))
             throw Error(ErrorKind::usage, fmt::format("unknown key \"{}\"", key),
-                        "keys are query, limit, offset, facets, snippet_length, since, until, any");
+                        "keys are query, limit, offset, facets, snippet_length, since, until, any, sort, recent");
     request.query = object["query"].get<std::string>();
     request.limit = unsigned_option(object, "limit", request.limit);
     request.offset = unsigned_option(object, "offset", request.offset);
@@ -60,6 +60,8 @@ SearchRequest request_for(const std::string& line, const SearchRequest& defaults
     request.match_any = bool_option(object, "any", request.match_any);
     request.since = string_option(object, "since", request.since);
     request.until = string_option(object, "until", request.until);
+    if (object.contains("sort")) request.sort = parse_sort_order(string_option(object, "sort", ""));
+    request.recent = bool_option(object, "recent", request.recent);
     return request;
 }
 

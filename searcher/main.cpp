@@ -135,7 +135,7 @@ int run(int argc, char** argv) {
     searcher::SearchRequest request;
     std::vector<std::string> words, facet_sizes;
     bool as_json = false, as_jsonl = false, as_csv = false;
-    std::string batch_file;
+    std::string batch_file, sort;
     std::string usage_text = usage();
     po::options_description options(usage_text);
     options.add_options()
@@ -156,6 +156,11 @@ int run(int argc, char** argv) {
          "only articles dated on or before DATE (the end of a month or year given)")
         ("any", po::bool_switch(&request.match_any),
          "match articles with any of the words, best first (default: all words)")
+        ("sort", po::value(&sort)->default_value("relevance")->value_name("ORDER"),
+         "relevance (best first), date (oldest first) or -date (newest first)")
+        ("recent", po::bool_switch(&request.recent),
+         "rank recent articles higher: relevance blended with age (half weight at 180 days before the newest "
+         "article held)")
         ("facet", po::value(&facet_sizes)->value_name("NAME:N"),
          "show the top N entries of facet NAME (outlet, byline, person, org, place; default 10, 0 for all); repeatable")
         ("no-facets", "skip facet counting (faster; the total becomes an estimate)");
@@ -174,6 +179,7 @@ int run(int argc, char** argv) {
     }
     po::notify(vm);
     request.facets = vm.count("no-facets") == 0;
+    request.sort = searcher::parse_sort_order(sort);
     request.facet_sizes = parse_facet_sizes(facet_sizes);
     Output output = output_format(as_json, as_jsonl, as_csv);
     if (!batch_file.empty()) {

@@ -2,6 +2,8 @@
 #include "searcher/search.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <optional>
 #include <set>
 
@@ -14,6 +16,7 @@
 #include "searcher/query_parser.hpp"
 #include "searcher/snippet.hpp"
 #include "shared/analysis.hpp"
+#include "shared/dates.hpp"
 #include "shared/document_codec.hpp"
 #include "shared/error.hpp"
 #include "shared/generations.hpp"
@@ -43,13 +46,54 @@ std::vector<std::string> matched_spellings(const Article& article, const NameKey
     return spellings;
 }
 
+// How many of the best matches --recent reorders: recency lifts an article
+// among the relevant ones, never from the tail of a broad query.
+constexpr Xapian::doccount recent_pool = 200;
+constexpr double recent_half_life_days = 180;
+
+// --recent: each match's weight over the best weight, plus one half-life
+// decay of its age before the newest article the database holds (an archive's
+// "now" is its last article, not today). Undated articles get no lift.
+std::vector<Xapian::MSetIterator> by_recency(const Xapian::MSet& mset, const Xapian::Database& db) {
+    std::vector<Xapian::MSetIterator> order;
+    for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
+    auto newest = parse_compact_date(db.get_value_upper_bound(schema::date.slot));
+    double best = mset.empty() ? 1 : std::max(mset.begin().get_weight(), 1e-9);
+    std::vector<double> score;
+    for (const auto& it : order) {
+        double blended = it.get_weight() / best;
+        auto date = parse_compact_date(it.get_document().get_value(schema::date.slot));
+        if (date && newest) {
+            auto age = std::chrono::sys_days(*newest) - std::chrono::sys_days(*date);
+            blended += std::exp2(-std::max(0.0, static_cast<double>(age.count())) / recent_half_life_days);
+        }
+        score.push_back(blended);
+    }
+    std::vector<std::size_t> index(order.size());
+    for (std::size_t i = 0; i < index.size(); ++i) index[i] = i;
+    std::stable_sort(index.begin(), index.end(), [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
+    std::vector<Xapian::MSetIterator> sorted;
+    for (std::size_t i : index) sorted.push_back(order[i]);
+    return sorted;
+}
+
 std::vector<Hit> read_hits(const Xapian::MSet& mset, const SearchRequest& request,
-                           const NameKeys& name_keys) {
+                           const NameKeys& name_keys, const Xapian::Database& db) {
+    std::vector<Xapian::MSetIterator> order;
+    if (request.recent) {
+        order = by_recency(mset, db);
+        // The pool was fetched from the first match: now cut out the page.
+        order.erase(order.begin(), order.begin() + std::min<std::size_t>(request.offset, order.size()));
+        if (order.size() > request.limit) order.resize(request.limit);
+    } else {
+        for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
+    }
     std::vector<Hit> hits;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    unsigned rank = request.recent ? request.offset : 0;
+    for (const Xapian::MSetIterator& it : order) {
         Xapian::Document document = it.get_document();
         Hit hit;
-        hit.rank = it.get_rank() + 1;
+        hit.rank = request.recent ? ++rank : it.get_rank() + 1;
         hit.id = schema::stored_article_id(document);
         hit.score = it.get_weight();
         hit.article = decode_article(document.get_data());
@@ -76,20 +120,38 @@ SearchResult run_query(Xapian::Database& db, const SearchRequest& request, Datab
     // Facets are exact only if every match is seen: ask Xapian to check
     // them all, which also makes the total exact.
     Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 0;
-    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    // Undated articles go last either way: "99999999" sorts after any date,
+    // and "" (no value) before any when reversed.
+    Xapian::MultiValueKeyMaker by_date;
+    if (request.sort != SortOrder::relevance) {
+        bool newest_first = request.sort == SortOrder::newest_first;
+        by_date.add_value(schema::date.slot, newest_first, newest_first ? "" : "99999999");
+        enquire.set_sort_by_key_then_relevance(&by_date, false);
+    }
+    Xapian::MSet mset = request.recent
+        ? enquire.get_mset(0, std::max<Xapian::doccount>(recent_pool, request.offset + request.limit), check_at_least)
+        : enquire.get_mset(request.offset, request.limit, check_at_least);
 
     SearchResult result;
     result.query = request.query;
     result.total = mset.get_matches_estimated();
     result.counts_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    result.hits = read_hits(mset, request, name_keys);
+    result.hits = read_hits(mset, request, name_keys, db);
     if (counter) result.facets = counter->facets(request.facet_sizes);
     return result;
 }
 
-std::string describe(const std::vector<std::string>& paths) { return fmt::format("{}", fmt::join(paths, ", ")); }
+std::string describe_paths(const std::vector<std::string>& paths) { return fmt::format("{}", fmt::join(paths, ", ")); }
 
 }  // namespace
+
+SortOrder parse_sort_order(const std::string& typed) {
+    if (typed == "relevance") return SortOrder::relevance;
+    if (typed == "date") return SortOrder::oldest_first;
+    if (typed == "-date") return SortOrder::newest_first;
+    throw Error(ErrorKind::usage, fmt::format("unknown sort order \"{}\"", typed),
+                "sort by relevance, date (oldest first) or -date (newest first)");
+}
 
 Searcher::Searcher(std::vector<std::string> databases) : paths_(std::move(databases)) { open(); }
 
@@ -117,12 +179,15 @@ void Searcher::refresh() {
     for (std::size_t i = 0; i < paths_.size(); ++i) {
         if (store::live_generation(paths_[i]) != generations_[i]) return open();
     }
-    store::with_database_errors(describe(paths_), [&] { db_.reopen(); });
+    store::with_database_errors(describe_paths(paths_), [&] { db_.reopen(); });
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
     if (request.query.find_first_not_of(" \t\r\n") == std::string::npos)
         throw Error(ErrorKind::usage, "no query given", "dateline-search --db DB WORDS...");
+    if (request.recent && request.sort != SortOrder::relevance)
+        throw Error(ErrorKind::usage, "--recent blends relevance with age: it cannot be combined with --sort date",
+                    "use --sort date or -date for a strict date order, --recent for recent-and-relevant first");
     refresh();
     constexpr int attempts = 3;
     for (int attempt = 1;; ++attempt) {
@@ -130,10 +195,10 @@ SearchResult Searcher::search(const SearchRequest& request) {
             bool remote = std::any_of(paths_.begin(), paths_.end(), [](const std::string& p) { return store::is_remote(p); });
             return run_query(db_, request, aliases_, remote);
         } catch (const Xapian::DatabaseModifiedError& error) {
-            if (attempt == attempts) throw store::translate(error, describe(paths_));
+            if (attempt == attempts) throw store::translate(error, describe_paths(paths_));
             open();
         } catch (const Xapian::Error& error) {
-            throw store::translate(error, describe(paths_));
+            throw store::translate(error, describe_paths(paths_));
         }
     }
 }

@@ -13,12 +13,20 @@
 
 namespace dateline::searcher {
 
+enum class SortOrder { relevance, oldest_first, newest_first };
+
+// "relevance", "date" (oldest first), "-date" (newest first); throws Error
+// (usage) for anything else.
+SortOrder parse_sort_order(const std::string& typed);
+
 struct SearchRequest {
     std::vector<std::string> databases;  // several are searched as one
     std::string query;
     std::string since;       // --since: a date or relative date as typed, "" for none
     std::string until;       // --until
     bool match_any = false;  // --any: OR the words instead of requiring all
+    SortOrder sort = SortOrder::relevance;
+    bool recent = false;     // --recent: relevance blended with recency
     unsigned offset = 0;
     unsigned limit = 10;
     unsigned snippet_length = 200;  // bytes of body text to aim for; 0: no snippets

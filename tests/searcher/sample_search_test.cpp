@@ -2,11 +2,14 @@
 // Searches over the bundled sample archive, against counts worked out from the
 // articles and the manifest by hand (grep and a look at manifest.jsonl), not
 // from Dateline's own output.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "indexer/update.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/search.hpp"
+#include "shared/dates.hpp"
 #include "shared/error.hpp"
 #include "shared/schema.hpp"
 #include "shared/store.hpp"
@@ -188,4 +191,36 @@ TEST_CASE("date ranges count what a scan of every article's date counts", "[samp
     std::string wide = searcher::parse_query("date:1900..2100", db).get_description();
     CHECK_THAT(wide, Catch::Contains("Y2024"));
     CHECK_THAT(wide, !Catch::Contains("Y1900") && !Catch::Contains("Y2023") && !Catch::Contains("Y2100"));
+}
+
+TEST_CASE("--sort orders by date either way with undated articles last; --recent lifts recent matches", "[sample]") {
+    searcher::SearchRequest request;
+    request.databases = {test::shared_sample_database()};
+    request.query = "strike";
+    request.limit = 50;
+    auto dates = [&] {
+        std::vector<std::string> seen;
+        for (const searcher::Hit& hit : searcher::search(request).hits)
+            seen.push_back(hit.article.date ? format_iso_date(*hit.article.date) : "");
+        return seen;
+    };
+    auto relevance = dates();
+    request.sort = searcher::SortOrder::oldest_first;
+    auto oldest = dates();
+    request.sort = searcher::SortOrder::newest_first;
+    auto newest = dates();
+    REQUIRE(oldest.size() == relevance.size());
+    REQUIRE(oldest.back().empty());  // one strike article is not in the manifest
+    CHECK(std::is_sorted(oldest.begin(), oldest.end() - 1));
+    CHECK(std::is_sorted(newest.begin(), newest.end() - 1, std::greater<>()));
+    CHECK(newest.back().empty());
+    CHECK(newest.front() == "2024-04-22");  // the newest article that mentions a strike
+    request.sort = searcher::SortOrder::relevance;
+    request.recent = true;
+    auto recent = dates();
+    CHECK(relevance.front() != "2024-04-22");
+    CHECK(recent.front() == "2024-04-22");
+    CHECK(std::is_permutation(recent.begin(), recent.end(), relevance.begin()));
+    request.sort = searcher::SortOrder::newest_first;
+    CHECK_THROWS_AS(searcher::search(request), Error);
 }
