@@ -70,6 +70,7 @@ json result_json(const SearchResult& result) {
         {"hits", std::move(hits)},
         {"facets", std::move(facets)},
         {"date_granularity", std::move(granularity)},
+        {"did_you_mean", result.did_you_mean ? json(*result.did_you_mean) : json(nullptr)},
     };
 }
 

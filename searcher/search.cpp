@@ -15,6 +15,7 @@
 #include "searcher/facets.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/snippet.hpp"
+#include "searcher/suggest.hpp"
 #include "shared/analysis.hpp"
 #include "shared/dates.hpp"
 #include "shared/document_codec.hpp"
@@ -138,6 +139,7 @@ SearchResult run_query(Xapian::Database& db, const SearchRequest& request, Datab
     result.counts_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     result.hits = read_hits(mset, request, name_keys, db);
     if (counter) result.facets = counter->facets(request.facet_sizes);
+    if (result.total <= SearchResult::few) result.did_you_mean = suggest_query(request.query, db);
     return result;
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -73,6 +74,10 @@ struct SearchResult {
     bool counts_exact = false;  // total and facets counted over every match
     std::vector<Hit> hits;
     std::vector<Facet> facets;
+    // The query respelled from the index's vocabulary, when it found little
+    // (at most SearchResult::few matches) and a word of it is not held.
+    std::optional<std::string> did_you_mean;
+    static constexpr unsigned few = 2;
 };
 
 }  // namespace dateline::searcher

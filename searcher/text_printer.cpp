@@ -44,6 +44,7 @@ void print_facet(std::ostream& out, const Facet& facet) {
 void print_text(std::ostream& out, const SearchResult& result, const TextStyle& style) {
     out << fmt::format("{} {} for \"{}\"{}\n", result.total, result.total == 1 ? "match" : "matches",
                        result.query, result.counts_exact ? "" : " (estimated)");
+    if (result.did_you_mean) out << fmt::format("Did you mean: {}\n", *result.did_you_mean);
     for (const Hit& hit : result.hits) {
         const Article& article = hit.article;
         out << fmt::format("\n{:>3}. {}\n", hit.rank, article.title.empty() ? "(untitled)" : article.title);

@@ -9,6 +9,7 @@
 #include "indexer/update.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/search.hpp"
+#include "searcher/suggest.hpp"
 #include "shared/dates.hpp"
 #include "shared/error.hpp"
 #include "shared/schema.hpp"
@@ -223,4 +224,18 @@ TEST_CASE("--sort orders by date either way with undated articles last; --recent
     CHECK(std::is_permutation(recent.begin(), recent.end(), relevance.begin()));
     request.sort = searcher::SortOrder::newest_first;
     CHECK_THROWS_AS(searcher::search(request), Error);
+}
+
+TEST_CASE("a query that finds little suggests respellings from the index's own words", "[sample]") {
+    CHECK(run("harbourtn").did_you_mean == "harbourton");
+    CHECK(run("stirke").did_you_mean == "strike");  // two letters swapped: one edit
+    // Field values and operators are kept as typed; only the unknown word changes.
+    auto result = run("outlet:\"Meridian Wire\" AND dokers");
+    CHECK(result.total == 0);
+    CHECK(result.did_you_mean == "outlet:\"Meridian Wire\" AND dockers");
+    CHECK_FALSE(run("harbourton").did_you_mean);  // plenty found
+    CHECK_FALSE(run("zzyzx").did_you_mean);       // nothing close
+    CHECK(searcher::edit_distance("strike", "stirke", 2) == 1);
+    CHECK(searcher::edit_distance("kitten", "sitting", 2) == 3);  // over the limit: limit + 1
+    CHECK(searcher::edit_distance("flood", "floods", 2) == 1);
 }
