@@ -15,6 +15,7 @@
 #include "searcher/csv_printer.hpp"
 #include "searcher/json_printer.hpp"
 #include "searcher/search.hpp"
+#include "searcher/shell.hpp"
 #include "searcher/show.hpp"
 #include "searcher/text_printer.hpp"
 #include "shared/cli.hpp"
@@ -29,28 +30,62 @@ namespace {
 constexpr std::string_view program = "dateline-search";
 
 std::string usage() {
-    std::string text = R"(Usage: dateline-search --db DB [OPTIONS] QUERY...
+    return R"(Usage: dateline-search --db DB [OPTIONS] QUERY...
+       dateline-search --db DB                      (a terminal: the interactive shell)
        dateline-search --db DB --batch FILE|-
        dateline-search --db DB [--json] show ID
+       dateline-search --help-query
 
 Searches Dateline databases built by dateline-index and prints the best
 matching articles with highlighted snippets, then how the matches divide by
-outlet and by month (counted over every match). 'show ID' prints one article
-whole (IDs are printed with every hit).
+outlet, author, date, person, organisation and place (counted over every
+match). 'show ID' prints one article whole (IDs are printed with every hit).
+The query language (fields, dates, operators) is in --help-query.
+
+Shell: with no query and a terminal on standard input, a prompt with line
+editing and history; :help lists its commands (:next, :prev, :show N, :sort,
+:limit, :facets, :json, :quit).
 
 Batch: each line of FILE (- for standard input) is a query as typed, or a
 JSON object {"query": ..., "limit": N, "offset": N, "facets": BOOL,
-"snippet_length": N, "since": DATE, "until": DATE, "any": BOOL}; each is
-answered by one JSON line, in order: the --json object with "line" added, or
-{"query", "error": {"kind", "message", "hint"}, "line"} for a line that
-failed. The databases are opened once and
+"snippet_length": N, "since": DATE, "until": DATE, "any": BOOL, "sort":
+ORDER, "recent": BOOL}; each is answered by one JSON line, in order: the
+--json object with "line" added, or {"query", "error": {"kind", "message",
+"hint"}, "line"} for a line that failed. The databases are opened once and
 follow rebuilds and updates between queries.
 
-Query syntax: words must all match (AND); also OR, NOT, AND, parentheses,
-+word, -word, "a phrase", and a trailing wildcard (missil*); --any ORs
-the words instead. Dates: date:2020-01-07, date:2020-01..2020-02,
-date:2020-01-03.. (open end), date:..1987-03, date:7d.. (also w, m, y ago),
-date:today, date:yesterday. Fields:
+Exit status:
+  0  at least one article matched (show: found; batch: every line answered)
+  1  no article matched (show: no such id; batch: some lines are errors)
+  2  usage error (bad option or query)
+  3  database error (missing, damaged, or built by another version)
+
+Options)";
+}
+
+// The query language, as docs/query-language.md tells it at more length.
+std::string query_help() {
+    std::string text = R"(Query language (docs/query-language.md has examples)
+
+Words: all must match (AND), best first; --any makes any word enough. Case
+and accents do not matter (Sanchez finds Sánchez, u.s. finds U.S.). English
+stems match (strike finds strikes, striking); a name matches its other
+spellings in the index (Suleimani finds Soleimani).
+  a OR b, a AND b, a NOT b, a XOR b   operators, in capitals
+  ( ... )                              grouping
+  +word, -word                         must have, must not have
+  "a phrase"                           words in this order, side by side
+  a NEAR b, a NEAR/5 b                 within 10 (or 5) words, either order
+  a ADJ/3 b                            within 3 words, in this order
+  missil*                              trailing wildcard: up to 500 most common words
+
+Dates (on the article's publication date; a month or year means all of it):
+  date:2020-01-07   date:2020-01   date:2020
+  date:2020-01..2020-02   date:2020-01-03..   date:..1987-03
+  date:7d..  (also w, m, y: weeks, months, years ago)   date:today   date:yesterday
+  --since DATE, --until DATE  (the same dates, as options)
+
+Fields:
 )";
     for (const schema::Field& field : schema::all_fields) {
         if (field.name.empty()) continue;
@@ -59,13 +94,11 @@ date:today, date:yesterday. Fields:
         text += fmt::format("  {:<16} {}\n", names + ":", field.help);
     }
     text += R"(
-Exit status:
-  0  at least one article matched (show: found; batch: every line answered)
-  1  no article matched (show: no such id; batch: some lines are errors)
-  2  usage error (bad option or query)
-  3  database error (missing, damaged, or built by another version)
-
-Options)";
+A value of several words goes in quotes: outlet:"The Harbour Courier".
+Common words (in over a quarter of the articles) match but do not weigh.
+When a query finds two matches or fewer, a respelling from the index's own
+words is suggested ("did you mean").
+)";
     return text;
 }
 
@@ -140,6 +173,7 @@ int run(int argc, char** argv) {
     po::options_description options(usage_text);
     options.add_options()
         ("help,h", "show this help")
+        ("help-query", "explain the query language")
         ("db", po::value(&request.databases)->required()->value_name("DB"),
          "database to search; repeat to search several as one")
         ("json", po::bool_switch(&as_json), "print one JSON object (see docs/output-format.md)")
@@ -177,6 +211,10 @@ int run(int argc, char** argv) {
         std::cout << options << '\n';
         return exit_status::ok;
     }
+    if (vm.count("help-query")) {
+        std::cout << query_help();
+        return exit_status::ok;
+    }
     po::notify(vm);
     request.facets = vm.count("no-facets") == 0;
     request.sort = searcher::parse_sort_order(sort);
@@ -188,6 +226,7 @@ int run(int argc, char** argv) {
     }
     if (words.size() == 2 && words[0] == "show" && searcher::looks_like_article_id(words[1]))
         return run_show(request.databases, words[1], output);
+    if (words.empty() && isatty(STDIN_FILENO)) return searcher::run_shell(request);
     for (const std::string& word : words) request.query += (request.query.empty() ? "" : " ") + word;
 
     searcher::SearchResult result = searcher::search(request);
