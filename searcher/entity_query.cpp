@@ -89,12 +89,13 @@ private:
         std::set<std::string> seen{term};
         for (const std::string& word : words) {
             std::string key = variant_key(word, EntityType::person);
-            if (key.empty()) continue;
+            if (key.empty() || !mostly_a_name(key, word)) continue;
             std::string prefix = schema::name_variant_term(key, "");
             for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
                 std::string spelling = (*it).substr(prefix.size());
                 std::string stemmed = term[0] == 'Z' ? "Z" + stemmer_(spelling) : spelling;
-                if (!seen.insert(stemmed).second || !db_.term_exists(stemmed)) continue;
+                if (!seen.insert(stemmed).second || !db_.term_exists(stemmed) || !mostly_a_name(key, spelling))
+                    continue;
                 variants.emplace_back(stemmed);
                 // Only a key with another spelling is worth telling hits about.
                 keys_[key].insert(fold_for_matching(word));
@@ -102,6 +103,13 @@ private:
         }
         if (variants.size() == 1) return std::nullopt;
         return Xapian::Query(Xapian::Query::OP_SYNONYM, variants.begin(), variants.end());
+    }
+
+    // A word is searched as a name only where it mostly is one: in at least
+    // half the articles that have it, it is part of a recognised name. "Oil"
+    // in "Oil India" must not make oil match Uhl.
+    bool mostly_a_name(const std::string& key, const std::string& word) const {
+        return db_.get_termfreq(schema::name_variant_term(key, word)) * 2 >= db_.get_termfreq(word);
     }
 
     const Xapian::QueryParser& parser_;

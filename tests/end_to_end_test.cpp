@@ -4,11 +4,14 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
+#include "shared/schema.hpp"
 #include "tests/support.hpp"
 
 using namespace dateline;
@@ -221,8 +224,20 @@ TEST_CASE("e2e: a JSON Lines file with a broken line in the middle, and gzip", "
 TEST_CASE("e2e: --help of each program explains usage and exit statuses", "[e2e]") {
     auto search_help = run_command(test::search_binary() + " --help");
     CHECK(search_help.status == 0);
-    CHECK_THAT(search_help.out, Catch::Contains("outlet:") && Catch::Contains("date:2024-02") &&
+    CHECK_THAT(search_help.out, Catch::Contains("--help-query") && Catch::Contains("--sort") &&
                                     Catch::Contains("Exit status"));
+    // --help-query and docs/query-language.md name every field of the schema.
+    auto query_help = run_command(test::search_binary() + " --help-query");
+    CHECK(query_help.status == 0);
+    std::ifstream doc_file(test::source_dir() / "docs" / "query-language.md");
+    std::string doc((std::istreambuf_iterator<char>(doc_file)), std::istreambuf_iterator<char>());
+    for (const schema::Field& field : schema::all_fields) {
+        if (field.name.empty()) continue;
+        INFO(field.name);
+        CHECK_THAT(query_help.out, Catch::Contains(std::string(field.name) + ":"));
+        CHECK_THAT(doc, Catch::Contains("`" + std::string(field.name) + ":"));
+    }
+    CHECK_THAT(query_help.out, Catch::Contains("NEAR/5") && Catch::Contains("date:7d..") && Catch::Contains("missil*"));
     auto index_help = run_command(test::index_binary() + " --help");
     CHECK(index_help.status == 0);
     CHECK_THAT(index_help.out, Catch::Contains("update") && Catch::Contains("Exit status"));

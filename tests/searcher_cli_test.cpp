@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "tests/support.hpp"
@@ -214,4 +215,50 @@ TEST_CASE("cli: --facet NAME:N cuts a facet to its top N, 0 shows all, a bad one
         CHECK(result.status == 2);
         CHECK_THAT(result.err, Catch::Contains("invalid --facet"));
     }
+}
+
+TEST_CASE("cli: every kind of bad query is an error object in a batch, and the next line is answered", "[cli]") {
+    test::TempDir dir;
+    std::string long_query(10 * 1024, 'x');
+    test::write_file(dir.path() / "queries",
+                     "\"unbalanced\n"
+                     "(strike OR tram\n"
+                     "colour:red\n"
+                     "date:2024-13\n"
+                     "Haddad date:2024-02..2024-01\n" +
+                         long_query + "\n"
+                                      "{\"query\": \"\"}\n"
+                                      "{\"query\": \"tram\", \"sort\": \"sideways\"}\n"
+                                      "Haddad\n");
+    auto result = run_command(search("--batch " + shell_quote(dir / "queries")));
+    CHECK(result.status == 1);
+    auto answers = lines(result.out);
+    REQUIRE(answers.size() == 9);
+    for (std::size_t i = 0; i < 8; ++i) {
+        INFO(answers[i].substr(0, 200));
+        auto error = json::parse(answers[i]);
+        CHECK(error["line"] == i + 1);
+        CHECK(error["error"]["kind"] == "usage");
+    }
+    CHECK_THAT(json::parse(answers[5])["error"]["message"].get<std::string>(), Catch::Contains("too long"));
+    CHECK(json::parse(answers[8])["total"] == 10);
+}
+
+TEST_CASE("cli: a wildcard over 100,000 index words is capped, not an error", "[cli]") {
+    // One article holding 100,000 distinct words that share a prefix.
+    test::TempDir dir;
+    std::string text;
+    for (int i = 0; i < 100'000; ++i) text += fmt::format("zq{:05d} ", i);
+    test::write_file(dir.path() / "words.jsonl",
+                     json({{"title", "Word list"}, {"text", text}, {"date", "2024-01-01"}}).dump() + "\n");
+    REQUIRE(run_command(test::index_binary() + " update --quiet --no-entities --db " + shell_quote(dir / "db") + " " +
+                        shell_quote(dir / "words.jsonl"))
+                .status == 0);
+    auto result = run_command(test::search_binary() + " --db " + shell_quote(dir / "db") + " --json 'zq*'");
+    CHECK(result.status == 0);
+    auto answer = json::parse(result.out);
+    CHECK(answer["total"] == 1);
+    // The snippet marks some of the 500 words kept, not all 100,000.
+    CHECK_FALSE(answer["hits"][0]["highlights"].empty());
+    CHECK(answer["hits"][0]["highlights"].size() <= 500);
 }
