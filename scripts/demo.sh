@@ -27,3 +27,7 @@ show "$search" --db "$db" --limit 3 Haddad
 show "$search" --db "$db" --limit 2 'flood date:2024-02'
 show "$search" --db "$db" --limit 2 'strike outlet:"Meridian Wire"'
 show "$search" --db "$db" --json --limit 1 --snippet-length 80 'tram route'
+show "$search" --db "$db" --limit 3 --sort -date --no-facets 'harbour*'
+show "$search" --db "$db" --limit 1 --no-facets 'dockworkrs'
+echo
+echo "Interactive: $search --db $db   (with no query on a terminal; :help lists the commands)"
