@@ -18,13 +18,13 @@ void add_filter_terms(Xapian::Document& document, const schema::Field& field,
 }
 
 void add_free_text(const Article& article, Xapian::TermGenerator& generator) {
-    std::string title = fold_for_search(article.title).text;
+    std::string title = fold_for_search(article.title);
     generator.index_text(title, 1, std::string(schema::title.prefix));
     generator.increase_termpos(analysis::field_gap);
     generator.index_text(title, analysis::title_weight);
     // The gap keeps phrases from matching across title and body.
     generator.increase_termpos(analysis::field_gap);
-    generator.index_text(fold_for_search(article.body).text);
+    generator.index_text(fold_for_search(article.body));
 }
 
 // For a one-word person, the keys of the people of the article whose full

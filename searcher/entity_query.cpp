@@ -44,7 +44,6 @@ private:
     std::optional<EntityType> type_;
 };
 
-// A free-text term: unprefixed, or a stemmed form ("Z" + stem).
 class VariantExpander {
 public:
     VariantExpander(const Xapian::QueryParser& parser, const Xapian::Database& db, NameKeys& keys)

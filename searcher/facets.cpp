@@ -62,11 +62,9 @@ Facet by_date(const ValueCounts& days) {
     if (counts.empty()) return facet;
     auto span = std::chrono::sys_days(counts.rbegin()->first) - std::chrono::sys_days(counts.begin()->first);
     facet.granularity = span.count() <= 62 ? "day" : span.count() <= 5 * 366 ? "month" : "year";
+    std::size_t length = facet.granularity == "day" ? 10 : facet.granularity == "month" ? 7 : 4;  // of YYYY-MM-DD
     std::map<std::string, unsigned> summed;
-    for (const auto& [date, count] : counts) {
-        std::string day = format_iso_date(date);
-        summed[facet.granularity == "day" ? day : facet.granularity == "month" ? day.substr(0, 7) : day.substr(0, 4)] += count;
-    }
+    for (const auto& [date, count] : counts) summed[format_iso_date(date).substr(0, length)] += count;
     for (const auto& [value, count] : summed) facet.values.push_back({value, count});
     return facet;
 }

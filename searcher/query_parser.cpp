@@ -78,9 +78,7 @@ bool is_operator(std::string_view word) {
     while (word.starts_with('(')) word.remove_prefix(1);
     while (word.ends_with(')')) word.remove_suffix(1);
     if (std::size_t slash = word.find('/'); slash != std::string_view::npos) word = word.substr(0, slash);
-    for (std::string_view op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"})
-        if (word == op) return true;
-    return false;
+    return is_operator_word(word);
 }
 
 // The query folded as the indexer folds text (fold_for_search), but for the
@@ -90,7 +88,7 @@ std::string fold_query(std::string_view text) {
     while (!text.empty()) {
         std::size_t end = std::min(text.find_first_of(" \t\r\n"), text.size());
         std::string_view word = text.substr(0, end);
-        folded += is_operator(word) ? std::string(word) : fold_for_search(word).text;
+        folded += is_operator(word) ? std::string(word) : fold_for_search(word);
         std::size_t next = std::min(text.find_first_not_of(" \t\r\n", end), text.size());
         folded += text.substr(end, next - end);
         text.remove_prefix(next);
@@ -99,6 +97,12 @@ std::string fold_query(std::string_view text) {
 }
 
 }  // namespace
+
+bool is_operator_word(std::string_view word) {
+    for (std::string_view op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"})
+        if (word == op) return true;
+    return false;
+}
 
 std::optional<Xapian::Query> date_range_query(std::string_view typed, const Xapian::Database& db,
                                               Date today) {

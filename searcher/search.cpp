@@ -56,26 +56,22 @@ constexpr double recent_half_life_days = 180;
 // decay of its age before the newest article the database holds (an archive's
 // "now" is its last article, not today). Undated articles get no lift.
 std::vector<Xapian::MSetIterator> by_recency(const Xapian::MSet& mset, const Xapian::Database& db) {
-    std::vector<Xapian::MSetIterator> order;
-    for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
     auto newest = parse_compact_date(db.get_value_upper_bound(schema::date.slot));
     double best = mset.empty() ? 1 : std::max(mset.begin().get_weight(), 1e-9);
-    std::vector<double> score;
-    for (const auto& it : order) {
+    std::vector<std::pair<double, Xapian::MSetIterator>> scored;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
         double blended = it.get_weight() / best;
         auto date = parse_compact_date(it.get_document().get_value(schema::date.slot));
         if (date && newest) {
             auto age = std::chrono::sys_days(*newest) - std::chrono::sys_days(*date);
             blended += std::exp2(-std::max(0.0, static_cast<double>(age.count())) / recent_half_life_days);
         }
-        score.push_back(blended);
+        scored.emplace_back(blended, it);
     }
-    std::vector<std::size_t> index(order.size());
-    for (std::size_t i = 0; i < index.size(); ++i) index[i] = i;
-    std::stable_sort(index.begin(), index.end(), [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
-    std::vector<Xapian::MSetIterator> sorted;
-    for (std::size_t i : index) sorted.push_back(order[i]);
-    return sorted;
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<Xapian::MSetIterator> order;
+    for (const auto& [score, it] : scored) order.push_back(it);
+    return order;
 }
 
 std::vector<Hit> read_hits(const Xapian::MSet& mset, const SearchRequest& request,

@@ -107,7 +107,7 @@ Snippet one_line(const Window& window) {
 // The body is folded as it was for indexing (case and accents off) so that
 // Xapian finds the query's terms in it; what is shown is the body as written.
 Snippet make_snippet(const Xapian::MSet& mset, const std::string& body, unsigned length) {
-    SearchFolded folded = fold_for_search(body);
+    SearchFolded folded = fold_for_search_mapped(body);
     std::string marked = mset.snippet(folded.text, length, analysis::make_stemmer(),
                                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                       std::string(mark_start), std::string(mark_end), std::string(omitted));

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <vector>
 
+#include "searcher/query_parser.hpp"
 #include "shared/schema.hpp"
 #include "shared/text.hpp"
 
@@ -78,9 +79,8 @@ std::optional<std::string> suggest_query(const std::string& typed, const Xapian:
         while (end < typed.size() && is_word_byte(typed[end])) ++end;
         std::string_view word(typed.data() + i, end - i);
         bool plain = (end == typed.size() || (typed[end] != ':' && typed[end] != '*')) &&
-                     (i == 0 || typed[i - 1] != ':') && word != "AND" && word != "OR" && word != "NOT" &&
-                     word != "XOR" && word != "NEAR" && word != "ADJ";
-        std::string folded = fold_for_search(word).text;
+                     (i == 0 || typed[i - 1] != ':') && !is_operator_word(word);
+        std::string folded = fold_for_search(word);
         std::string replacement;
         if (plain && folded.size() >= 3 && !std::isdigit(static_cast<unsigned char>(folded[0])) &&
             !db.term_exists(folded))

@@ -46,20 +46,29 @@ char base_letter(unsigned code_point) {
     return base == '_' ? 0 : base;
 }
 
-SearchFolded fold_for_search(std::string_view text) {
-    SearchFolded folded;
-    folded.text.reserve(text.size());
-    folded.offsets.reserve(text.size() + 1);
-    const char* begin = text.data();
-    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator();) {
-        std::size_t from = static_cast<std::size_t>(it.raw() - begin);
-        unsigned ch = Xapian::Unicode::tolower(*it);
-        ++it;
-        std::size_t before = folded.text.size();
-        append_unaccented(folded.text, ch);
-        folded.offsets.insert(folded.offsets.end(), folded.text.size() - before, from);
+namespace {
+
+// fold_for_search, also filling offsets when given.
+std::string fold(std::string_view text, std::vector<std::size_t>* offsets) {
+    std::string folded;
+    folded.reserve(text.size());
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+        std::size_t before = folded.size();
+        append_unaccented(folded, Xapian::Unicode::tolower(*it));
+        if (offsets) offsets->insert(offsets->end(), folded.size() - before, static_cast<std::size_t>(it.raw() - text.data()));
     }
-    folded.offsets.push_back(text.size());
+    if (offsets) offsets->push_back(text.size());
+    return folded;
+}
+
+}  // namespace
+
+std::string fold_for_search(std::string_view text) { return fold(text, nullptr); }
+
+SearchFolded fold_for_search_mapped(std::string_view text) {
+    SearchFolded folded;
+    folded.offsets.reserve(text.size() + 1);
+    folded.text = fold(text, &folded.offsets);
     return folded;
 }
 

@@ -20,14 +20,18 @@ std::string fold_for_matching(std::string_view text);
 char base_letter(unsigned code_point);
 
 // What the indexer gives Xapian and the searcher parses: lower case, accents
-// off ("Café Sánchez U.S." -> "cafe sanchez u.s."), so that matching ignores
-// both. Every other character is kept; offsets[i] is the byte of text the
-// i-th byte of the result came from (one entry past the end for the end).
+// off ("Café Sánchez U.S. Straße" -> "cafe sanchez u.s. strasse"), so that
+// matching ignores both. Every other character is kept.
+std::string fold_for_search(std::string_view text);
+
+// The same, with offsets[i] the byte of text the i-th byte of the result came
+// from (one entry past the end for the end): for snippets cut from the
+// folded text and shown as written.
 struct SearchFolded {
     std::string text;
     std::vector<std::size_t> offsets;
 };
-SearchFolded fold_for_search(std::string_view text);
+SearchFolded fold_for_search_mapped(std::string_view text);
 
 // The longest prefix of text of at most max_bytes that does not cut a UTF-8
 // sequence in two.

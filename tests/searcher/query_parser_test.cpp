@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <catch2/catch.hpp>
 
+#include "searcher/common_words.hpp"
 #include "searcher/query_parser.hpp"
+#include "shared/analysis.hpp"
 #include "shared/error.hpp"
 
 using namespace dateline;
@@ -68,4 +70,33 @@ TEST_CASE("--since and --until filter like a date range and reject what is not a
                               Catch::Contains("M202402"));
     options.until = "february";
     CHECK_THROWS_AS(searcher::parse_query("strike", db, options), Error);
+}
+
+TEST_CASE("words in over a quarter of the articles match but weigh nothing while a rarer word is there", "[query]") {
+    // "port" in all four articles, "strike" in one.
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (const char* text : {"port strike", "port news", "port tram", "port flood"}) {
+        Xapian::Document document;
+        Xapian::TermGenerator generator;
+        analysis::configure(generator);
+        generator.set_document(document);
+        generator.index_text(text);
+        db.add_document(document);
+    }
+    auto rewritten = [&](const std::string& text) {
+        return searcher::weigh_common_words_zero(searcher::parse_query(text, db), db).get_description();
+    };
+    CHECK_THAT(rewritten("port strike"), Catch::Contains("0 * Zport") && !Catch::Contains("0 * Zstrike"));
+    CHECK_THAT(rewritten("port"), !Catch::Contains("0 *"));  // nothing rarer: unchanged
+    // Matching is unchanged: every "port" article still matches an OR query, the rare word first.
+    Xapian::Enquire enquire(db);
+    analysis::configure(enquire);
+    searcher::QueryOptions any;
+    any.match_any = true;
+    enquire.set_query(searcher::weigh_common_words_zero(searcher::parse_query("port strike", db, any), db));
+    Xapian::MSet mset = enquire.get_mset(0, 10);
+    CHECK(mset.size() == 4);
+    CHECK(*mset.begin() == 1);
+    CHECK(searcher::is_operator_word("NEAR"));
+    CHECK_FALSE(searcher::is_operator_word("near"));
 }
