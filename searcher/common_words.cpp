@@ -2,8 +2,8 @@
 #include "searcher/common_words.hpp"
 
 #include <optional>
-#include <vector>
 
+#include "searcher/query_rewrite.hpp"
 #include "shared/analysis.hpp"
 #include "shared/schema.hpp"
 
@@ -37,16 +37,7 @@ public:
             if (op != Xapian::Query::LEAF_MATCH_ALL && op != Xapian::Query::LEAF_MATCH_NOTHING) rare_ = true;
             return std::nullopt;
         }
-        std::vector<Xapian::Query> parts;
-        bool changed = false;
-        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-            Xapian::Query part = query.get_subquery(i);
-            std::optional<Xapian::Query> rewritten = rewrite(part);
-            changed = changed || rewritten.has_value();
-            parts.push_back(rewritten ? std::move(*rewritten) : std::move(part));
-        }
-        if (!changed) return std::nullopt;
-        return Xapian::Query(op, parts.begin(), parts.end());
+        return rewrite_subqueries(query, [this](const Xapian::Query& part) { return rewrite(part); });
     }
 
     bool saw_rare() const { return rare_; }

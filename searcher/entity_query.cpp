@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "searcher/query_rewrite.hpp"
 #include "shared/analysis.hpp"
 #include "shared/schema.hpp"
 #include "shared/text.hpp"
@@ -63,16 +64,7 @@ public:
         default:
             return std::nullopt;
         }
-        std::vector<Xapian::Query> parts;
-        bool changed = false;
-        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-            Xapian::Query part = query.get_subquery(i);
-            std::optional<Xapian::Query> expanded = expand(part);
-            changed = changed || expanded.has_value();
-            parts.push_back(expanded ? std::move(*expanded) : std::move(part));
-        }
-        if (!changed) return std::nullopt;
-        return Xapian::Query(op, parts.begin(), parts.end());
+        return rewrite_subqueries(query, [this](const Xapian::Query& part) { return expand(part); });
     }
 
 private:
