@@ -14,7 +14,8 @@ using json = nlohmann::ordered_json;
 
 json null_if_empty(const std::string& value) { return value.empty() ? json(nullptr) : json(value); }
 
-json article_json(const Article& article, const std::vector<std::string>& warnings) {
+json article_json(const ExtractedRecord& extracted) {
+    const Article& article = *extracted.article;
     return {
         {"source", article.source},
         {"title", null_if_empty(article.title)},
@@ -22,11 +23,11 @@ json article_json(const Article& article, const std::vector<std::string>& warnin
         {"date", article.date ? json(format_iso_date(*article.date)) : json(nullptr)},
         {"byline", article.byline},
         {"dateline", null_if_empty(article.dateline)},
-        {"credits", json::array()},
+        {"credits", extracted.credits},
         {"url", null_if_empty(article.url)},
         {"text", article.body},
-        {"removed", json::array()},
-        {"warnings", warnings},
+        {"removed", extracted.removed},
+        {"warnings", extracted.warnings},
         {"entities", entities_json(article.entities)},
     };
 }
@@ -65,7 +66,7 @@ IndexingReport extract_articles(const UpdateRequest& request, std::ostream& out,
             ++report.skipped;
             continue;
         }
-        out << article_json(*extracted.article, extracted.warnings).dump(-1, ' ', false, json::error_handler_t::replace)
+        out << article_json(extracted).dump(-1, ' ', false, json::error_handler_t::replace)
             << '\n';
         ++report.added;
     }

@@ -28,7 +28,7 @@ inline constexpr std::string_view extraction_version = "3";
 struct IndexingOptions {
     std::size_t batch_size = 1000;  // documents written between commits
     InputFormat format = InputFormat::automatic;
-    FieldMap fields = default_field_map();  // JSON Lines keys
+    ReadingRules reading;  // JSON Lines keys, scraped-text rules
     std::shared_ptr<const EntityFinder> entities;  // none: entities off
 };
 

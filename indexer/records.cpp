@@ -5,7 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "indexer/extract/plain_text.hpp"
+#include "indexer/extract/scraped_text.hpp"
+#include "indexer/extract/text_encoding.hpp"
 #include "shared/error.hpp"
 
 namespace dateline::indexer {
@@ -53,19 +54,25 @@ std::vector<RawRecord> split_records(const std::string& path, std::string_view b
     return records;
 }
 
-ExtractedRecord extract_record(const RawRecord& record, InputFormat format, const FieldMap& fields) {
+ExtractedRecord extract_record(const RawRecord& record, InputFormat format, const ReadingRules& rules) {
     ExtractedRecord extracted;
+    DecodedText decoded = decode_text(record.bytes);
+    if (!decoded.warning.empty()) extracted.warnings.push_back(decoded.warning);
     if (format != InputFormat::jsonl) {
-        Article article = extract_plain_text(record.bytes);
-        if (article.title.empty()) {
-            extracted.problem = "no text in file";
+        CleanedArticle cleaned = clean_scraped_text(decoded.text, *rules.scrape);
+        if (cleaned.article.title.empty() && cleaned.article.body.empty()) {
+            extracted.problem = decoded.text.find_first_not_of(" \t\r\n") == std::string::npos
+                                    ? "no text in file"
+                                    : "no article text found (only site furniture)";
             return extracted;
         }
-        article.source = record.key;
-        extracted.article = std::move(article);
+        cleaned.article.source = record.key;
+        extracted.article = std::move(cleaned.article);
+        extracted.credits = std::move(cleaned.credits);
+        extracted.removed = std::move(cleaned.removed);
         return extracted;
     }
-    nlohmann::json object = nlohmann::json::parse(record.bytes, nullptr, false);
+    nlohmann::json object = nlohmann::json::parse(decoded.text, nullptr, false);
     if (object.is_discarded()) {
         extracted.problem = "not valid JSON (a truncated or broken line)";
         return extracted;
@@ -74,9 +81,9 @@ ExtractedRecord extract_record(const RawRecord& record, InputFormat format, cons
         extracted.problem = "not a JSON object";
         return extracted;
     }
-    RecordResult result = article_from_record(object, fields);
+    RecordResult result = article_from_record(object, rules.fields);
     extracted.problem = std::move(result.problem);
-    extracted.warnings = std::move(result.warnings);
+    extracted.warnings.insert(extracted.warnings.end(), result.warnings.begin(), result.warnings.end());
     if (result.article) {
         result.article->source = record.key;
         std::string file = std::filesystem::path(file_of_key(record.key)).filename().string();

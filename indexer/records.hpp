@@ -4,11 +4,13 @@
 // record whose bytes are unchanged can be skipped before any extraction.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "indexer/extract/json_record.hpp"
+#include "indexer/extract/scrape_rules.hpp"
 
 namespace dateline::indexer {
 
@@ -33,12 +35,21 @@ std::vector<RawRecord> split_records(const std::string& path, std::string_view b
 struct ExtractedRecord {
     std::optional<Article> article;     // nullopt: skipped, problem says why
     std::string problem;
-    std::vector<std::string> warnings;  // indexed, but something was not understood
+    std::vector<std::string> warnings;  // indexed, but something was not understood or was repaired
+    std::vector<std::string> credits;   // wire services credited in the dateline
+    std::vector<std::string> removed;   // furniture left out of the text, for audit
+};
+
+// What the readers need besides the bytes.
+struct ReadingRules {
+    FieldMap fields = default_field_map();  // JSON Lines keys
+    std::shared_ptr<const ScrapeRules> scrape = std::make_shared<const ScrapeRules>();  // loaded by the caller
 };
 
 // The article in one record, with source (and, for JSON Lines, record id
-// qualified by the file's name) set.
-ExtractedRecord extract_record(const RawRecord& record, InputFormat format, const FieldMap& fields);
+// qualified by the file's name) set. Bytes that are not valid UTF-8 are
+// repaired (text_encoding.hpp) with a warning.
+ExtractedRecord extract_record(const RawRecord& record, InputFormat format, const ReadingRules& rules);
 
 // The file a record key belongs to ("a.jsonl#12" -> "a.jsonl").
 std::string file_of_key(const std::string& key);

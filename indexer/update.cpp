@@ -20,7 +20,8 @@ IndexingOptions indexing_options(const UpdateRequest& request) {
     IndexingOptions options;
     options.batch_size = request.batch_size;
     options.format = parse_input_format(request.format);
-    for (const std::string& mapping : request.field_map) override_field(options.fields, mapping);
+    for (const std::string& mapping : request.field_map) override_field(options.reading.fields, mapping);
+    options.reading.scrape = std::make_shared<const ScrapeRules>(ScrapeRules::load(data_dir()));
     if (request.entities) options.entities = std::make_shared<const EntityFinder>(EntityFinder::load(data_dir()));
     return options;
 }

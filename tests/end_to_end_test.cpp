@@ -79,7 +79,7 @@ TEST_CASE("e2e: search prints ranked hits, highlighted snippets and facets as te
 
   3. Harbourton dockers back first strike in a decade
      Meridian Wire · 2024-01-05 · Noor Aziz
-     Yusuf **Haddad**, who heads the Harbour Authority, said the port would stay open and that contingency plans were in place for container traffic. The port handles about a fifth of the region's freight.
+     …**Haddad**, who heads the Harbour Authority, said the port would stay open and that contingency plans were in place for container traffic. The port handles about a fifth of the region's freight. Shipping…
      id ec8269256604a789 · https://meridianwire.example/2024/01/05/harbourton-port-strike-vote
 
 Facets (exact counts over all 3 matches):

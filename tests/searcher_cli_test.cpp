@@ -141,12 +141,12 @@ TEST_CASE("cli: show prints one whole article by its id", "[cli]") {
     auto as_json = json::parse(run_command(search("--json show 59621433b2d701c7")).out);
     CHECK(as_json["id"] == "59621433b2d701c7");
     CHECK(as_json["byline"] == json::array({"Noor Aziz"}));
-    // An article the manifest does not cover: no outlet, date or byline yet,
-    // and the metadata line says so as a hit's does, with no dangling separator.
+    // An article the manifest does not cover: date and byline read from its
+    // "By" and "Published" lines, no outlet, and the metadata line says so.
     auto hit = json::parse(run_command(search("--json 'title:\"Market Street\"'")).out)["hits"].at(0);
     auto bare = run_command(search("show " + hit["id"].get<std::string>()));
     CHECK(bare.status == 0);
-    CHECK_THAT(bare.out, Catch::StartsWith("Final tram route avoids Market Street\n(outlet unknown) · (undated)\n" +
+    CHECK_THAT(bare.out, Catch::StartsWith("Final tram route avoids Market Street\n(outlet unknown) · 2024-04-16 · Tomasz Bell\n" +
                                            hit["source"].get<std::string>() + "\n\n"));
     auto missing = run_command(search("show 0000000000000000"));
     CHECK(missing.status == 1);

@@ -27,7 +27,7 @@ TEST_CASE("JSON Lines split into one record per non-blank line, numbered as in t
 }
 
 TEST_CASE("a broken line is a problem of its own; ids are qualified by the file name", "[records]") {
-    auto fields = indexer::default_field_map();
+    indexer::ReadingRules fields;
     auto broken = indexer::extract_record({"/a/x.jsonl#2", "{\"text\": \"cut off", 2}, InputFormat::jsonl, fields);
     CHECK_FALSE(broken.article);
     CHECK_THAT(broken.problem, Catch::Contains("not valid JSON"));

@@ -59,7 +59,7 @@ ShingleMatch match_shingles(const std::string& truth, const std::string& predict
     return m;
 }
 
-double shingle_f1(const std::vector<ShingleMatch>& pages) {
+ShingleScores shingle_scores(const std::vector<ShingleMatch>& pages) {
     double precision = 0, recall = 0;
     int predicted = 0, true_pages = 0;
     for (const ShingleMatch& m : pages) {
@@ -75,7 +75,9 @@ double shingle_f1(const std::vector<ShingleMatch>& pages) {
     }
     precision = predicted ? precision / predicted : 0;
     recall = true_pages ? recall / true_pages : 0;
-    return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+    return {precision, recall, precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0};
 }
+
+double shingle_f1(const std::vector<ShingleMatch>& pages) { return shingle_scores(pages).f1; }
 
 }  // namespace dateline::test

@@ -17,6 +17,11 @@ struct ShingleMatch {
 
 ShingleMatch match_shingles(const std::string& truth, const std::string& predicted);
 
+struct ShingleScores {
+    double precision = 0, recall = 0, f1 = 0;
+};
+
+ShingleScores shingle_scores(const std::vector<ShingleMatch>& pages);
 double shingle_f1(const std::vector<ShingleMatch>& pages);
 
 }  // namespace dateline::test

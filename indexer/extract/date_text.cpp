@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/extract/date_text.hpp"
+
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <string>
+
+namespace dateline::indexer {
+namespace {
+
+struct Token {
+    std::string_view text;
+    std::size_t begin = 0;
+    bool number = false;
+};
+
+// Letters and digits runs; everything else separates (and is looked at
+// through the gap between two tokens).
+std::vector<Token> tokenise(std::string_view line) {
+    std::vector<Token> tokens;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        unsigned char c = line[i];
+        if (!std::isalnum(c)) {
+            ++i;
+            continue;
+        }
+        bool number = std::isdigit(c);
+        std::size_t start = i;
+        while (i < line.size() && (number ? std::isdigit(static_cast<unsigned char>(line[i]))
+                                          : std::isalpha(static_cast<unsigned char>(line[i]))))
+            ++i;
+        tokens.push_back({line.substr(start, i - start), start, number});
+    }
+    return tokens;
+}
+
+unsigned number_of(std::string_view digits) {
+    unsigned value = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    return value;
+}
+
+std::string lower(std::string_view word) {
+    std::string out(word);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// 1-12 for an English month name or its usual abbreviation, 0 otherwise.
+unsigned month_of(std::string_view word) {
+    static constexpr std::array<std::string_view, 12> names = {"january", "february", "march",     "april",
+                                                              "may",     "june",     "july",      "august",
+                                                              "september", "october", "november", "december"};
+    if (word.size() < 3) return 0;
+    std::string w = lower(word);
+    if (w == "sept") return 9;
+    for (unsigned m = 0; m < names.size(); ++m)
+        if (w == names[m] || (w.size() == 3 && names[m].starts_with(w))) return m + 1;
+    return 0;
+}
+
+// 0 (Sunday) to 6 for an English weekday name or abbreviation, -1 otherwise.
+int weekday_of(std::string_view word) {
+    static constexpr std::array<std::string_view, 7> names = {"sunday", "monday", "tuesday", "wednesday",
+                                                             "thursday", "friday", "saturday"};
+    if (word.size() < 3) return -1;
+    std::string w = lower(word);
+    for (int d = 0; d < 7; ++d)
+        if (w == names[d] || (w.size() == 3 && names[d].starts_with(w))) return d;
+    return -1;
+}
+
+bool is_day(const Token& t) { return t.number && t.text.size() <= 2 && number_of(t.text) >= 1 && number_of(t.text) <= 31; }
+bool is_year(const Token& t) { return t.number && t.text.size() == 4 && number_of(t.text) >= 1900 && number_of(t.text) <= 2100; }
+
+bool is_ordinal(const Token& t) {
+    std::string w = lower(t.text);
+    return w == "st" || w == "nd" || w == "rd" || w == "th";
+}
+
+std::optional<Date> make(unsigned y, unsigned m, unsigned d) {
+    Date date{std::chrono::year{static_cast<int>(y)}, std::chrono::month{m}, std::chrono::day{d}};
+    if (!date.ok()) return std::nullopt;
+    return date;
+}
+
+// The characters between tokens a and b (exclusive).
+std::string_view gap(std::string_view line, const Token& a, const Token& b) {
+    std::size_t end = a.begin + a.text.size();
+    return line.substr(end, b.begin - end);
+}
+
+bool gap_is(std::string_view g, std::string_view allowed) {
+    return g.size() <= 3 && g.find_first_not_of(allowed) == std::string_view::npos;
+}
+
+// A date starting at token i, and the index one past its last token.
+std::optional<std::pair<Date, std::size_t>> date_at(std::string_view line, const std::vector<Token>& t, std::size_t i) {
+    auto has = [&](std::size_t k) { return k < t.size(); };
+    // Month D[th][,] YYYY
+    if (unsigned m = month_of(t[i].text); m && has(i + 2) && is_day(t[i + 1]) && gap_is(gap(line, t[i], t[i + 1]), ". ")) {
+        std::size_t y = i + 2;
+        if (is_ordinal(t[y]) && gap(line, t[i + 1], t[y]).empty()) ++y;
+        if (has(y) && is_year(t[y]) && gap_is(gap(line, t[y - 1], t[y]), ", "))
+            if (auto date = make(number_of(t[y].text), m, number_of(t[i + 1].text))) return {{*date, y + 1}};
+    }
+    if (!is_day(t[i]) && !is_year(t[i])) return std::nullopt;
+    // D[th][.] Month[,] YYYY
+    std::size_t k = i + 1;
+    if (has(k) && is_ordinal(t[k]) && gap(line, t[i], t[k]).empty()) ++k;
+    if (is_day(t[i]) && has(k + 1)) {
+        if (unsigned m = month_of(t[k].text); m && gap_is(gap(line, t[k - 1], t[k]), ". ") && is_year(t[k + 1]) &&
+                                              gap_is(gap(line, t[k], t[k + 1]), ". ,"))
+            if (auto date = make(number_of(t[k + 1].text), m, number_of(t[i].text))) return {{*date, k + 2}};
+    }
+    if (!has(i + 2) || !t[i + 1].number || !t[i + 2].number) return std::nullopt;
+    std::string_view g1 = gap(line, t[i], t[i + 1]), g2 = gap(line, t[i + 1], t[i + 2]);
+    if (g1.size() != 1 || g1 != g2 || (g1 != "/" && g1 != "-" && g1 != ".")) return std::nullopt;
+    unsigned a = number_of(t[i].text), b = number_of(t[i + 1].text);
+    // YYYY-MM-DD (or with / or .)
+    if (is_year(t[i]) && t[i + 1].text.size() <= 2 && t[i + 2].text.size() <= 2)
+        if (auto date = make(a, b, number_of(t[i + 2].text))) return {{*date, i + 3}};
+    if (!is_day(t[i]) || !is_year(t[i + 2]) || t[i + 1].text.size() > 2) return std::nullopt;
+    unsigned y = number_of(t[i + 2].text);
+    // D.M.YYYY is European; M/D/YYYY is American unless the first cannot be a month.
+    bool day_first = g1 == "." || a > 12;
+    if (auto date = day_first ? make(y, b, a) : make(y, a, b)) return {{*date, i + 3}};
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<DateMention> find_dates(std::string_view line) {
+    std::vector<DateMention> found;
+    std::vector<Token> tokens = tokenise(line);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        auto date = date_at(line, tokens, i);
+        if (!date) continue;
+        const Token& last = tokens[date->second - 1];
+        found.push_back({date->first, tokens[i].begin, last.begin + last.text.size()});
+        i = date->second - 1;
+    }
+    return found;
+}
+
+std::optional<Date> parse_date_text(std::string_view text) {
+    std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return std::nullopt;
+    text.remove_prefix(first);
+    // ISO 8601 date-times: "2020-01-09T10:00:00Z", "2020-01-09 16:17:44".
+    if (text.size() >= 10 && (text.size() == 10 || text[10] == 'T' || text[10] == ' '))
+        if (auto date = parse_iso_date(text.substr(0, 10))) return date;
+    std::vector<DateMention> dates = find_dates(text);
+    if (dates.empty()) return std::nullopt;
+    // Only words (a weekday, "Published", "Updated") may come before it.
+    for (char c : text.substr(0, dates.front().begin))
+        if (std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    return dates.front().date;
+}
+
+std::optional<Date> find_weekday_date(std::string_view line, std::chrono::year year_hint) {
+    std::vector<Token> t = tokenise(line);
+    for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+        int weekday = weekday_of(t[i].text);
+        if (weekday < 0) continue;
+        unsigned m = month_of(t[i + 1].text);
+        if (!m || !is_day(t[i + 2]) || !gap_is(gap(line, t[i], t[i + 1]), " ,(") ||
+            !gap_is(gap(line, t[i + 1], t[i + 2]), " ."))
+            continue;
+        // Not when a year follows: find_dates reads those.
+        if (i + 3 < t.size() && is_year(t[i + 3])) continue;
+        Date date{year_hint, std::chrono::month{m}, std::chrono::day{number_of(t[i + 2].text)}};
+        if (!date.ok()) continue;
+        if (std::chrono::weekday(std::chrono::sys_days(date)).c_encoding() == static_cast<unsigned>(weekday)) return date;
+    }
+    return std::nullopt;
+}
+
+}  // namespace dateline::indexer

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Dates as news pages write them: "Jan. 7, 2020", "January 7, 2020",
+// "7 January 2020", "1/9/2020" (month first, as US sites print it, unless the
+// first number cannot be a month), "09.01.2020", "2020-01-09". Pure.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "shared/dates.hpp"
+
+namespace dateline::indexer {
+
+struct DateMention {
+    Date date;
+    std::size_t begin = 0, end = 0;  // bytes of the line it was read from
+};
+
+// Every complete date (day, month and year) written in line, in order.
+std::vector<DateMention> find_dates(std::string_view line);
+
+// A date the whole of text is (white space and a trailing time of day aside),
+// or one given as an ISO 8601 date-time: what metadata fields hold.
+std::optional<Date> parse_date_text(std::string_view text);
+
+// "Wednesday (Jan 8)", "on Wednesday, January 8": a day of the month named
+// beside its weekday but without a year. year_hint gives the year; the date
+// is returned only if that day really falls on that weekday in that year.
+std::optional<Date> find_weekday_date(std::string_view line, std::chrono::year year_hint);
+
+}  // namespace dateline::indexer

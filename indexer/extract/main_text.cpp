@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/extract/main_text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace dateline::indexer {
+namespace {
+
+// Thresholds in characters and in the share of words that are function
+// words; tuned on the article extraction benchmark's scrapes.
+constexpr std::size_t short_below = 70;
+constexpr std::size_t long_from = 200;
+constexpr double prose_density = 0.30;
+constexpr double near_density = 0.20;
+constexpr double max_link_density = 0.25;
+constexpr std::size_t few_blocks = 12;
+
+struct WordCounts {
+    std::size_t words = 0, stopwords = 0;
+};
+
+WordCounts count_words(std::string_view text, const ScrapeRules& rules) {
+    WordCounts counts;
+    std::string word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        ++counts.words;
+        counts.stopwords += rules.is_stopword(word);
+        word.clear();
+    };
+    for (unsigned char c : text) {
+        if (std::isalpha(c) || c >= 0x80 || c == '\'')
+            word += static_cast<char>(std::tolower(c));
+        else
+            flush();
+    }
+    flush();
+    return counts;
+}
+
+std::size_t code_points(std::string_view text) {
+    std::size_t n = 0;
+    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// The nearest block before (step -1) or after (+1) i that is neither short
+// nor (when skip_near) near-good, as finally judged so far; edges are bad.
+BlockClass neighbour(const std::vector<BlockClass>& classes, std::size_t i, int step, bool skip_near) {
+    for (std::size_t k = i + step; k < classes.size(); k += step) {
+        BlockClass c = classes[k];
+        if (c == BlockClass::short_text || (skip_near && c == BlockClass::near_good)) continue;
+        return c == BlockClass::near_good ? BlockClass::good : c;
+    }
+    return BlockClass::bad;
+}
+
+// True when nothing but short blocks and known furniture lie between block
+// i and one end of the text.
+bool only_short_beyond(const std::vector<TextBlock>& blocks, const std::vector<BlockClass>& classes, std::size_t i) {
+    auto is_short = [&](std::size_t k) { return classes[k] == BlockClass::short_text || blocks[k].furniture; };
+    bool before = true, after = true;
+    for (std::size_t k = 0; k < i && before; ++k) before = is_short(k);
+    for (std::size_t k = i + 1; k < classes.size() && after; ++k) after = is_short(k);
+    return before || after;
+}
+
+// Four words or more ending as a sentence does.
+bool is_sentence(std::string_view text) {
+    std::size_t words = 1;
+    for (char c : text) words += c == ' ';
+    if (words < 4) return false;
+    for (std::string_view end : {".", "!", "?", ".\"", ".”", "?”", "!”", ".’"})
+        if (text.ends_with(end)) return true;
+    return false;
+}
+
+}  // namespace
+
+BlockClass classify_block(const TextBlock& block, const ScrapeRules& rules) {
+    if (block.furniture || block.link_density > max_link_density) return BlockClass::bad;
+    std::size_t length = code_points(block.text);
+    if (length < short_below) return BlockClass::short_text;
+    WordCounts counts = count_words(block.text, rules);
+    double density = counts.words ? static_cast<double>(counts.stopwords) / counts.words : 0;
+    if (density >= prose_density) return length >= long_from ? BlockClass::good : BlockClass::near_good;
+    if (density >= near_density) return BlockClass::near_good;
+    return BlockClass::bad;
+}
+
+MainText select_main_text(const std::vector<TextBlock>& blocks, const ScrapeRules& rules) {
+    MainText result;
+    result.alone.reserve(blocks.size());
+    bool any_good = false;
+    for (const TextBlock& block : blocks) {
+        result.alone.push_back(classify_block(block, rules));
+        any_good |= result.alone.back() == BlockClass::good;
+    }
+    std::vector<BlockClass> classes = result.alone;
+    // A short article may have no long paragraph at all: then its prose-like
+    // paragraphs are the best there is, and with none of those, a text of a
+    // few lines keeps every line that is not known furniture.
+    if (!any_good) {
+        bool any_near = std::find(classes.begin(), classes.end(), BlockClass::near_good) != classes.end();
+        bool few_lines = blocks.size() <= few_blocks;
+        for (BlockClass& c : classes)
+            if (c == BlockClass::near_good || (!any_near && few_lines && c == BlockClass::short_text)) c = BlockClass::good;
+    }
+    // Short blocks take their side from their neighbours: kept between
+    // kept text, dropped between furniture.
+    std::vector<BlockClass> settled = classes;
+    for (std::size_t i = 0; i < classes.size(); ++i) {
+        if (classes[i] != BlockClass::short_text || blocks[i].furniture) continue;
+        BlockClass before = neighbour(classes, i, -1, true), after = neighbour(classes, i, +1, true);
+        if (before == BlockClass::good && after == BlockClass::good)
+            settled[i] = BlockClass::good;
+        else if (before == BlockClass::bad && after == BlockClass::bad)
+            settled[i] = BlockClass::bad;
+        else if (is_sentence(blocks[i].text) && only_short_beyond(blocks, classes, i))
+            settled[i] = BlockClass::good;  // a closing one-line paragraph at the end of a text
+        else {
+            before = neighbour(classes, i, -1, false);
+            after = neighbour(classes, i, +1, false);
+            settled[i] = before == BlockClass::bad || after == BlockClass::bad ? BlockClass::bad : BlockClass::good;
+        }
+    }
+    // Borderline blocks stay unless furniture lies on both sides.
+    for (std::size_t i = 0; i < classes.size(); ++i) {
+        if (classes[i] != BlockClass::near_good) continue;
+        BlockClass before = neighbour(settled, i, -1, true), after = neighbour(settled, i, +1, true);
+        settled[i] = before == BlockClass::bad && after == BlockClass::bad ? BlockClass::bad : BlockClass::good;
+    }
+    result.keep.reserve(blocks.size());
+    for (BlockClass c : settled) result.keep.push_back(c == BlockClass::good);
+    return result;
+}
+
+}  // namespace dateline::indexer

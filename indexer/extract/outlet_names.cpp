@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/extract/outlet_names.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "shared/error.hpp"
+#include "shared/text.hpp"
+
+namespace dateline::indexer {
+namespace {
+
+std::string key_of(std::string_view name) {
+    std::string key = fold_for_matching(name);
+    if (key.starts_with("the ")) key.erase(0, 4);
+    if (key.starts_with("www.")) key.erase(0, 4);
+    if (key.starts_with("https://") || key.starts_with("http://")) {
+        key.erase(0, key.find("//") + 2);
+        if (key.starts_with("www.")) key.erase(0, 4);
+        key = key.substr(0, key.find('/'));
+    }
+    return key;
+}
+
+}  // namespace
+
+OutletNames OutletNames::parse(std::string_view table) {
+    OutletNames names;
+    std::istringstream in{std::string(table)};
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty() || line.starts_with('#')) continue;
+        std::string display = line.substr(0, line.find('\t'));
+        std::size_t at = 0;
+        while (at != std::string::npos) {
+            std::size_t tab = line.find('\t', at);
+            std::string alias = line.substr(at, tab == std::string::npos ? tab : tab - at);
+            if (!alias.empty()) names.display_.emplace(key_of(alias), display);
+            at = tab == std::string::npos ? tab : tab + 1;
+        }
+    }
+    return names;
+}
+
+OutletNames OutletNames::load(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) throw Error(ErrorKind::input, fmt::format("cannot read the outlet table {}", file.string()));
+    std::stringstream text;
+    text << in.rdbuf();
+    return parse(text.str());
+}
+
+std::optional<std::string> OutletNames::find(std::string_view name) const {
+    auto found = display_.find(key_of(name));
+    if (found == display_.end()) return std::nullopt;
+    return found->second;
+}
+
+std::string OutletNames::canonical(std::string_view name) const {
+    if (auto known = find(name)) return *known;
+    std::size_t first = name.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    return std::string(name.substr(first, name.find_last_not_of(" \t\r\n") - first + 1));
+}
+
+}  // namespace dateline::indexer

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/extract/scrape_rules.hpp"
+
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "shared/error.hpp"
+
+namespace dateline::indexer {
+namespace {
+
+std::string read_file(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) throw Error(ErrorKind::input, fmt::format("cannot read {}", file.string()), "is the data folder installed?");
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::vector<std::string> split(const std::string& line, char separator) {
+    std::vector<std::string> parts;
+    std::istringstream in(line);
+    for (std::string part; std::getline(in, part, separator);) parts.push_back(part);
+    return parts;
+}
+
+std::unordered_set<std::string> word_set(std::string_view text) {
+    std::unordered_set<std::string> words;
+    std::istringstream in{std::string(text)};
+    for (std::string line; std::getline(in, line);) {
+        if (line.starts_with('#')) continue;
+        std::istringstream line_in(line);
+        for (std::string word; line_in >> word;) words.insert(word);
+    }
+    return words;
+}
+
+bool is_edge_punctuation(unsigned char c) { return c < 0x80 && !std::isalnum(c); }
+
+}  // namespace
+
+std::string furniture_key(std::string_view line) {
+    std::string key;
+    key.reserve(line.size());
+    for (unsigned char c : line) {
+        if (std::isspace(c)) {
+            if (!key.empty() && key.back() != ' ') key += ' ';
+        } else {
+            key += static_cast<char>(std::tolower(c));
+        }
+    }
+    std::size_t first = 0, last = key.size();
+    while (first < last && is_edge_punctuation(key[first])) ++first;
+    while (last > first && is_edge_punctuation(key[last - 1])) --last;
+    return key.substr(first, last - first);
+}
+
+ScrapeRules ScrapeRules::parse(std::string_view furniture_tsv, std::string_view stopwords, std::string_view bio_words,
+                               OutletNames outlets) {
+    ScrapeRules rules;
+    std::istringstream in{std::string(furniture_tsv)};
+    int number = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++number;
+        if (line.empty() || line.starts_with('#')) continue;
+        std::vector<std::string> fields = split(line, '\t');
+        static const std::unordered_map<std::string, FurnitureRule::Match> matches = {
+            {"line", FurnitureRule::Match::line},
+            {"prefix", FurnitureRule::Match::prefix},
+            {"suffix", FurnitureRule::Match::suffix},
+            {"contains", FurnitureRule::Match::contains}};
+        auto match = fields.size() >= 2 ? matches.find(fields[0]) : matches.end();
+        if (match == matches.end())
+            throw Error(ErrorKind::input, fmt::format("furniture table, line {}: want line|prefix|suffix|contains, a tab and a phrase", number));
+        // Prefixes and suffixes keep their edge punctuation ("read more:", "©").
+        std::string phrase = fields[1];
+        for (char& c : phrase) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        FurnitureRule rule{match->second, match->second == FurnitureRule::Match::line ? furniture_key(phrase) : phrase,
+                           fields.size() > 2 ? fields[2] : ""};
+        if (rule.match == FurnitureRule::Match::line)
+            rules.whole_lines_.emplace(rule.phrase, rule);
+        else
+            rules.partial_.push_back(rule);
+    }
+    rules.stopwords_ = word_set(stopwords);
+    rules.bio_words_ = word_set(bio_words);
+    rules.outlets_ = std::move(outlets);
+    return rules;
+}
+
+ScrapeRules ScrapeRules::load(const std::filesystem::path& data_dir) {
+    return parse(read_file(data_dir / "scrape" / "furniture.tsv"), read_file(data_dir / "scrape" / "stopwords.txt"),
+                 read_file(data_dir / "scrape" / "bio_roles.txt"), OutletNames::load(data_dir / "outlets.tsv"));
+}
+
+const FurnitureRule* ScrapeRules::furniture(std::string_view key) const {
+    if (auto whole = whole_lines_.find(std::string(key)); whole != whole_lines_.end()) return &whole->second;
+    for (const FurnitureRule& rule : partial_) {
+        bool hit = rule.match == FurnitureRule::Match::prefix   ? key.starts_with(rule.phrase)
+                   : rule.match == FurnitureRule::Match::suffix ? key.ends_with(rule.phrase)
+                                                                : key.find(rule.phrase) != std::string_view::npos;
+        if (hit) return &rule;
+    }
+    return nullptr;
+}
+
+}  // namespace dateline::indexer

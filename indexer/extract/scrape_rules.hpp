@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// What the scraped-text cleaner knows about news pages, kept as data in
+// data/scrape/ and data/outlets.tsv: furniture phrases (some of which name
+// their outlet), English function words, the words of author bios, and the
+// outlet table.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "indexer/extract/outlet_names.hpp"
+
+namespace dateline::indexer {
+
+struct FurnitureRule {
+    enum class Match { line, prefix, suffix, contains };
+    Match match = Match::line;
+    std::string phrase;  // as furniture_key writes it
+    std::string outlet;  // the outlet this furniture is printed by, or ""
+};
+
+// How a line is compared with furniture phrases: ASCII lower case, white
+// space runs as one space, punctuation and symbols trimmed from both ends.
+std::string furniture_key(std::string_view line);
+
+class ScrapeRules {
+public:
+    ScrapeRules() = default;
+    // The three tables as text (the files' formats), for tests.
+    static ScrapeRules parse(std::string_view furniture_tsv, std::string_view stopwords, std::string_view bio_words,
+                             OutletNames outlets);
+    // From data_dir: scrape/furniture.tsv, scrape/stopwords.txt,
+    // scrape/bio_roles.txt and outlets.tsv. Throws Error (input).
+    static ScrapeRules load(const std::filesystem::path& data_dir);
+
+    // The rule a line (given as its furniture_key) matches, or nullptr.
+    const FurnitureRule* furniture(std::string_view key) const;
+    bool is_stopword(std::string_view lower_word) const { return stopwords_.contains(std::string(lower_word)); }
+    bool is_bio_word(std::string_view lower_word) const { return bio_words_.contains(std::string(lower_word)); }
+    const OutletNames& outlets() const { return outlets_; }
+
+private:
+    std::unordered_map<std::string, FurnitureRule> whole_lines_;
+    std::vector<FurnitureRule> partial_;  // prefix, suffix and contains rules
+    std::unordered_set<std::string> stopwords_;
+    std::unordered_set<std::string> bio_words_;
+    OutletNames outlets_;
+};
+
+}  // namespace dateline::indexer

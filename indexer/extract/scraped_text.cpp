@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/extract/scraped_text.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+#include "indexer/extract/date_text.hpp"
+#include "indexer/extract/field_lines.hpp"
+#include "indexer/extract/main_text.hpp"
+
+namespace dateline::indexer {
+namespace {
+
+// BOM off, CR off, non-breaking spaces as spaces; then the trimmed,
+// non-blank lines.
+std::string normalise(std::string_view text) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r') {
+            if (i + 1 == text.size() || text[i + 1] != '\n') out += '\n';
+        } else if (text[i] == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
+            out += ' ';
+            ++i;
+        } else {
+            out += text[i] == '\t' ? ' ' : text[i];
+        }
+    }
+    return out;
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    while (!text.empty()) {
+        std::size_t end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+        std::size_t first = line.find_first_not_of(' ');
+        if (first == std::string_view::npos) continue;
+        lines.push_back(line.substr(first, line.find_last_not_of(' ') - first + 1));
+    }
+    return lines;
+}
+
+bool ends_sentence(std::string_view line) {
+    for (std::string_view end : {".", "!", "?", "\"", "”", "’", "'", ":", ")"})
+        if (line.ends_with(end)) return true;
+    return false;
+}
+
+std::size_t word_count(std::string_view line) { return 1 + std::count(line.begin(), line.end(), ' '); }
+
+// A headline: a handful of words, not a sentence with a full stop (an
+// abbreviation such as "U.S." may end it).
+bool looks_like_title(std::string_view line) {
+    if (line.size() > 250 || line.ends_with(',') || line.ends_with(':')) return false;
+    std::string_view last_word = line.substr(line.rfind(' ') + 1);
+    if (line.ends_with('.') && last_word.find('.') == last_word.size() - 1) return false;
+    std::size_t words = word_count(line);
+    return words >= 2 && words <= 30;
+}
+
+struct Lines {
+    std::vector<std::string_view> text;
+    std::vector<bool> furniture;
+    std::vector<bool> taken;  // title or metadata: neither body nor removed
+    std::string outlet_mark;  // outlet named by the first outlet-specific furniture
+};
+
+Lines mark_furniture(std::vector<std::string_view> text, const ScrapeRules& rules) {
+    Lines lines{std::move(text), {}, {}, {}};
+    std::vector<std::string> keys;
+    std::unordered_map<std::string, int> seen;
+    for (std::string_view line : lines.text) ++seen[keys.emplace_back(furniture_key(line))];
+    for (std::size_t i = 0; i < lines.text.size(); ++i) {
+        std::string_view line = lines.text[i];
+        const FurnitureRule* rule = rules.furniture(keys[i]);
+        if (rule && !rule->outlet.empty() && lines.outlet_mark.empty()) lines.outlet_mark = rule->outlet;
+        // A short line printed again and again is a label, not a sentence.
+        bool repeated_label = seen[keys[i]] > 1 && line.size() < 70 && !ends_sentence(line);
+        lines.furniture.push_back(rule || repeated_label || is_contact_or_credit(line));
+    }
+    lines.taken.assign(lines.text.size(), false);
+    return lines;
+}
+
+// The first and last lines of the story proper: where the first paragraph
+// of prose starts, and where the last one ends.
+std::pair<std::size_t, std::size_t> story_bounds(const MainText& main) {
+    auto is_prose = [&](BlockClass wanted) {
+        std::optional<std::size_t> first, last;
+        for (std::size_t i = 0; i < main.keep.size(); ++i)
+            if (main.keep[i] && main.alone[i] == wanted) {
+                if (!first) first = i;
+                last = i;
+            }
+        return first ? std::optional(std::pair(*first, *last)) : std::nullopt;
+    };
+    if (auto bounds = is_prose(BlockClass::good)) return *bounds;
+    if (auto bounds = is_prose(BlockClass::near_good)) return *bounds;
+    return {main.keep.size(), main.keep.size()};
+}
+
+}  // namespace
+
+CleanedArticle clean_scraped_text(std::string_view raw, const ScrapeRules& rules) {
+    CleanedArticle result;
+    Article& article = result.article;
+    std::string text = normalise(raw);
+    Lines lines = mark_furniture(split_lines(text), rules);
+    const std::size_t n = lines.text.size();
+
+    std::vector<TextBlock> blocks;
+    blocks.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) blocks.push_back({lines.text[i], lines.furniture[i]});
+    MainText main = select_main_text(blocks, rules);
+    auto [story_start, story_end] = story_bounds(main);
+    // A long headline can pass for a short paragraph: it is still the headline.
+    if (story_start < story_end && main.alone[story_start] != BlockClass::good && looks_like_title(lines.text[story_start]))
+        ++story_start;
+
+    // Above the story: title, header line, "By" line, date line.
+    std::optional<Date> header_date, any_header_date;
+    std::optional<std::size_t> title_line;
+    for (std::size_t i = 0; i < std::min(story_start, n); ++i) {
+        std::string_view line = lines.text[i];
+        if (lines.furniture[i]) continue;
+        if (auto header = read_header_line(line, rules.outlets())) {
+            article.outlet = header->outlet;
+            header_date = header->date;
+            if (!header->byline.empty()) article.byline = header->byline;
+        } else if (auto names = read_by_line(line); !names.empty()) {
+            if (article.byline.empty()) article.byline = names;
+            if (auto dates = find_dates(line); !dates.empty() && !header_date) header_date = dates.front().date;
+        } else if (auto date = read_date_line(line)) {
+            if (!header_date) header_date = date;
+        } else if (looks_like_title(line) && line.find('|') == std::string_view::npos) {
+            // The headline is the fullest title-like line above the story,
+            // not a masthead or section name printed above it.
+            if (title_line && word_count(lines.text[*title_line]) >= word_count(line)) continue;
+            if (title_line) lines.taken[*title_line] = false;
+            title_line = i;
+        } else {
+            if (auto dates = find_dates(line); !dates.empty() && !any_header_date) any_header_date = dates.front().date;
+            continue;
+        }
+        lines.taken[i] = true;
+    }
+
+    if (title_line) article.title = lines.text[*title_line];
+
+    // Below it: the authors' bios, short lines after the last long
+    // paragraph or among the last few.
+    std::vector<std::string> bio_names;
+    std::string bio_outlet;
+    for (std::size_t i = story_start + 1; i < n; ++i) {
+        if (main.alone[i] == BlockClass::good || (i <= story_end && i + 6 < n)) continue;
+        if (auto bio = read_bio(lines.text[i], rules)) {
+            bio_names.insert(bio_names.end(), bio->names.begin(), bio->names.end());
+            if (bio_outlet.empty()) bio_outlet = bio->outlet;
+            lines.furniture[i] = true;
+        }
+    }
+
+    // The body, and what the story's own lines say.
+    std::optional<Date> update_date;
+    std::optional<std::chrono::year> year_seen;
+    for (std::size_t i = 0; i < n; ++i) {
+        std::string_view line = lines.text[i];
+        if (!year_seen)
+            if (auto dates = find_dates(line); !dates.empty()) year_seen = dates.front().date.year();
+        if (!update_date && line.size() < 200 && furniture_key(line.substr(0, 8)).starts_with("update"))
+            update_date = read_date_line(line);
+        if (lines.taken[i]) continue;
+        if (!main.keep[i] || lines.furniture[i]) {
+            result.removed.emplace_back(line);
+            continue;
+        }
+        if (article.body.empty()) {
+            if (auto dateline = read_dateline(line, rules.outlets())) {
+                article.dateline = dateline->place;
+                result.credits = dateline->credits;
+            }
+        }
+        if (!article.body.empty()) article.body += "\n\n";
+        article.body += line;
+    }
+
+    // Nothing read as prose or headline (a one-line wire brief, a table):
+    // every line that is not furniture is the text, rather than losing it.
+    if (article.title.empty() && article.body.empty()) {
+        result.removed.clear();
+        for (std::size_t i = 0; i < n; ++i) {
+            if (lines.furniture[i]) {
+                result.removed.emplace_back(lines.text[i]);
+                continue;
+            }
+            if (!article.body.empty()) article.body += "\n\n";
+            article.body += lines.text[i];
+        }
+    }
+    if (article.outlet.empty()) article.outlet = !lines.outlet_mark.empty() ? lines.outlet_mark : bio_outlet;
+    if (article.byline.empty()) article.byline = bio_names;
+    article.date = header_date ? header_date : update_date;
+    if (!article.date && year_seen && story_start < n) article.date = find_weekday_date(lines.text[story_start], *year_seen);
+    if (!article.date) article.date = any_header_date;
+    return result;
+}
+
+}  // namespace dateline::indexer

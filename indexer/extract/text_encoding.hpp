@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Input bytes to valid UTF-8, never dropping a character: text that is not
+// UTF-8 at all is read as Windows-1252 (what most legacy news sites wrote),
+// and stray invalid bytes inside UTF-8 text are read the same way, one byte
+// each. Pure.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace dateline::indexer {
+
+struct DecodedText {
+    std::string text;     // valid UTF-8
+    std::string warning;  // what was done, for the run's warnings; "" if nothing
+};
+
+DecodedText decode_text(std::string_view bytes);
+
+// True when bytes are valid UTF-8 (no overlong forms, no surrogates).
+bool is_valid_utf8(std::string_view bytes);
+
+}  // namespace dateline::indexer

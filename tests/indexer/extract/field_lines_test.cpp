@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <catch2/catch.hpp>
+
+#include "indexer/extract/date_text.hpp"
+#include "indexer/extract/field_lines.hpp"
+#include "indexer/extract/text_encoding.hpp"
+#include "shared/data_dir.hpp"
+
+using namespace dateline;
+using namespace dateline::indexer;
+
+namespace {
+
+const ScrapeRules& rules() {
+    static const ScrapeRules loaded = ScrapeRules::load(data_dir());
+    return loaded;
+}
+
+std::string iso(std::optional<Date> date) { return date ? format_iso_date(*date) : "none"; }
+
+}  // namespace
+
+TEST_CASE("dates are read as news pages write them, and only with a year", "[extract]") {
+    CHECK(iso(parse_date_text("Jan. 7, 2020")) == "2020-01-07");
+    CHECK(iso(parse_date_text("January 7th, 2020")) == "2020-01-07");
+    CHECK(iso(parse_date_text("7 January 2020")) == "2020-01-07");
+    CHECK(iso(parse_date_text("1/9/2020")) == "2020-01-09");    // month first
+    CHECK(iso(parse_date_text("25/12/2019")) == "2019-12-25");  // cannot be month first
+    CHECK(iso(parse_date_text("09.01.2020")) == "2020-01-09");  // European
+    CHECK(iso(parse_date_text("2020-01-09T10:00:00Z")) == "2020-01-09");
+    CHECK(iso(parse_date_text("Published Thursday, Jan. 9, 2020 10:00 am")) == "2020-01-09");
+    CHECK(iso(parse_date_text("Jan. 7")) == "none");
+    CHECK(iso(parse_date_text("in September 2019")) == "none");
+    CHECK(iso(parse_date_text("February 30, 2020")) == "none");
+    CHECK(find_dates("at 1.20am on Jan 8, 2020. PHOTO: AFP").size() == 1);
+    CHECK(iso(find_weekday_date("early hours of Wednesday (Jan 8) in", std::chrono::year{2020})) == "2020-01-08");
+    CHECK(iso(find_weekday_date("early hours of Thursday (Jan 8) in", std::chrono::year{2020})) == "none");
+}
+
+TEST_CASE("datelines, with their wire credits", "[extract]") {
+    auto d = read_dateline("BAGHDAD (REUTERS, BLOOMBERG, AFP) - Iran launched", rules().outlets());
+    REQUIRE(d);
+    CHECK(d->place == "Baghdad");
+    CHECK(d->credits == std::vector<std::string>{"Reuters", "Bloomberg", "AFP"});
+    CHECK(read_dateline("ISTANBUL —An Iranian commander", rules().outlets())->place == "Istanbul");
+    CHECK(read_dateline("NEW YORK, Jan 7 (Reuters) - Stocks", rules().outlets())->place == "New York");
+    CHECK(read_dateline("Istanbul (AP) — A court", rules().outlets())->credits == std::vector<std::string>{"Associated Press"});
+    CHECK_FALSE(read_dateline("US president Donald Trump tweeted - no dateline", rules().outlets()));
+    CHECK_FALSE(read_dateline("A day after President Trump backed away", rules().outlets()));
+}
+
+TEST_CASE("bylines from By lines, header lines and bios, never from By Taboola", "[extract]") {
+    CHECK(read_by_line("By Jamelle Bouie") == std::vector<std::string>{"Jamelle Bouie"});
+    CHECK(read_by_line("By Lara Seligman and Robbie Gramer | Jan. 7, 2020") ==
+          std::vector<std::string>{"Lara Seligman", "Robbie Gramer"});
+    CHECK(read_by_line("By Taboola").empty());
+    CHECK(read_by_line("By Wednesday, Iranian officials were suggesting").empty());
+    auto header = read_header_line("The Washington Post logo The Washington Post 1/9/2020 Kareem Fahim, Sarah Dadouch",
+                                   rules().outlets());
+    REQUIRE(header);
+    CHECK(header->outlet == "The Washington Post");
+    CHECK(format_iso_date(header->date) == "2020-01-09");
+    CHECK(header->byline == std::vector<std::string>{"Kareem Fahim", "Sarah Dadouch"});
+    auto bio = read_bio("Lara Seligman is a staff writer at Foreign Policy. Twitter: @laraseligman", rules());
+    REQUIRE(bio);
+    CHECK(bio->names == std::vector<std::string>{"Lara Seligman"});
+    auto pair = read_bio("Ruth Okafor and Devika Rao report on the valley for the Ledger.", rules());
+    REQUIRE(pair);
+    CHECK(pair->names == std::vector<std::string>{"Ruth Okafor", "Devika Rao"});
+    CHECK(bio->outlet == "Foreign Policy");
+    CHECK_FALSE(read_bio("Mark Esper is the defense secretary of the United States.", rules()));
+}
+
+TEST_CASE("contact lines and photo credits are recognised", "[extract]") {
+    CHECK(is_contact_or_credit("kareem.fahim@washpost.com"));
+    CHECK(is_contact_or_credit("@RobbieGramer"));
+    CHECK(is_contact_or_credit("EPA/ALI ABBAS"));
+    CHECK(is_contact_or_credit("A man holds shrapnel from a missile, Jan 8, 2020. PHOTO: REUTERS"));
+    CHECK_FALSE(is_contact_or_credit("The U.S./Iran talks were held in Geneva."));
+    CHECK_FALSE(is_contact_or_credit("US"));
+}
+
+TEST_CASE("outlet names, aliases and domains are one outlet", "[extract]") {
+    const OutletNames& outlets = rules().outlets();
+    CHECK(outlets.canonical("washingtonpost.com") == "The Washington Post");
+    CHECK(outlets.canonical("www.washingtonpost.com") == "The Washington Post");
+    CHECK(outlets.canonical("Washington Post") == "The Washington Post");
+    CHECK(outlets.canonical("the washington post") == "The Washington Post");
+    CHECK(outlets.canonical("  The Harbour Courier ") == "The Harbour Courier");
+}
+
+TEST_CASE("invalid UTF-8 is read as Windows-1252, never dropped", "[extract]") {
+    DecodedText latin = decode_text("Caf\xE9 au lait \x93quoted\x94");
+    CHECK(latin.text == "Café au lait “quoted”");
+    CHECK(latin.warning == "not UTF-8: read as Windows-1252");
+    DecodedText mixed = decode_text("Sánchez and caf\xE9");
+    CHECK(mixed.text == "Sánchez and café");
+    CHECK(mixed.warning == "1 byte of invalid UTF-8 read as Windows-1252");
+    CHECK(decode_text("plain ASCII").warning.empty());
+    CHECK(is_valid_utf8(decode_text("\xC0\xAF\xED\xA0\x80\xFF").text));
+}
