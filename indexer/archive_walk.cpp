@@ -12,7 +12,7 @@ namespace dateline::indexer {
 namespace fs = std::filesystem;
 namespace {
 
-// *.txt (one article) and *.jsonl / *.ndjson (one per line), each perhaps .gz.
+// *.txt and *.html / *.htm (one article) and *.jsonl / *.ndjson (one per line), each perhaps .gz.
 bool is_article_file(const fs::directory_entry& entry) {
     std::error_code ignored;
     if (!entry.is_regular_file(ignored)) return false;
@@ -20,7 +20,8 @@ bool is_article_file(const fs::directory_entry& entry) {
     std::transform(name.begin(), name.end(), name.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (name.ends_with(".gz")) name.resize(name.size() - 3);
-    return name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".ndjson");
+    return name.ends_with(".txt") || name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".jsonl") ||
+           name.ends_with(".ndjson");
 }
 
 // Recurses by hand rather than with recursive_directory_iterator, which stops

@@ -5,7 +5,7 @@ namespace dateline::indexer {
 
 ExtractedRecord extract_article(const RawRecord& record, InputFormat format, const ManifestEntry* entry,
                                 const IndexingOptions& options) {
-    ExtractedRecord extracted = extract_record(record, format, options.reading);
+    ExtractedRecord extracted = extract_record(record, format, options.reading, entry && entry->url ? *entry->url : std::string());
     if (!extracted.article) return extracted;
     Article& article = *extracted.article;
     if (entry) apply_manifest_entry(*entry, article);

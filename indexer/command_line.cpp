@@ -105,7 +105,7 @@ void describe_options(Descriptions& d, CommandLine& c, RawOptions& raw) {
         ("manifest", po::value(&c.request.manifests)->value_name("FILE"), "sidecar metadata (JSON Lines); repeatable")
         ("batch-size", po::value(&c.request.batch_size)->value_name("N"),
          "articles written between commits (default 1000)")
-        ("format", po::value(&c.request.format)->value_name("auto|text|jsonl"),
+        ("format", po::value(&c.request.format)->value_name("auto|text|jsonl|html"),
          "input format (default auto: by name, then by content)")
         ("no-entities", po::bool_switch(&raw.no_entities),
          "do not recognise people, organisations and places (faster; no person:/org:/place: search or facets)")

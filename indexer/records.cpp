@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "indexer/extract/html_page.hpp"
 #include "indexer/extract/scraped_text.hpp"
 #include "indexer/extract/text_encoding.hpp"
 #include "shared/error.hpp"
@@ -12,9 +13,9 @@
 namespace dateline::indexer {
 namespace {
 
-bool has_json_lines_name(std::string path) {
+std::string without_gz(std::string path) {
     if (path.ends_with(".gz")) path.resize(path.size() - 3);
-    return path.ends_with(".jsonl") || path.ends_with(".ndjson");
+    return path;
 }
 
 bool starts_with_json_object(std::string_view bytes) {
@@ -30,13 +31,17 @@ InputFormat parse_input_format(std::string_view name) {
     if (name.empty() || name == "auto") return InputFormat::automatic;
     if (name == "text") return InputFormat::text;
     if (name == "jsonl") return InputFormat::jsonl;
-    throw Error(ErrorKind::usage, fmt::format("unknown input format '{}'", name), "use --format auto, text or jsonl");
+    if (name == "html") return InputFormat::html;
+    throw Error(ErrorKind::usage, fmt::format("unknown input format '{}'", name), "use --format auto, text, jsonl or html");
 }
 
 InputFormat detect_format(const std::string& path, std::string_view bytes, InputFormat requested) {
     if (requested != InputFormat::automatic) return requested;
-    if (has_json_lines_name(path) || starts_with_json_object(bytes)) return InputFormat::jsonl;
-    return InputFormat::text;
+    std::string name = without_gz(path);
+    if (name.ends_with(".jsonl") || name.ends_with(".ndjson") || starts_with_json_object(bytes)) return InputFormat::jsonl;
+    if (name.ends_with(".html") || name.ends_with(".htm")) return InputFormat::html;
+    if (name.ends_with(".txt")) return InputFormat::text;
+    return looks_like_html(bytes) ? InputFormat::html : InputFormat::text;
 }
 
 std::vector<RawRecord> split_records(const std::string& path, std::string_view bytes, InputFormat format) {
@@ -54,16 +59,22 @@ std::vector<RawRecord> split_records(const std::string& path, std::string_view b
     return records;
 }
 
-ExtractedRecord extract_record(const RawRecord& record, InputFormat format, const ReadingRules& rules) {
+ExtractedRecord extract_record(const RawRecord& record, InputFormat format, const ReadingRules& rules,
+                               std::string_view url_hint) {
     ExtractedRecord extracted;
     DecodedText decoded = decode_text(record.bytes);
     if (!decoded.warning.empty()) extracted.warnings.push_back(decoded.warning);
     if (format != InputFormat::jsonl) {
-        CleanedArticle cleaned = clean_scraped_text(decoded.text, *rules.scrape);
+        if (decoded.text.find('\0') != std::string::npos) {
+            extracted.problem = "binary data, not text";
+            return extracted;
+        }
+        CleanedArticle cleaned = format == InputFormat::html ? read_html_page(decoded.text, url_hint, *rules.scrape)
+                                                             : clean_scraped_text(decoded.text, *rules.scrape);
         if (cleaned.article.title.empty() && cleaned.article.body.empty()) {
-            extracted.problem = decoded.text.find_first_not_of(" \t\r\n") == std::string::npos
-                                    ? "no text in file"
-                                    : "no article text found (only site furniture)";
+            extracted.problem = decoded.text.find_first_not_of(" \t\r\n") == std::string::npos ? "no text in file"
+                                : format == InputFormat::html ? "no article text in the page"
+                                                               : "no article text found (only site furniture)";
             return extracted;
         }
         cleaned.article.source = record.key;

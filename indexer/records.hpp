@@ -14,14 +14,15 @@
 
 namespace dateline::indexer {
 
-enum class InputFormat { automatic, text, jsonl };
+enum class InputFormat { automatic, text, jsonl, html };
 
-// "auto", "text", "jsonl"; throws Error (usage) for anything else.
+// "auto", "text", "jsonl", "html"; throws Error (usage) for anything else.
 InputFormat parse_input_format(std::string_view name);
 
 // requested, unless automatic: then JSON Lines for *.jsonl and *.ndjson
-// (gzipped or not) and for content whose first line is a JSON object, plain
-// text otherwise.
+// (gzipped or not) and for content whose first line is a JSON object; HTML
+// for *.html and *.htm and for content that starts as an HTML document;
+// plain text otherwise.
 InputFormat detect_format(const std::string& path, std::string_view bytes, InputFormat requested);
 
 struct RawRecord {
@@ -48,8 +49,10 @@ struct ReadingRules {
 
 // The article in one record, with source (and, for JSON Lines, record id
 // qualified by the file's name) set. Bytes that are not valid UTF-8 are
-// repaired (text_encoding.hpp) with a warning.
-ExtractedRecord extract_record(const RawRecord& record, InputFormat format, const ReadingRules& rules);
+// repaired (text_encoding.hpp) with a warning. url_hint is the URL a
+// manifest gives for the record, or "" (HTML pages read dates from it).
+ExtractedRecord extract_record(const RawRecord& record, InputFormat format, const ReadingRules& rules,
+                               std::string_view url_hint = {});
 
 // The file a record key belongs to ("a.jsonl#12" -> "a.jsonl").
 std::string file_of_key(const std::string& key);

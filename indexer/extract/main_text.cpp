@@ -16,6 +16,7 @@ constexpr double prose_density = 0.30;
 constexpr double near_density = 0.20;
 constexpr double max_link_density = 0.25;
 constexpr std::size_t few_blocks = 12;
+constexpr double foreign_below = 0.08;
 
 struct WordCounts {
     std::size_t words = 0, stopwords = 0;
@@ -79,10 +80,12 @@ bool is_sentence(std::string_view text) {
 
 }  // namespace
 
-BlockClass classify_block(const TextBlock& block, const ScrapeRules& rules) {
+BlockClass classify_block(const TextBlock& block, const ScrapeRules& rules, bool foreign) {
     if (block.furniture || block.link_density > max_link_density) return BlockClass::bad;
     std::size_t length = code_points(block.text);
     if (length < short_below) return BlockClass::short_text;
+    // Without English function words to go by, length alone decides.
+    if (foreign) return length >= long_from ? BlockClass::good : BlockClass::near_good;
     WordCounts counts = count_words(block.text, rules);
     double density = counts.words ? static_cast<double>(counts.stopwords) / counts.words : 0;
     if (density >= prose_density) return length >= long_from ? BlockClass::good : BlockClass::near_good;
@@ -93,9 +96,17 @@ BlockClass classify_block(const TextBlock& block, const ScrapeRules& rules) {
 MainText select_main_text(const std::vector<TextBlock>& blocks, const ScrapeRules& rules) {
     MainText result;
     result.alone.reserve(blocks.size());
+    // A page in another language has (almost) no English function words.
+    WordCounts page;
+    for (const TextBlock& block : blocks) {
+        WordCounts counts = count_words(block.text, rules);
+        page.words += counts.words;
+        page.stopwords += counts.stopwords;
+    }
+    bool foreign = page.words > 0 && static_cast<double>(page.stopwords) / page.words < foreign_below;
     bool any_good = false;
     for (const TextBlock& block : blocks) {
-        result.alone.push_back(classify_block(block, rules));
+        result.alone.push_back(classify_block(block, rules, foreign));
         any_good |= result.alone.back() == BlockClass::good;
     }
     std::vector<BlockClass> classes = result.alone;

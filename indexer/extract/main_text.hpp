@@ -30,7 +30,8 @@ struct MainText {
 
 MainText select_main_text(const std::vector<TextBlock>& blocks, const ScrapeRules& rules);
 
-// Judged alone (exposed for tests).
-BlockClass classify_block(const TextBlock& block, const ScrapeRules& rules);
+// Judged alone (exposed for tests); foreign: the page is not in English, so
+// function words cannot tell prose from menus and length decides.
+BlockClass classify_block(const TextBlock& block, const ScrapeRules& rules, bool foreign = false);
 
 }  // namespace dateline::indexer

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/extract/html_metadata.hpp"
+
+#include <cctype>
+#include <cstring>
+#include <functional>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "indexer/extract/date_text.hpp"
+#include "indexer/extract/field_lines.hpp"
+
+namespace dateline::indexer {
+namespace {
+
+using nlohmann::json;
+
+const char* attribute(const GumboNode* node, const char* name) {
+    const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
+    return a ? a->value : nullptr;
+}
+
+std::string lower(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+std::string trimmed(std::string_view text) {
+    std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+}
+
+void for_each_element(const GumboNode* node, const std::function<void(const GumboNode*)>& each) {
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT && node->type != GUMBO_NODE_TEMPLATE) return;
+    if (node->type != GUMBO_NODE_DOCUMENT) each(node);
+    const GumboVector& children = node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) for_each_element(static_cast<const GumboNode*>(children.data[i]), each);
+}
+
+void append_text(const GumboNode* node, std::string& out) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+        for (const char* c = node->v.text.text; *c; ++c) {
+            bool space = std::isspace(static_cast<unsigned char>(*c));
+            if (!space) out += *c;
+            else if (!out.empty() && out.back() != ' ') out += ' ';
+        }
+        return;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return;
+    GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) return;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) append_text(static_cast<const GumboNode*>(children.data[i]), out);
+}
+
+bool is_article_type(const json& type) {
+    static const std::vector<std::string> kinds = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting",
+                                                   "AnalysisNewsArticle", "OpinionNewsArticle", "Report",
+                                                   "ScholarlyArticle", "LiveBlogPosting", "TechArticle"};
+    if (type.is_array()) {
+        for (const json& t : type)
+            if (is_article_type(t)) return true;
+        return false;
+    }
+    return type.is_string() && std::find(kinds.begin(), kinds.end(), type.get<std::string>()) != kinds.end();
+}
+
+// The first JSON-LD object that is an article, looking through @graph and lists.
+const json* find_article(const json& value) {
+    if (value.is_array()) {
+        for (const json& item : value)
+            if (const json* found = find_article(item)) return found;
+        return nullptr;
+    }
+    if (!value.is_object()) return nullptr;
+    if (auto type = value.find("@type"); type != value.end() && is_article_type(*type)) return &value;
+    if (auto graph = value.find("@graph"); graph != value.end()) return find_article(*graph);
+    return nullptr;
+}
+
+std::string name_of(const json& value) {
+    if (value.is_string()) return trimmed(value.get<std::string>());
+    if (value.is_object())
+        if (auto name = value.find("name"); name != value.end() && name->is_string()) return trimmed(name->get<std::string>());
+    return {};
+}
+
+std::vector<std::string> names_of(const json& value) {
+    std::vector<std::string> names;
+    if (value.is_array()) {
+        for (const json& item : value)
+            if (std::string name = name_of(item); !name.empty()) names.push_back(name);
+    } else if (value.is_string()) {
+        std::vector<std::string> split = read_names(value.get<std::string>());
+        if (!split.empty()) return split;
+        if (std::string name = name_of(value); !name.empty()) names.push_back(name);
+    } else if (std::string name = name_of(value); !name.empty()) {
+        names.push_back(name);
+    }
+    return names;
+}
+
+std::optional<Date> date_of(const json& value) {
+    return value.is_string() ? parse_date_text(value.get<std::string>()) : std::nullopt;
+}
+
+void read_json_ld(const GumboNode* script, PageMetadata& meta) {
+    std::string text;
+    for (unsigned i = 0; i < script->v.element.children.length; ++i) {
+        const GumboNode* child = static_cast<const GumboNode*>(script->v.element.children.data[i]);
+        if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA || child->type == GUMBO_NODE_WHITESPACE)
+            text += child->v.text.text;
+    }
+    json value = json::parse(text, nullptr, false);
+    const json* article = value.is_discarded() ? nullptr : find_article(value);
+    if (!article) return;
+    auto get = [&](const char* key) -> const json* {
+        auto it = article->find(key);
+        return it == article->end() || it->is_null() ? nullptr : &*it;
+    };
+    if (const json* headline = get("headline"); headline && meta.title.empty() && headline->is_string())
+        meta.title = trimmed(headline->get<std::string>());
+    if (const json* published = get("datePublished"); published && !meta.date) meta.date = date_of(*published);
+    if (const json* created = get("dateCreated"); created && !meta.date) meta.date = date_of(*created);
+    if (const json* author = get("author"); author && meta.byline.empty()) meta.byline = names_of(*author);
+    if (const json* publisher = get("publisher"); publisher && meta.outlet.empty()) meta.outlet = name_of(*publisher);
+    if (const json* url = get("url"); url && url->is_string() && meta.url.empty()) meta.url = url->get<std::string>();
+}
+
+}  // namespace
+
+std::string node_text(const GumboNode* node) {
+    std::string out;
+    append_text(node, out);
+    return trimmed(out);
+}
+
+std::optional<Date> date_in_url(std::string_view url) {
+    for (std::size_t i = 0; i + 10 <= url.size(); ++i) {
+        if (url[i] != '/' || !std::isdigit(static_cast<unsigned char>(url[i + 1]))) continue;
+        std::string_view rest = url.substr(i + 1);
+        if (rest.size() < 10) break;
+        // "2019/11/19" or "2019-11-19", then the end or a separator.
+        char sep = rest[4];
+        if ((sep != '/' && sep != '-' && sep != '_') || rest[7] != sep) continue;
+        if (rest.size() > 10 && std::isdigit(static_cast<unsigned char>(rest[10]))) continue;
+        std::string iso = std::string(rest.substr(0, 4)) + "-" + std::string(rest.substr(5, 2)) + "-" + std::string(rest.substr(8, 2));
+        if (auto date = parse_iso_date(iso); date && static_cast<int>(date->year()) >= 1990) return date;
+    }
+    return std::nullopt;
+}
+
+PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint, const OutletNames& outlets) {
+    PageMetadata meta;
+    std::map<std::string, std::string> tags;  // meta property/name (lower case) -> first content
+    std::string html_title, canonical, first_time, published_time;
+    std::vector<std::string> rel_authors;
+    for_each_element(root, [&](const GumboNode* node) {
+        switch (node->v.element.tag) {
+        case GUMBO_TAG_SCRIPT:
+            if (const char* type = attribute(node, "type"); type && lower(type) == "application/ld+json") read_json_ld(node, meta);
+            break;
+        case GUMBO_TAG_META: {
+            const char* key = attribute(node, "property");
+            if (!key) key = attribute(node, "name");
+            if (!key) key = attribute(node, "itemprop");
+            const char* content = attribute(node, "content");
+            if (key && content && *content) tags.emplace(lower(key), trimmed(content));
+            break;
+        }
+        case GUMBO_TAG_TITLE:
+            if (html_title.empty()) html_title = node_text(node);
+            break;
+        case GUMBO_TAG_LINK:
+            if (const char* rel = attribute(node, "rel"); rel && lower(rel) == "canonical" && canonical.empty())
+                if (const char* href = attribute(node, "href")) canonical = href;
+            break;
+        case GUMBO_TAG_TIME:
+            if (const char* when = attribute(node, "datetime")) {
+                const char* prop = attribute(node, "itemprop");
+                bool published = attribute(node, "pubdate") || (prop && lower(prop).find("published") != std::string::npos);
+                if (published && published_time.empty()) published_time = when;
+                if (first_time.empty()) first_time = when;
+            }
+            break;
+        case GUMBO_TAG_A:
+            if (const char* rel = attribute(node, "rel"); rel && lower(rel) == "author")
+                if (std::string name = node_text(node); is_person_name(name)) rel_authors.push_back(name);
+            break;
+        default: break;
+        }
+    });
+    auto tag = [&](std::initializer_list<const char*> keys) -> std::string {
+        for (const char* key : keys)
+            if (auto it = tags.find(key); it != tags.end()) return it->second;
+        return {};
+    };
+    if (meta.title.empty()) meta.title = tag({"og:title", "twitter:title", "dc.title"});
+    if (meta.title.empty()) meta.title = html_title;
+    if (meta.outlet.empty()) meta.outlet = tag({"og:site_name", "application-name", "publisher", "dc.publisher"});
+    if (meta.url.empty()) meta.url = !canonical.empty() ? canonical : tag({"og:url"});
+    if (meta.url.empty()) meta.url = url_hint;
+    if (meta.byline.empty()) {
+        std::string author = tag({"author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"});
+        if (author.starts_with("By ") || author.starts_with("by ")) author.erase(0, 3);
+        if (!author.empty() && author.find("://") == std::string::npos) {
+            meta.byline = read_names(author);
+            if (meta.byline.empty()) meta.byline = {author};
+        }
+    }
+    if (meta.byline.empty()) meta.byline = rel_authors;
+    for (const char* key : {"article:published_time", "og:article:published_time", "datepublished", "date",
+                            "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued", "dc.date",
+                            "dcterms.created", "parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime",
+                            "article.published", "originalpublicationdate", "og:published_time"})
+        if (!meta.date)
+            if (auto it = tags.find(key); it != tags.end()) meta.date = parse_date_text(it->second);
+    if (!meta.date) meta.date = date_in_url(meta.url);
+    if (!meta.date && !url_hint.empty()) meta.date = date_in_url(url_hint);
+    if (!meta.date && !published_time.empty()) meta.date = parse_date_text(published_time);
+    if (!meta.date && !first_time.empty()) meta.date = parse_date_text(first_time);
+    if (!meta.outlet.empty()) meta.outlet = outlets.canonical(meta.outlet);
+    else if (auto known = outlets.find(meta.url)) meta.outlet = *known;
+    return meta;
+}
+
+}  // namespace dateline::indexer

@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/extract/html_page.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <gumbo.h>
+
+#include "indexer/extract/date_text.hpp"
+#include "indexer/extract/field_lines.hpp"
+#include "indexer/extract/html_metadata.hpp"
+#include "indexer/extract/main_text.hpp"
+
+namespace dateline::indexer {
+namespace {
+
+// Elements whose content is never the story.
+bool is_skipped_tag(GumboTag tag) {
+    switch (tag) {
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_MENU:
+        return true;
+    default: return false;
+    }
+}
+
+// Elements that end one block of text and start another.
+bool is_block_tag(GumboTag tag) {
+    switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_LI: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH: case GUMBO_TAG_DL: case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_BR: case GUMBO_TAG_HR: case GUMBO_TAG_BODY:
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_CENTER:
+        return true;
+    default: return false;
+    }
+}
+
+bool is_heading(GumboTag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
+
+// Class and id words that mark page furniture.
+bool has_furniture_name(const GumboNode* node) {
+    static const std::unordered_set<std::string> words = {"comments", "sidebar", "newsletter", "outbrain", "taboola"};
+    for (const char* name : {"class", "id"}) {
+        const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
+        if (!a) continue;
+        std::string word;
+        for (const char* c = a->value;; ++c) {
+            if (*c == 0 || *c == ' ' || *c == '-' || *c == '_') {
+                if (words.contains(word)) return true;
+                word.clear();
+                if (*c == 0) break;
+            } else {
+                word += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
+            }
+        }
+    }
+    return false;
+}
+
+struct RawBlock {
+    std::string text;
+    std::size_t link_chars = 0;
+    bool heading = false;
+    std::vector<const GumboNode*> ancestors;  // root first
+};
+
+class BlockCollector {
+public:
+    std::vector<RawBlock> blocks;
+
+    void walk(const GumboNode* node) {
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+            add_text(node->v.text.text);
+            return;
+        }
+        if (node->type != GUMBO_NODE_ELEMENT) return;
+        GumboTag tag = node->v.element.tag;
+        if (is_skipped_tag(tag) || (tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML && false && has_furniture_name(node))) return;
+        bool block = is_block_tag(tag);
+        if (block) flush();
+        ancestors_.push_back(node);
+        bool link = tag == GUMBO_TAG_A;
+        links_ += link;
+        if (is_heading(tag)) heading_ = true;
+        const GumboVector& children = node->v.element.children;
+        for (unsigned i = 0; i < children.length; ++i) walk(static_cast<const GumboNode*>(children.data[i]));
+        if (block) flush();
+        if (is_heading(tag)) heading_ = false;
+        links_ -= link;
+        ancestors_.pop_back();
+    }
+
+    void flush() {
+        while (!current_.text.empty() && current_.text.back() == ' ') current_.text.pop_back();
+        if (!current_.text.empty()) {
+            current_.heading = heading_;
+            current_.ancestors = ancestors_;
+            blocks.push_back(std::move(current_));
+        }
+        current_ = {};
+    }
+
+private:
+    RawBlock current_;
+    std::vector<const GumboNode*> ancestors_;
+    int links_ = 0;
+    bool heading_ = false;
+
+    void add_text(const char* text) {
+        for (const char* c = text; *c; ++c) {
+            unsigned char u = *c;
+            bool space = std::isspace(u) || (u == 0xC2 && static_cast<unsigned char>(c[1]) == 0xA0);
+            if (space) {
+                if (u == 0xC2) ++c;
+                if (!current_.text.empty() && current_.text.back() != ' ') current_.text += ' ';
+                continue;
+            }
+            current_.text += *c;
+            if (links_ > 0) ++current_.link_chars;
+        }
+    }
+};
+
+// The element that holds most of the kept text: the deepest one holding at
+// least this share of it. Blocks outside it (teasers, a second story) go.
+constexpr double region_share = 0.8;
+
+const GumboNode* main_region(const std::vector<RawBlock>& blocks, const std::vector<bool>& keep) {
+    std::unordered_map<const GumboNode*, std::size_t> held;
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (!keep[i]) continue;
+        total += blocks[i].text.size();
+        for (const GumboNode* a : blocks[i].ancestors) held[a] += blocks[i].text.size();
+    }
+    const GumboNode* best = nullptr;
+    std::size_t best_depth = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (!keep[i]) continue;
+        const auto& chain = blocks[i].ancestors;
+        for (std::size_t d = 0; d < chain.size(); ++d)
+            if (held[chain[d]] >= region_share * total && (!best || d + 1 > best_depth)) best = chain[d], best_depth = d + 1;
+    }
+    return best;
+}
+
+bool is_within(const RawBlock& block, const GumboNode* region) {
+    return !region || std::find(block.ancestors.begin(), block.ancestors.end(), region) != block.ancestors.end();
+}
+
+// "Headline - Site Name" or "Headline | Site": the headline.
+std::string strip_site_name(std::string title, const std::string& outlet) {
+    for (std::string_view sep : {" | ", " - ", " – ", " — "}) {
+        std::size_t at = title.rfind(sep);
+        if (at == std::string::npos || at < 10) continue;
+        std::string tail = title.substr(at + sep.size());
+        if (tail.size() < 40 || (!outlet.empty() && tail == outlet)) return title.substr(0, at);
+    }
+    return title;
+}
+
+}  // namespace
+
+bool looks_like_html(std::string_view bytes) {
+    std::string head;
+    for (char c : bytes.substr(0, 1024)) head += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::size_t first = head.find_first_not_of(" \t\r\n\xef\xbb\xbf");
+    if (first == std::string::npos) return false;
+    std::string_view start = std::string_view(head).substr(first);
+    return start.starts_with("<!doctype html") || start.starts_with("<html") ||
+           ((start.starts_with("<!--") || start.starts_with("<?xml")) && head.find("<html") != std::string::npos);
+}
+
+CleanedArticle read_html_page(std::string_view html, std::string_view url_hint, const ScrapeRules& rules) {
+    std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
+        gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()),
+        [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+    CleanedArticle result;
+    Article& article = result.article;
+    PageMetadata meta = read_page_metadata(output->document, url_hint, rules.outlets());
+
+    BlockCollector collector;
+    collector.walk(output->root);
+    const std::vector<RawBlock>& raw = collector.blocks;
+    std::vector<TextBlock> blocks;
+    blocks.reserve(raw.size());
+    for (const RawBlock& b : raw) {
+        bool furniture = rules.furniture(furniture_key(b.text)) != nullptr || is_contact_or_credit(b.text);
+        blocks.push_back({b.text, furniture, b.text.empty() ? 0.0 : double(b.link_chars) / b.text.size(), b.heading});
+    }
+    MainText main = select_main_text(blocks, rules);
+    const GumboNode* region = main_region(raw, main.keep);
+
+    article.title = strip_site_name(meta.title, meta.outlet);
+    std::string title_key = furniture_key(article.title);
+    std::size_t first_kept = raw.size();
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        bool kept = main.keep[i] && is_within(raw[i], region) && furniture_key(raw[i].text) != title_key;
+        if (!kept) {
+            if (first_kept == raw.size()) {
+                // Above the story: a By line or a date the metadata did not give.
+                if (auto names = read_by_line(raw[i].text); !names.empty() && meta.byline.empty()) meta.byline = names;
+                if (auto dates = find_dates(raw[i].text); !dates.empty() && !meta.date && raw[i].text.size() < 200)
+                    meta.date = dates.front().date;
+            }
+            result.removed.push_back(raw[i].text);
+            continue;
+        }
+        if (first_kept == raw.size()) {
+            first_kept = i;
+            if (auto dateline = read_dateline(raw[i].text, rules.outlets())) {
+                article.dateline = dateline->place;
+                result.credits = dateline->credits;
+            }
+        }
+        if (!article.body.empty()) article.body += "\n\n";
+        article.body += raw[i].text;
+    }
+    article.outlet = meta.outlet;
+    article.date = meta.date;
+    article.byline = meta.byline;
+    article.url = meta.url;
+    return result;
+}
+
+}  // namespace dateline::indexer
