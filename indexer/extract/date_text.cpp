@@ -22,14 +22,15 @@ std::vector<Token> tokenise(std::string_view line) {
     std::size_t i = 0;
     while (i < line.size()) {
         unsigned char c = line[i];
-        if (!std::isalnum(c)) {
+        if (!std::isalnum(c) && c < 0x80) {
             ++i;
             continue;
         }
-        bool number = std::isdigit(c);
+        bool number = std::isdigit(c) != 0;
         std::size_t start = i;
         while (i < line.size() && (number ? std::isdigit(static_cast<unsigned char>(line[i]))
-                                          : std::isalpha(static_cast<unsigned char>(line[i]))))
+                                          : std::isalpha(static_cast<unsigned char>(line[i])) ||
+                                                static_cast<unsigned char>(line[i]) >= 0x80))
             ++i;
         tokens.push_back({line.substr(start, i - start), start, number});
     }
@@ -56,6 +57,11 @@ unsigned month_of(std::string_view word) {
     if (word.size() < 3) return 0;
     std::string w = lower(word);
     if (w == "sept") return 9;
+    // German names where they differ from the English (pages in German are common in archives).
+    static const std::array<std::pair<std::string_view, unsigned>, 8> german = {
+        {{"januar", 1}, {"februar", 2}, {"m\xc3\xa4rz", 3}, {"mai", 5}, {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"dezember", 12}}};
+    for (auto [name, m] : german)
+        if (w == name) return m;
     for (unsigned m = 0; m < names.size(); ++m)
         if (w == names[m] || (w.size() == 3 && names[m].starts_with(w))) return m + 1;
     return 0;
