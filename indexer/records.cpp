@@ -62,6 +62,11 @@ std::vector<RawRecord> split_records(const std::string& path, std::string_view b
 ExtractedRecord extract_record(const RawRecord& record, InputFormat format, const ReadingRules& rules,
                                std::string_view url_hint) {
     ExtractedRecord extracted;
+    if (record.bytes.size() > max_article_bytes) {
+        extracted.problem = fmt::format("{:.1f} MB is too large for one article (the limit is {} MB)",
+                                        record.bytes.size() / 1e6, max_article_bytes / 1'000'000);
+        return extracted;
+    }
     DecodedText decoded = decode_text(record.bytes);
     if (!decoded.warning.empty()) extracted.warnings.push_back(decoded.warning);
     if (format != InputFormat::jsonl) {
@@ -71,6 +76,7 @@ ExtractedRecord extract_record(const RawRecord& record, InputFormat format, cons
         }
         CleanedArticle cleaned = format == InputFormat::html ? read_html_page(decoded.text, url_hint, *rules.scrape)
                                                              : clean_scraped_text(decoded.text, *rules.scrape);
+        if (format == InputFormat::html && cleaned.article.body.empty()) cleaned.article.title.clear();
         if (cleaned.article.title.empty() && cleaned.article.body.empty()) {
             extracted.problem = decoded.text.find_first_not_of(" \t\r\n") == std::string::npos ? "no text in file"
                                 : format == InputFormat::html ? "no article text in the page"

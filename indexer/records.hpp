@@ -41,6 +41,10 @@ struct ExtractedRecord {
     std::vector<std::string> removed;   // furniture left out of the text, for audit
 };
 
+// One article (a text or HTML file, or a JSON Lines record) larger than this
+// is not an article but a dump or a mistake: skipped with a warning.
+constexpr std::size_t max_article_bytes = 16'000'000;
+
 // What the readers need besides the bytes.
 struct ReadingRules {
     FieldMap fields = default_field_map();  // JSON Lines keys
