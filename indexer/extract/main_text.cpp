@@ -32,8 +32,9 @@ WordCounts count_words(std::string_view text, const ScrapeRules& rules) {
         word.clear();
     };
     for (unsigned char c : text) {
-        if (std::isalpha(c) || c >= 0x80 || c == '\'')
-            word += static_cast<char>(std::tolower(c));
+        bool upper = c >= 'A' && c <= 'Z';
+        if (upper || (c >= 'a' && c <= 'z') || c >= 0x80 || c == '\'')
+            word += static_cast<char>(upper ? c + ('a' - 'A') : c);
         else
             flush();
     }
@@ -78,19 +79,22 @@ bool is_sentence(std::string_view text) {
     return false;
 }
 
-}  // namespace
-
-BlockClass classify_block(const TextBlock& block, const ScrapeRules& rules, bool foreign) {
+BlockClass classify_counted(const TextBlock& block, const WordCounts& counts, bool foreign) {
     if (block.furniture || block.link_density > max_link_density) return BlockClass::bad;
     std::size_t length = code_points(block.text);
     if (length < short_below) return BlockClass::short_text;
     // Without English function words to go by, length alone decides.
     if (foreign) return length >= long_from ? BlockClass::good : BlockClass::near_good;
-    WordCounts counts = count_words(block.text, rules);
     double density = counts.words ? static_cast<double>(counts.stopwords) / counts.words : 0;
     if (density >= prose_density) return length >= long_from ? BlockClass::good : BlockClass::near_good;
     if (density >= near_density) return BlockClass::near_good;
     return BlockClass::bad;
+}
+
+}  // namespace
+
+BlockClass classify_block(const TextBlock& block, const ScrapeRules& rules, bool foreign) {
+    return classify_counted(block, count_words(block.text, rules), foreign);
 }
 
 MainText select_main_text(const std::vector<TextBlock>& blocks, const ScrapeRules& rules) {
@@ -98,15 +102,17 @@ MainText select_main_text(const std::vector<TextBlock>& blocks, const ScrapeRule
     result.alone.reserve(blocks.size());
     // A page in another language has (almost) no English function words.
     WordCounts page;
+    std::vector<WordCounts> counts;
+    counts.reserve(blocks.size());
     for (const TextBlock& block : blocks) {
-        WordCounts counts = count_words(block.text, rules);
-        page.words += counts.words;
-        page.stopwords += counts.stopwords;
+        counts.push_back(count_words(block.text, rules));
+        page.words += counts.back().words;
+        page.stopwords += counts.back().stopwords;
     }
     bool foreign = page.words > 0 && static_cast<double>(page.stopwords) / page.words < foreign_below;
     bool any_good = false;
-    for (const TextBlock& block : blocks) {
-        result.alone.push_back(classify_block(block, rules, foreign));
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        result.alone.push_back(classify_counted(blocks[i], counts[i], foreign));
         any_good |= result.alone.back() == BlockClass::good;
     }
     std::vector<BlockClass> classes = result.alone;

@@ -46,10 +46,10 @@ std::string furniture_key(std::string_view line) {
     std::string key;
     key.reserve(line.size());
     for (unsigned char c : line) {
-        if (std::isspace(c)) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
             if (!key.empty() && key.back() != ' ') key += ' ';
         } else {
-            key += static_cast<char>(std::tolower(c));
+            key += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
         }
     }
     std::size_t first = 0, last = key.size();

@@ -62,6 +62,8 @@ bool looks_like_title(std::string_view line) {
     return words >= 2 && words <= 30;
 }
 
+constexpr std::size_t longest_furniture = 1000;
+
 struct Lines {
     std::vector<std::string_view> text;
     std::vector<bool> furniture;
@@ -73,10 +75,12 @@ Lines mark_furniture(std::vector<std::string_view> text, const ScrapeRules& rule
     Lines lines{std::move(text), {}, {}, {}};
     std::vector<std::string> keys;
     std::unordered_map<std::string, int> seen;
-    for (std::string_view line : lines.text) ++seen[keys.emplace_back(furniture_key(line))];
+    // Furniture is short: a long line is never compared with the phrases.
+    for (std::string_view line : lines.text)
+        ++seen[keys.emplace_back(line.size() <= longest_furniture ? furniture_key(line) : std::string())];
     for (std::size_t i = 0; i < lines.text.size(); ++i) {
         std::string_view line = lines.text[i];
-        const FurnitureRule* rule = rules.furniture(keys[i]);
+        const FurnitureRule* rule = keys[i].empty() ? nullptr : rules.furniture(keys[i]);
         if (rule && !rule->outlet.empty() && lines.outlet_mark.empty()) lines.outlet_mark = rule->outlet;
         // A short line printed again and again is a label, not a sentence.
         bool repeated_label = seen[keys[i]] > 1 && line.size() < 70 && !ends_sentence(line);
@@ -166,11 +170,8 @@ CleanedArticle clean_scraped_text(std::string_view raw, const ScrapeRules& rules
 
     // The body, and what the story's own lines say.
     std::optional<Date> update_date;
-    std::optional<std::chrono::year> year_seen;
     for (std::size_t i = 0; i < n; ++i) {
         std::string_view line = lines.text[i];
-        if (!year_seen)
-            if (auto dates = find_dates(line); !dates.empty()) year_seen = dates.front().date.year();
         if (!update_date && line.size() < 200 && furniture_key(line.substr(0, 8)).starts_with("update"))
             update_date = read_date_line(line);
         if (lines.taken[i]) continue;
@@ -204,7 +205,14 @@ CleanedArticle clean_scraped_text(std::string_view raw, const ScrapeRules& rules
     if (article.outlet.empty()) article.outlet = !lines.outlet_mark.empty() ? lines.outlet_mark : bio_outlet;
     if (article.byline.empty()) article.byline = bio_names;
     article.date = header_date ? header_date : update_date;
-    if (!article.date && year_seen && story_start < n) article.date = find_weekday_date(lines.text[story_start], *year_seen);
+    if (!article.date && story_start < n) {
+        // "Wednesday (Jan 8)" in the lede, in the year the text's dates give.
+        for (std::string_view line : lines.text)
+            if (auto dates = find_dates(line); !dates.empty()) {
+                article.date = find_weekday_date(lines.text[story_start], dates.front().date.year());
+                break;
+            }
+    }
     if (!article.date) article.date = any_header_date;
     return result;
 }

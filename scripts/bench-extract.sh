@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Extraction throughput of `dateline-index extract` (no entities, no
+# database) on the team kit's corpora, in MB/s of input (uncompressed), one
+# core: scraped text (the article extraction benchmark's full_page_text as
+# files), JSON Lines (Reuters-21578, HuffPost sample) and HTML (the same
+# benchmark's pages). Each figure is the best of three runs, warm cache.
+# Usage: scripts/bench-extract.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kit=../shared
+[[ -d $kit/corpora ]] || { echo "bench-extract.sh: the team kit is missing at $kit" >&2; exit 1; }
+scripts/setup.sh
+scripts/build.sh >/dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+aeb=$kit/corpora/article_extraction_benchmark/article_extraction_benchmark.jsonl.gz
+build/tests/score-extraction export-text "$aeb" "$work/text" 2>/dev/null
+build/tests/score-extraction export-html "$aeb" "$work/html" 2>/dev/null
+mkdir -p "$work/jsonl"
+gzip -dc "$kit/corpora/reuters21578/reuters21578.jsonl.gz" >"$work/jsonl/reuters.jsonl"
+gzip -dc "$kit/corpora/huffpost_news_category_sample/"*.jsonl.gz >"$work/jsonl/huffpost.jsonl"
+
+printf '%-8s %10s %9s %9s\n' input MB seconds MB/s
+for kind in text jsonl html; do
+  bytes=$(cat "$work/$kind"/* | wc -c)
+  best=
+  for _ in 1 2 3; do
+    start=$(date +%s.%N)
+    build/indexer/dateline-index extract --no-entities "$work/$kind" >/dev/null 2>&1 || [[ $? == 1 ]]
+    end=$(date +%s.%N)
+    seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+    if [[ -z $best ]] || awk -v s="$seconds" -v b="$best" 'BEGIN { exit !(s < b) }'; then best=$seconds; fi
+  done
+  awk -v k="$kind" -v b="$bytes" -v s="$best" 'BEGIN { printf "%-8s %10.1f %9.3f %9.1f\n", k, b / 1e6, s, b / 1e6 / s }'
+done
