@@ -55,15 +55,23 @@ Exit status:
   5  locked: another dateline-index is writing this database
 )";
 
-constexpr const char* indexing_text = R"(Inputs: plain-text files, one article each (the first non-blank line is the
-title), and JSON Lines files, one article per line, either perhaps gzipped.
-Directories are walked recursively, in sorted order, for *.txt, *.jsonl and
-*.ndjson files (and .gz). JSON Lines keys tried by default: title: title,
-headline; text: text, content, body, article, main_text; date: date,
-published, publish_date, time, timestamp; byline: authors, author, byline;
-url: url, link; outlet: outlet, source, publication, site_name, domain; id:
-id, _id, uuid. A line that is not a JSON object with text is reported and
-skipped; the rest of the file is indexed.
+constexpr const char* indexing_text = R"(Inputs, each perhaps gzipped (the format is told from the name, then the
+content; --format overrides):
+  text   *.txt, one scraped article a file: furniture lines (menus, ads,
+         captions, bios, "Sponsored Links by Taboola") are left out, and
+         title, outlet, date, byline and dateline are read from the lines
+         around the story (phrases in data/scrape/, outlets in data/outlets.tsv)
+  html   *.html, *.htm: metadata from JSON-LD, Open Graph, <meta> and <time>;
+         the story's text found among the page's blocks
+  jsonl  *.jsonl, *.ndjson, one article a line. Keys tried by default: title:
+         title, headline; text: text, content, body, article, main_text; date:
+         date, published, publish_date, time, timestamp; byline: authors,
+         author, byline; url: url, link; outlet: outlet, source, publication,
+         site_name, domain; id: id, _id, uuid. --map FIELD=KEY overrides.
+Text that is not UTF-8 is read as Windows-1252, with a warning. A file or
+line that cannot be an article (empty, binary, broken JSON, a page with no
+text, over 16 MB) is reported with its file and line and skipped; the rest
+is indexed and the exit status is 1.
 
 An article is identified by its URL, else its record id, else its file (and
 line); indexing it again replaces it. An article whose bytes and manifest
@@ -72,7 +80,10 @@ entry are unchanged since it was indexed is not written at all.
 A manifest is a JSON Lines file with one object per article:
   {"path": "a.txt", "url": "...", "outlet": "...", "date": "YYYY-MM-DD",
    "byline": ["..."], "title": "..."}
-Paths are relative to the manifest's folder; what it gives wins over the text.
+Paths are relative to the manifest's folder; what it gives wins over the
+page's own metadata, which wins over what is read from its text. Outlet
+names are made one through data/outlets.tsv ("washingtonpost.com" and
+"Washington Post" are "The Washington Post").
 )";
 
 struct Descriptions {

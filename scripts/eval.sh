@@ -57,7 +57,9 @@ seeds_byline 1.0
 seeds_dateline 1.0
 seeds_furniture_removed 1.0
 seeds_body_kept 1.0
-scraped_text_f1 0.83
+scraped_text_f1 0.85
+html_text_f1 0.89
+html_date_accuracy 0.82
 conll_f1 0.89
 FLOORS
   exit $failed
