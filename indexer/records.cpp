@@ -67,18 +67,19 @@ ExtractedRecord extract_record(const RawRecord& record, InputFormat format, cons
                                         record.bytes.size() / 1e6, max_article_bytes / 1'000'000);
         return extracted;
     }
-    DecodedText decoded = decode_text(record.bytes);
-    if (!decoded.warning.empty()) extracted.warnings.push_back(decoded.warning);
+    std::optional<RepairedText> repaired = repair_utf8(record.bytes);
+    if (repaired) extracted.warnings.push_back(repaired->warning);
+    std::string_view text = repaired ? std::string_view(repaired->text) : record.bytes;
     if (format != InputFormat::jsonl) {
-        if (decoded.text.find('\0') != std::string::npos) {
+        if (text.find('\0') != std::string::npos) {
             extracted.problem = "binary data, not text";
             return extracted;
         }
-        CleanedArticle cleaned = format == InputFormat::html ? read_html_page(decoded.text, url_hint, *rules.scrape)
-                                                             : clean_scraped_text(decoded.text, *rules.scrape);
-        if (format == InputFormat::html && cleaned.article.body.empty()) cleaned.article.title.clear();
-        if (cleaned.article.title.empty() && cleaned.article.body.empty()) {
-            extracted.problem = decoded.text.find_first_not_of(" \t\r\n") == std::string::npos ? "no text in file"
+        CleanedArticle cleaned = format == InputFormat::html ? read_html_page(text, url_hint, *rules.scrape)
+                                                             : clean_scraped_text(text, *rules.scrape);
+        // A page needs text; a scrape may be a headline alone (wire briefs are).
+        if (cleaned.article.body.empty() && (format == InputFormat::html || cleaned.article.title.empty())) {
+            extracted.problem = text.find_first_not_of(" \t\r\n") == std::string::npos ? "no text in file"
                                 : format == InputFormat::html ? "no article text in the page"
                                                                : "no article text found (only site furniture)";
             return extracted;
@@ -89,7 +90,7 @@ ExtractedRecord extract_record(const RawRecord& record, InputFormat format, cons
         extracted.removed = std::move(cleaned.removed);
         return extracted;
     }
-    nlohmann::json object = nlohmann::json::parse(decoded.text, nullptr, false);
+    nlohmann::json object = nlohmann::json::parse(text, nullptr, false);
     if (object.is_discarded()) {
         extracted.problem = "not valid JSON (a truncated or broken line)";
         return extracted;

@@ -16,6 +16,20 @@ void append_unaccented(std::string& out, unsigned lower) {
 
 }  // namespace
 
+std::string_view trim_space(std::string_view text) {
+    constexpr std::string_view blank = " \t\r\n";
+    std::size_t first = text.find_first_not_of(blank);
+    if (first == std::string_view::npos) return {};
+    return text.substr(first, text.find_last_not_of(blank) - first + 1);
+}
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    return out;
+}
+
 std::string fold_for_matching(std::string_view text) {
     std::string folded;
     folded.reserve(text.size());

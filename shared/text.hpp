@@ -33,6 +33,13 @@ struct SearchFolded {
 };
 SearchFolded fold_for_search_mapped(std::string_view text);
 
+// text without the spaces, tabs, carriage returns and newlines at its ends.
+std::string_view trim_space(std::string_view text);
+
+// ASCII letters lower-cased, every other byte kept: for comparing with
+// keywords (month names, HTML attribute values), not for folding text.
+std::string ascii_lower(std::string_view text);
+
 // The longest prefix of text of at most max_bytes that does not cut a UTF-8
 // sequence in two.
 std::string_view truncate_utf8(std::string_view text, std::size_t max_bytes);

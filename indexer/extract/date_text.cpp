@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/extract/date_text.hpp"
 
+#include "shared/text.hpp"
+
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -43,19 +45,13 @@ unsigned number_of(std::string_view digits) {
     return value;
 }
 
-std::string lower(std::string_view word) {
-    std::string out(word);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // 1-12 for an English month name or its usual abbreviation, 0 otherwise.
 unsigned month_of(std::string_view word) {
     static constexpr std::array<std::string_view, 12> names = {"january", "february", "march",     "april",
                                                               "may",     "june",     "july",      "august",
                                                               "september", "october", "november", "december"};
-    if (word.size() < 3) return 0;
-    std::string w = lower(word);
+    if (word.size() < 3 || word.size() > 9 || std::isdigit(static_cast<unsigned char>(word[0]))) return 0;
+    std::string w = ascii_lower(word);
     if (w == "sept") return 9;
     // German names where they differ from the English (pages in German are common in archives).
     static const std::array<std::pair<std::string_view, unsigned>, 8> german = {
@@ -71,8 +67,8 @@ unsigned month_of(std::string_view word) {
 int weekday_of(std::string_view word) {
     static constexpr std::array<std::string_view, 7> names = {"sunday", "monday", "tuesday", "wednesday",
                                                              "thursday", "friday", "saturday"};
-    if (word.size() < 3) return -1;
-    std::string w = lower(word);
+    if (word.size() < 3 || word.size() > 9 || std::isdigit(static_cast<unsigned char>(word[0]))) return -1;
+    std::string w = ascii_lower(word);
     for (int d = 0; d < 7; ++d)
         if (w == names[d] || (w.size() == 3 && names[d].starts_with(w))) return d;
     return -1;
@@ -82,7 +78,8 @@ bool is_day(const Token& t) { return t.number && t.text.size() <= 2 && number_of
 bool is_year(const Token& t) { return t.number && t.text.size() == 4 && number_of(t.text) >= 1900 && number_of(t.text) <= 2100; }
 
 bool is_ordinal(const Token& t) {
-    std::string w = lower(t.text);
+    if (t.number || t.text.size() != 2) return false;
+    std::string w = ascii_lower(t.text);
     return w == "st" || w == "nd" || w == "rd" || w == "th";
 }
 

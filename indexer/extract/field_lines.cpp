@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "indexer/extract/date_text.hpp"
+#include "shared/text.hpp"
 
 namespace dateline::indexer {
 namespace {
@@ -69,7 +70,9 @@ bool has_lower(std::string_view text) {
     return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::islower(c); });
 }
 
-std::vector<std::string_view> split_list(std::string_view text) {
+}  // namespace
+
+std::vector<std::string_view> split_name_list(std::string_view text) {
     std::vector<std::string_view> parts;
     while (!text.empty()) {
         std::size_t cut = std::string_view::npos, skip = 0;
@@ -83,8 +86,6 @@ std::vector<std::string_view> split_list(std::string_view text) {
     }
     return parts;
 }
-
-}  // namespace
 
 bool is_person_name(std::string_view text) {
     std::vector<std::string_view> words = words_of(text);
@@ -100,7 +101,7 @@ bool is_person_name(std::string_view text) {
 
 std::vector<std::string> read_names(std::string_view text) {
     std::vector<std::string> names;
-    for (std::string_view part : split_list(text)) {
+    for (std::string_view part : split_name_list(text)) {
         if (part.empty()) continue;
         if (!is_person_name(part)) return {};
         names.emplace_back(part);
@@ -120,7 +121,7 @@ std::optional<Dateline> read_dateline(std::string_view paragraph, const OutletNa
     std::string place = match[1].str();
     if (place.size() < 3) return std::nullopt;
     Dateline dateline{has_lower(place) ? place : title_case(place), {}};
-    for (std::string_view credit : split_list(match[2].matched ? std::string_view(head).substr(match.position(2), match.length(2)) : "")) {
+    for (std::string_view credit : split_name_list(match[2].matched ? std::string_view(head).substr(match.position(2), match.length(2)) : "")) {
         if (credit.empty()) continue;
         if (auto known = outlets.find(credit))
             dateline.credits.push_back(*known);
@@ -154,8 +155,7 @@ std::optional<Bio> read_bio(std::string_view line, const ScrapeRules& rules) {
         bool job = verb != "is" && verb != "are";
         std::size_t outlet_at = 0;
         for (std::size_t k = n + 1; k < words.size() && k < n + 12; ++k) {
-            std::string w(words[k]);
-            std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
+            std::string w = ascii_lower(words[k]);
             job |= rules.is_bio_word(w);
             if (job && (w == "at" || w == "for" || w == "with") && k + 1 < words.size()) outlet_at = k + 1;
         }

@@ -18,8 +18,11 @@ namespace dateline::indexer {
 // capitalised words (particles such as "de", "van", "al-" allowed), no digits.
 bool is_person_name(std::string_view text);
 
-// "Kareem Fahim, Sarah Dadouch", "A and B": the names, or empty if any part
-// is not a person's name.
+// "Kareem Fahim, Sarah Dadouch", "A and B; C & D/E": the parts of a list of
+// names, trimmed (empty parts included), whatever they hold.
+std::vector<std::string_view> split_name_list(std::string_view text);
+
+// The same list, or empty if any part is not a person's name.
 std::vector<std::string> read_names(std::string_view text);
 
 struct Dateline {

@@ -10,6 +10,7 @@
 
 #include "indexer/extract/date_text.hpp"
 #include "indexer/extract/field_lines.hpp"
+#include "shared/text.hpp"
 
 namespace dateline::indexer {
 namespace {
@@ -21,16 +22,9 @@ const char* attribute(const GumboNode* node, const char* name) {
     return a ? a->value : nullptr;
 }
 
-std::string lower(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
+std::string lower(std::string_view text) { return ascii_lower(text); }
 
-std::string trimmed(std::string_view text) {
-    std::size_t first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
-}
+std::string trimmed(std::string_view text) { return std::string(trim_space(text)); }
 
 void for_each_element(const GumboNode* node, const std::function<void(const GumboNode*)>& each) {
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT && node->type != GUMBO_NODE_TEMPLATE) return;

@@ -48,31 +48,11 @@ bool is_block_tag(GumboTag tag) {
 
 bool is_heading(GumboTag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
 
-// Class and id words that mark page furniture.
-bool has_furniture_name(const GumboNode* node) {
-    static const std::unordered_set<std::string> words = {"comments", "sidebar", "newsletter", "outbrain", "taboola"};
-    for (const char* name : {"class", "id"}) {
-        const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
-        if (!a) continue;
-        std::string word;
-        for (const char* c = a->value;; ++c) {
-            if (*c == 0 || *c == ' ' || *c == '-' || *c == '_') {
-                if (words.contains(word)) return true;
-                word.clear();
-                if (*c == 0) break;
-            } else {
-                word += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
-            }
-        }
-    }
-    return false;
-}
-
 struct RawBlock {
     std::string text;
     std::size_t link_chars = 0;
     bool heading = false;
-    std::vector<const GumboNode*> ancestors;  // root first
+    const GumboNode* parent = nullptr;  // the element it ends in; its ancestors by parent pointers
 };
 
 class BlockCollector {
@@ -86,10 +66,10 @@ public:
         }
         if (node->type != GUMBO_NODE_ELEMENT) return;
         GumboTag tag = node->v.element.tag;
-        if (is_skipped_tag(tag) || (tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML && false && has_furniture_name(node))) return;
+        if (is_skipped_tag(tag)) return;
         bool block = is_block_tag(tag);
         if (block) flush();
-        ancestors_.push_back(node);
+        elements_.push_back(node);
         bool link = tag == GUMBO_TAG_A;
         links_ += link;
         if (is_heading(tag)) heading_ = true;
@@ -98,14 +78,14 @@ public:
         if (block) flush();
         if (is_heading(tag)) heading_ = false;
         links_ -= link;
-        ancestors_.pop_back();
+        elements_.pop_back();
     }
 
     void flush() {
         while (!current_.text.empty() && current_.text.back() == ' ') current_.text.pop_back();
         if (!current_.text.empty()) {
             current_.heading = heading_;
-            current_.ancestors = ancestors_;
+            current_.parent = elements_.back();
             blocks.push_back(std::move(current_));
         }
         current_ = {};
@@ -113,7 +93,7 @@ public:
 
 private:
     RawBlock current_;
-    std::vector<const GumboNode*> ancestors_;
+    std::vector<const GumboNode*> elements_;  // open elements, root first
     int links_ = 0;
     bool heading_ = false;
 
@@ -142,21 +122,28 @@ const GumboNode* main_region(const std::vector<RawBlock>& blocks, const std::vec
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         if (!keep[i]) continue;
         total += blocks[i].text.size();
-        for (const GumboNode* a : blocks[i].ancestors) held[a] += blocks[i].text.size();
+        for (const GumboNode* a = blocks[i].parent; a; a = a->parent) held[a] += blocks[i].text.size();
     }
+    // Walking up from each kept block, the first element holding enough is
+    // the deepest on that path; the deepest of those wins.
     const GumboNode* best = nullptr;
     std::size_t best_depth = 0;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         if (!keep[i]) continue;
-        const auto& chain = blocks[i].ancestors;
-        for (std::size_t d = 0; d < chain.size(); ++d)
-            if (held[chain[d]] >= region_share * total && (!best || d + 1 > best_depth)) best = chain[d], best_depth = d + 1;
+        const GumboNode* a = blocks[i].parent;
+        while (a && held[a] < region_share * total) a = a->parent;
+        if (!a) continue;
+        std::size_t depth = 0;
+        for (const GumboNode* up = a; up; up = up->parent) ++depth;
+        if (depth > best_depth) best = a, best_depth = depth;
     }
     return best;
 }
 
 bool is_within(const RawBlock& block, const GumboNode* region) {
-    return !region || std::find(block.ancestors.begin(), block.ancestors.end(), region) != block.ancestors.end();
+    for (const GumboNode* a = block.parent; a; a = a->parent)
+        if (a == region) return true;
+    return !region;
 }
 
 // "Headline - Site Name" or "Headline | Site": the headline.
@@ -196,7 +183,7 @@ CleanedArticle read_html_page(std::string_view html, std::string_view url_hint, 
     std::vector<TextBlock> blocks;
     blocks.reserve(raw.size());
     for (const RawBlock& b : raw) {
-        bool furniture = rules.furniture(furniture_key(b.text)) != nullptr || is_contact_or_credit(b.text);
+        bool furniture = rules.furniture_line(b.text) != nullptr || is_contact_or_credit(b.text);
         blocks.push_back({b.text, furniture, b.text.empty() ? 0.0 : double(b.link_chars) / b.text.size(), b.heading});
     }
     MainText main = select_main_text(blocks, rules);
@@ -204,15 +191,16 @@ CleanedArticle read_html_page(std::string_view html, std::string_view url_hint, 
 
     article.title = strip_site_name(meta.title, meta.outlet);
     std::string title_key = furniture_key(article.title);
+    auto is_title = [&](std::string_view text) { return text.size() <= article.title.size() + 8 && furniture_key(text) == title_key; };
     std::size_t first_kept = raw.size();
     for (std::size_t i = 0; i < raw.size(); ++i) {
-        bool kept = main.keep[i] && is_within(raw[i], region) && furniture_key(raw[i].text) != title_key;
+        bool kept = main.keep[i] && is_within(raw[i], region) && !is_title(raw[i].text);
         if (!kept) {
             if (first_kept == raw.size()) {
                 // Above the story: a By line or a date the metadata did not give.
-                if (auto names = read_by_line(raw[i].text); !names.empty() && meta.byline.empty()) meta.byline = names;
-                if (auto dates = find_dates(raw[i].text); !dates.empty() && !meta.date && raw[i].text.size() < 200)
-                    meta.date = dates.front().date;
+                if (meta.byline.empty()) meta.byline = read_by_line(raw[i].text);
+                if (!meta.date && raw[i].text.size() < 200)
+                    if (auto dates = find_dates(raw[i].text); !dates.empty()) meta.date = dates.front().date;
             }
             result.removed.push_back(raw[i].text);
             continue;

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "indexer/extract/field_lines.hpp"
 #include "shared/error.hpp"
+#include "shared/text.hpp"
 
 namespace dateline::indexer {
 namespace {
@@ -30,11 +32,7 @@ std::string as_text(const json& value) {
     return value.dump();
 }
 
-std::string trim(std::string_view text) {
-    std::size_t first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
-}
+std::string trim(std::string_view text) { return std::string(trim_space(text)); }
 
 // "2020-01-09", "2020-01-09T10:00:00Z", "2018-01-25 16:17:44" or a Unix time.
 std::optional<Date> read_date(const json& value) {
@@ -53,22 +51,8 @@ std::optional<Date> read_date(const json& value) {
 // "Kareem Fahim, Sarah Dadouch", "A and B", "A; B" -> names.
 std::vector<std::string> split_names(std::string_view names) {
     std::vector<std::string> found;
-    std::string current;
-    auto flush = [&] {
-        if (auto name = trim(current); !name.empty()) found.push_back(name);
-        current.clear();
-    };
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (names[i] == ',' || names[i] == ';') {
-            flush();
-        } else if (names.substr(i).starts_with(" and ")) {
-            flush();
-            i += 4;
-        } else {
-            current += names[i];
-        }
-    }
-    flush();
+    for (std::string_view name : split_name_list(names))
+        if (!name.empty()) found.emplace_back(name);
     return found;
 }
 

@@ -59,14 +59,17 @@ BlockClass neighbour(const std::vector<BlockClass>& classes, std::size_t i, int 
     return BlockClass::bad;
 }
 
-// True when nothing but short blocks and known furniture lie between block
-// i and one end of the text.
-bool only_short_beyond(const std::vector<TextBlock>& blocks, const std::vector<BlockClass>& classes, std::size_t i) {
-    auto is_short = [&](std::size_t k) { return classes[k] == BlockClass::short_text || blocks[k].furniture; };
-    bool before = true, after = true;
-    for (std::size_t k = 0; k < i && before; ++k) before = is_short(k);
-    for (std::size_t k = i + 1; k < classes.size() && after; ++k) after = is_short(k);
-    return before || after;
+// The first and last blocks that are neither short nor known furniture
+// (size() for both when there is none).
+std::pair<std::size_t, std::size_t> substantial_bounds(const std::vector<TextBlock>& blocks,
+                                                       const std::vector<BlockClass>& classes) {
+    std::size_t first = classes.size(), last = classes.size();
+    for (std::size_t k = 0; k < classes.size(); ++k)
+        if (classes[k] != BlockClass::short_text && !blocks[k].furniture) {
+            if (first == classes.size()) first = k;
+            last = k;
+        }
+    return {first, last};
 }
 
 // Four words or more ending as a sentence does.
@@ -128,6 +131,7 @@ MainText select_main_text(const std::vector<TextBlock>& blocks, const ScrapeRule
     // Short blocks take their side from their neighbours: kept between
     // kept text, dropped between furniture.
     std::vector<BlockClass> settled = classes;
+    auto [first_substantial, last_substantial] = substantial_bounds(blocks, classes);
     for (std::size_t i = 0; i < classes.size(); ++i) {
         if (classes[i] != BlockClass::short_text || blocks[i].furniture) continue;
         BlockClass before = neighbour(classes, i, -1, true), after = neighbour(classes, i, +1, true);
@@ -135,8 +139,8 @@ MainText select_main_text(const std::vector<TextBlock>& blocks, const ScrapeRule
             settled[i] = BlockClass::good;
         else if (before == BlockClass::bad && after == BlockClass::bad)
             settled[i] = BlockClass::bad;
-        else if (is_sentence(blocks[i].text) && only_short_beyond(blocks, classes, i))
-            settled[i] = BlockClass::good;  // a closing one-line paragraph at the end of a text
+        else if (is_sentence(blocks[i].text) && (i < first_substantial || i > last_substantial))
+            settled[i] = BlockClass::good;  // a one-line paragraph with only short lines and furniture beyond it
         else {
             before = neighbour(classes, i, -1, false);
             after = neighbour(classes, i, +1, false);

@@ -59,9 +59,7 @@ std::optional<std::string> OutletNames::find(std::string_view name) const {
 
 std::string OutletNames::canonical(std::string_view name) const {
     if (auto known = find(name)) return *known;
-    std::size_t first = name.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return std::string(name.substr(first, name.find_last_not_of(" \t\r\n") - first + 1));
+    return std::string(trim_space(name));
 }
 
 }  // namespace dateline::indexer

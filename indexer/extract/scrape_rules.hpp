@@ -23,6 +23,9 @@ struct FurnitureRule {
     std::string outlet;  // the outlet this furniture is printed by, or ""
 };
 
+// Furniture is short: a longer line is never compared with the phrases.
+constexpr std::size_t longest_furniture = 1000;
+
 // How a line is compared with furniture phrases: ASCII lower case, white
 // space runs as one space, punctuation and symbols trimmed from both ends.
 std::string furniture_key(std::string_view line);
@@ -39,6 +42,11 @@ public:
 
     // The rule a line (given as its furniture_key) matches, or nullptr.
     const FurnitureRule* furniture(std::string_view key) const;
+    // The rule a line as written matches: nullptr for lines longer than
+    // longest_furniture, without building their key.
+    const FurnitureRule* furniture_line(std::string_view line) const {
+        return line.size() <= longest_furniture ? furniture(furniture_key(line)) : nullptr;
+    }
     bool is_stopword(std::string_view lower_word) const { return stopwords_.contains(std::string(lower_word)); }
     bool is_bio_word(std::string_view lower_word) const { return bio_words_.contains(std::string(lower_word)); }
     const OutletNames& outlets() const { return outlets_; }

@@ -8,6 +8,7 @@
 #include "indexer/extract/date_text.hpp"
 #include "indexer/extract/field_lines.hpp"
 #include "indexer/extract/main_text.hpp"
+#include "shared/text.hpp"
 
 namespace dateline::indexer {
 namespace {
@@ -62,8 +63,6 @@ bool looks_like_title(std::string_view line) {
     return words >= 2 && words <= 30;
 }
 
-constexpr std::size_t longest_furniture = 1000;
-
 struct Lines {
     std::vector<std::string_view> text;
     std::vector<bool> furniture;
@@ -71,19 +70,22 @@ struct Lines {
     std::string outlet_mark;  // outlet named by the first outlet-specific furniture
 };
 
+// A short line printed again and again is a label, not a sentence.
+constexpr std::size_t longest_label = 70;
+
+bool is_label(std::string_view line) { return line.size() < longest_label && !ends_sentence(line); }
+
 Lines mark_furniture(std::vector<std::string_view> text, const ScrapeRules& rules) {
     Lines lines{std::move(text), {}, {}, {}};
-    std::vector<std::string> keys;
-    std::unordered_map<std::string, int> seen;
-    // Furniture is short: a long line is never compared with the phrases.
+    std::unordered_map<std::string, int> labels_seen;
     for (std::string_view line : lines.text)
-        ++seen[keys.emplace_back(line.size() <= longest_furniture ? furniture_key(line) : std::string())];
-    for (std::size_t i = 0; i < lines.text.size(); ++i) {
-        std::string_view line = lines.text[i];
-        const FurnitureRule* rule = keys[i].empty() ? nullptr : rules.furniture(keys[i]);
+        if (is_label(line)) ++labels_seen[furniture_key(line)];
+    for (std::string_view line : lines.text) {
+        bool label = is_label(line);
+        std::string key = label ? furniture_key(line) : std::string();
+        const FurnitureRule* rule = label ? rules.furniture(key) : rules.furniture_line(line);
         if (rule && !rule->outlet.empty() && lines.outlet_mark.empty()) lines.outlet_mark = rule->outlet;
-        // A short line printed again and again is a label, not a sentence.
-        bool repeated_label = seen[keys[i]] > 1 && line.size() < 70 && !ends_sentence(line);
+        bool repeated_label = label && labels_seen[key] > 1;
         lines.furniture.push_back(rule || repeated_label || is_contact_or_credit(line));
     }
     lines.taken.assign(lines.text.size(), false);
@@ -172,8 +174,7 @@ CleanedArticle clean_scraped_text(std::string_view raw, const ScrapeRules& rules
     std::optional<Date> update_date;
     for (std::size_t i = 0; i < n; ++i) {
         std::string_view line = lines.text[i];
-        if (!update_date && line.size() < 200 && furniture_key(line.substr(0, 8)).starts_with("update"))
-            update_date = read_date_line(line);
+        if (!update_date && line.size() < 200 && ascii_lower(line.substr(0, 6)) == "update") update_date = read_date_line(line);
         if (lines.taken[i]) continue;
         if (!main.keep[i] || lines.furniture[i]) {
             result.removed.emplace_back(line);

@@ -54,8 +54,7 @@ bool is_valid_utf8(std::string_view bytes) {
     return true;
 }
 
-DecodedText decode_text(std::string_view bytes) {
-    DecodedText decoded;
+std::optional<RepairedText> repair_utf8(std::string_view bytes) {
     std::size_t invalid = 0, multibyte = 0;
     for (std::size_t i = 0; i < bytes.size();) {
         std::size_t length = sequence_length(bytes, i);
@@ -67,10 +66,8 @@ DecodedText decode_text(std::string_view bytes) {
         }
         i += length;
     }
-    if (invalid == 0) {
-        decoded.text = bytes;
-        return decoded;
-    }
+    if (invalid == 0) return std::nullopt;
+    RepairedText decoded;
     decoded.text.reserve(bytes.size() + invalid * 2);
     for (std::size_t i = 0; i < bytes.size();) {
         std::size_t length = sequence_length(bytes, i);

@@ -5,17 +5,19 @@
 // each. Pure.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace dateline::indexer {
 
-struct DecodedText {
+struct RepairedText {
     std::string text;     // valid UTF-8
-    std::string warning;  // what was done, for the run's warnings; "" if nothing
+    std::string warning;  // what was done, for the run's warnings
 };
 
-DecodedText decode_text(std::string_view bytes);
+// nullopt when bytes are valid UTF-8 already, so the common case copies nothing.
+std::optional<RepairedText> repair_utf8(std::string_view bytes);
 
 // True when bytes are valid UTF-8 (no overlong forms, no surrogates).
 bool is_valid_utf8(std::string_view bytes);

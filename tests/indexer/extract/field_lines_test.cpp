@@ -90,12 +90,14 @@ TEST_CASE("outlet names, aliases and domains are one outlet", "[extract]") {
 }
 
 TEST_CASE("invalid UTF-8 is read as Windows-1252, never dropped", "[extract]") {
-    DecodedText latin = decode_text("Caf\xE9 au lait \x93quoted\x94");
-    CHECK(latin.text == "Café au lait “quoted”");
-    CHECK(latin.warning == "not UTF-8: read as Windows-1252");
-    DecodedText mixed = decode_text("Sánchez and caf\xE9");
-    CHECK(mixed.text == "Sánchez and café");
-    CHECK(mixed.warning == "1 byte of invalid UTF-8 read as Windows-1252");
-    CHECK(decode_text("plain ASCII").warning.empty());
-    CHECK(is_valid_utf8(decode_text("\xC0\xAF\xED\xA0\x80\xFF").text));
+    auto latin = repair_utf8("Caf\xE9 au lait \x93quoted\x94");
+    REQUIRE(latin);
+    CHECK(latin->text == "Café au lait “quoted”");
+    CHECK(latin->warning == "not UTF-8: read as Windows-1252");
+    auto mixed = repair_utf8("Sánchez and caf\xE9");
+    REQUIRE(mixed);
+    CHECK(mixed->text == "Sánchez and café");
+    CHECK(mixed->warning == "1 byte of invalid UTF-8 read as Windows-1252");
+    CHECK_FALSE(repair_utf8("plain ASCII and Sánchez"));
+    CHECK(is_valid_utf8(repair_utf8("\xC0\xAF\xED\xA0\x80\xFF")->text));
 }
