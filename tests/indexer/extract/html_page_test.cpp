@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The HTML reader on pages written for these tests (the real pages are
+// scored by scripts/score-extraction.sh): metadata from each source it
+// reads, in its order of preference, and the story without the page around it.
+#include <catch2/catch.hpp>
+
+#include "indexer/extract/html_metadata.hpp"
+#include "indexer/extract/html_page.hpp"
+#include "shared/data_dir.hpp"
+
+using namespace dateline;
+using namespace dateline::indexer;
+
+namespace {
+
+const ScrapeRules& rules() {
+    static const ScrapeRules loaded = ScrapeRules::load(data_dir());
+    return loaded;
+}
+
+const std::string paragraph_one =
+    "The harbour authority said on Friday that the night-shift dispute at the container terminal had been settled, "
+    "and that the ships which had waited in the bay for a week would be unloaded over the weekend.";
+const std::string paragraph_two =
+    "Union leaders said the agreement gave their members most of what they had asked for, although the question of "
+    "weekend rates would be settled by an arbiter before the end of the year.";
+
+std::string page(const std::string& head, const std::string& story) {
+    return "<!DOCTYPE html><html><head>" + head + "</head><body>"
+           "<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li><li><a href='/sport'>Sport</a>"
+           "</li></ul></nav><div class='page'><article><h1>Harbour dispute settled</h1>" + story +
+           "</article><aside><p>Most read: a very long list of other stories that the site would like you to read, "
+           "with more words than a menu would ever need to have in it.</p></aside></div>"
+           "<footer><p>Copyright the publisher. All rights reserved. Terms of use and the privacy policy of the site "
+           "apply to every page and every reader of it, wherever they are.</p></footer>"
+           "<script>var tracking = 'the harbour authority said';</script></body></html>";
+}
+
+}  // namespace
+
+TEST_CASE("html: JSON-LD metadata comes first, and the story comes without the page around it", "[extract][html]") {
+    std::string json_ld = R"(<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Not this"},
+        {"@type": "NewsArticle", "headline": "Harbour dispute settled", "datePublished": "2024-03-05T09:30:00+00:00",
+         "author": [{"@type": "Person", "name": "Mara Quint"}, {"@type": "Person", "name": "Tomasz Bell"}],
+         "publisher": {"@type": "Organization", "name": "washingtonpost.com"}}]}</script>)";
+    std::string head = json_ld + R"(<title>Something else - Site</title>
+        <meta property="og:title" content="Not the headline either">
+        <meta property="article:published_time" content="2020-01-01">
+        <meta name="author" content="Somebody Else">
+        <link rel="canonical" href="https://example.com/2024/03/05/harbour">)";
+    CleanedArticle cleaned = read_html_page(
+        page(head, "<p>HARBOURTON (Reuters) - " + paragraph_one + "</p><p>" + paragraph_two + "</p>"), "", rules());
+    const Article& a = cleaned.article;
+    CHECK(a.title == "Harbour dispute settled");
+    CHECK(a.outlet == "The Washington Post");  // through the outlet table
+    REQUIRE(a.date);
+    CHECK(format_iso_date(*a.date) == "2024-03-05");
+    CHECK(a.byline == std::vector<std::string>{"Mara Quint", "Tomasz Bell"});
+    CHECK(a.url == "https://example.com/2024/03/05/harbour");
+    CHECK(a.dateline == "Harbourton");
+    CHECK(cleaned.credits == std::vector<std::string>{"Reuters"});
+    CHECK(a.body == "HARBOURTON (Reuters) - " + paragraph_one + "\n\n" + paragraph_two);
+    for (const char* furniture : {"Home", "Most read", "All rights reserved", "tracking"})
+        CHECK(a.body.find(furniture) == std::string::npos);
+}
+
+TEST_CASE("html: without JSON-LD, Open Graph, meta tags and <time> are read", "[extract][html]") {
+    std::string head = R"(<title>Harbour dispute settled | The Courier</title>
+        <meta property="og:site_name" content="The Harbour Courier">
+        <meta name="author" content="By Mara Quint and Tomasz Bell">
+        <meta property="og:url" content="https://harbourcourier.example/harbour">)";
+    CleanedArticle cleaned = read_html_page(
+        page(head, "<p><time datetime='2024-03-06T08:00'>6 March</time></p><p>" + paragraph_one + "</p><p>" +
+                       paragraph_two + "</p>"),
+        "", rules());
+    const Article& a = cleaned.article;
+    CHECK(a.title == "Harbour dispute settled");
+    CHECK(a.outlet == "The Harbour Courier");
+    CHECK(a.byline == std::vector<std::string>{"Mara Quint", "Tomasz Bell"});
+    CHECK(a.url == "https://harbourcourier.example/harbour");
+    REQUIRE(a.date);
+    CHECK(format_iso_date(*a.date) == "2024-03-06");
+}
+
+TEST_CASE("html: a date in the URL, the page's own or the manifest's, dates a page whose metadata does not", "[extract][html]") {
+    CHECK(format_iso_date(*date_in_url("https://example.com/news/2019/11/19/story.html")) == "2019-11-19");
+    CHECK(format_iso_date(*date_in_url("https://example.com/2019-11-19-story")) == "2019-11-19");
+    CHECK_FALSE(date_in_url("https://example.com/id/2019111912345"));
+    CHECK_FALSE(date_in_url("https://example.com/2019/13/45/"));
+    CleanedArticle cleaned =
+        read_html_page(page("<title>Harbour</title>", "<p>" + paragraph_one + "</p>"), "https://x.example/2024/02/01/a", rules());
+    REQUIRE(cleaned.article.date);
+    CHECK(format_iso_date(*cleaned.article.date) == "2024-02-01");
+    CHECK(cleaned.article.url == "https://x.example/2024/02/01/a");
+}
+
+TEST_CASE("html: documents are told from text by their start", "[extract][html]") {
+    CHECK(looks_like_html("\n  <!DOCTYPE html><html>"));
+    CHECK(looks_like_html("<HTML lang=en>"));
+    CHECK(looks_like_html("<!-- saved page --><html>"));
+    CHECK_FALSE(looks_like_html("Harbour dispute settled\n\nThe <b>harbour</b> authority said"));
+}
