@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include "indexer/update.hpp"
+#include "shared/data_dir.hpp"
 #include "searcher/search.hpp"
 
 namespace dateline::test {
@@ -69,6 +70,11 @@ indexer::UpdateRequest sample_request(const std::string& db, const std::string& 
 }
 
 void build_sample_database(const std::string& db_path) { indexer::update_database(sample_request(db_path)); }
+
+const indexer::ScrapeRules& scrape_rules() {
+    static const indexer::ScrapeRules loaded = indexer::ScrapeRules::load(data_dir());
+    return loaded;
+}
 
 const std::string& shared_sample_database() {
     static TempDir dir;

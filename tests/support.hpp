@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "indexer/extract/scrape_rules.hpp"
 #include "indexer/update.hpp"
 
 namespace dateline::test {
@@ -58,6 +59,9 @@ void build_sample_database(const std::string& db_path);
 // One sample database per test run, built on first use, for tests that only
 // read it.
 const std::string& shared_sample_database();
+
+// The scraped-text rules the programs ship with (data/), loaded once.
+const indexer::ScrapeRules& scrape_rules();
 
 // How many articles in db match query.
 unsigned count_matches(const std::string& db, const std::string& query);

@@ -4,17 +4,14 @@
 #include "indexer/extract/date_text.hpp"
 #include "indexer/extract/field_lines.hpp"
 #include "indexer/extract/text_encoding.hpp"
-#include "shared/data_dir.hpp"
+#include "tests/support.hpp"
 
 using namespace dateline;
 using namespace dateline::indexer;
 
 namespace {
 
-const ScrapeRules& rules() {
-    static const ScrapeRules loaded = ScrapeRules::load(data_dir());
-    return loaded;
-}
+const indexer::ScrapeRules& rules() { return test::scrape_rules(); }
 
 std::string iso(std::optional<Date> date) { return date ? format_iso_date(*date) : "none"; }
 

@@ -6,17 +6,14 @@
 
 #include "indexer/extract/html_metadata.hpp"
 #include "indexer/extract/html_page.hpp"
-#include "shared/data_dir.hpp"
+#include "tests/support.hpp"
 
 using namespace dateline;
 using namespace dateline::indexer;
 
 namespace {
 
-const ScrapeRules& rules() {
-    static const ScrapeRules loaded = ScrapeRules::load(data_dir());
-    return loaded;
-}
+const indexer::ScrapeRules& rules() { return test::scrape_rules(); }
 
 const std::string paragraph_one =
     "The harbour authority said on Friday that the night-shift dispute at the container terminal had been settled, "

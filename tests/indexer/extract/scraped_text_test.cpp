@@ -9,7 +9,6 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/extract/scraped_text.hpp"
-#include "shared/data_dir.hpp"
 #include "tests/support.hpp"
 
 using namespace dateline;
@@ -17,10 +16,7 @@ using json = nlohmann::json;
 
 namespace {
 
-const indexer::ScrapeRules& rules() {
-    static const indexer::ScrapeRules loaded = indexer::ScrapeRules::load(data_dir());
-    return loaded;
-}
+const indexer::ScrapeRules& rules() { return test::scrape_rules(); }
 
 std::string read(const std::filesystem::path& path) {
     std::ifstream in(path);
