@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// One record to one finished Article: the format's reader, then the
-// manifest's metadata over it, then its entities. `update`, `rebuild` and
+// One record to one finished Article: the format's reader, then what its
+// path says (--path-template), then the manifest's metadata over both, then
+// its entities. `update`, `rebuild` and
 // `extract` all go through here, so what extract prints is what is indexed.
 #pragma once
 
@@ -10,7 +11,10 @@
 
 namespace dateline::indexer {
 
+// entry is the manifest row for the record's file (none for JSON Lines
+// records, which carry their own metadata); without one, a row for the URL
+// the article turns out to have is used.
 ExtractedRecord extract_article(const RawRecord& record, InputFormat format, const ManifestEntry* entry,
-                                const IndexingOptions& options);
+                                const Manifest& manifest, const IndexingOptions& options);
 
 }  // namespace dateline::indexer

@@ -77,13 +77,21 @@ An article is identified by its URL, else its record id, else its file (and
 line); indexing it again replaces it. An article whose bytes and manifest
 entry are unchanged since it was indexed is not written at all.
 
-A manifest is a JSON Lines file with one object per article:
+A manifest gives metadata beside the articles: JSON Lines, one object an
+article, or CSV (a name ending in .csv) with a header row:
   {"path": "a.txt", "url": "...", "outlet": "...", "date": "YYYY-MM-DD",
    "byline": ["..."], "title": "..."}
-Paths are relative to the manifest's folder; what it gives wins over the
-page's own metadata, which wins over what is read from its text. Outlet
-names are made one through data/outlets.tsv ("washingtonpost.com" and
-"Washington Post" are "The Washington Post").
+  path,outlet,date,byline
+  a.txt,The Harbour Courier,2024-01-05,Noor Aziz; Pieter de Wit
+A row names its article by path (relative to the manifest's folder) or, for
+pages and records that carry a URL, by url alone. --path-template reads
+outlet and date from where each file is filed: '{outlet}/{yyyy}/{mm}/{dd}/*'
+matches the last four parts of the path ({date} matches 2024-01-05 or
+20240105; * any name). What a manifest gives wins over the path, which wins
+over the page's own metadata (for JSON Lines records: fills what they lack),
+which wins over what is read from its text. Outlet names are made one
+through data/outlets.tsv ("washingtonpost.com", "Washington Post" and a
+folder named "washington-post" are "The Washington Post").
 )";
 
 struct Descriptions {
@@ -113,7 +121,9 @@ void describe_options(Descriptions& d, CommandLine& c, RawOptions& raw) {
         ("quiet,q", po::bool_switch(&raw.quiet), "no progress bar and no summary: only warnings and errors")
         ("verbose,v", po::bool_switch(&raw.verbose), "also name every file as it is indexed, unchanged or skipped");
     d.indexing.add_options()
-        ("manifest", po::value(&c.request.manifests)->value_name("FILE"), "sidecar metadata (JSON Lines); repeatable")
+        ("manifest", po::value(&c.request.manifests)->value_name("FILE"), "sidecar metadata (JSON Lines, or CSV if FILE ends in .csv); repeatable")
+        ("path-template", po::value(&c.request.path_template)->value_name("TEMPLATE"),
+         "read outlet and date from each file's path, e.g. '{outlet}/{yyyy}/{mm}/{dd}/*'")
         ("batch-size", po::value(&c.request.batch_size)->value_name("N"),
          "articles written between commits (default 1000)")
         ("format", po::value(&c.request.format)->value_name("auto|text|jsonl|html"),

@@ -16,6 +16,7 @@
 #include "indexer/extract/json_record.hpp"
 #include "indexer/indexed_sources.hpp"
 #include "indexer/inputs.hpp"
+#include "indexer/path_template.hpp"
 #include "indexer/records.hpp"
 #include "indexer/run_observer.hpp"
 
@@ -29,6 +30,7 @@ struct IndexingOptions {
     std::size_t batch_size = 1000;  // documents written between commits
     InputFormat format = InputFormat::automatic;
     ReadingRules reading;  // JSON Lines keys, scraped-text rules
+    std::shared_ptr<const PathTemplate> path_template;  // none: paths say nothing
     std::shared_ptr<const EntityFinder> entities;  // none: entities off
 };
 

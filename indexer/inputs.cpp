@@ -22,6 +22,7 @@ Inputs gather_inputs(const std::vector<std::string>& paths, const std::vector<st
     for (const std::string& path : manifests) {
         Manifest one = read_manifest(path);
         for (auto& [article, entry] : one.by_path) inputs.manifest.by_path[article] = std::move(entry);
+        for (auto& [url, entry] : one.by_url) inputs.manifest.by_url[url] = std::move(entry);
         inputs.problems.insert(inputs.problems.end(), one.problems.begin(), one.problems.end());
     }
     for (const auto& [article, entry] : inputs.manifest.by_path) {

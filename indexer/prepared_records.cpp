@@ -16,17 +16,22 @@ constexpr std::size_t queue_capacity = 512;
 }  // namespace
 
 std::string content_hash(std::string_view bytes, InputFormat format, const ManifestEntry* entry,
-                         const EntityFinder* entities) {
+                         const EntityFinder* entities, std::string_view sidecar) {
     StableHash hash;
     hash.add(extraction_version).add(entities ? entities->fingerprint() : "no entities")
         .add(format == InputFormat::jsonl ? "jsonl" : "text").add(std::string_view("\0", 1));
     hash.add(bytes);
     if (entry) hash.add(manifest_fingerprint(*entry));
+    if (!sidecar.empty()) hash.add(std::string_view("\0", 1)).add(sidecar);
     return fmt::format("{:016x}", hash.value());
 }
 
 RecordPreparer::RecordPreparer(const Inputs& inputs, const IndexedSources& known, const IndexingOptions& options)
-    : inputs_(inputs), known_(known), options_(options), reader_([this] { read_all(); }) {}
+    : inputs_(inputs), known_(known), options_(options),
+      sidecar_(options.path_template || !inputs.manifest.by_url.empty()
+                   ? (options.path_template ? options.path_template->text() : "") + '\n' + inputs.manifest.url_rows_fingerprint()
+                   : ""),
+      reader_([this] { read_all(); }) {}
 
 RecordPreparer::~RecordPreparer() {
     {
@@ -86,19 +91,17 @@ void RecordPreparer::read_file(const std::string& path) {
         return;
     }
     InputFormat format = detect_format(path, *bytes, options_.format);
-    auto found = inputs_.manifest.by_path.find(path);
-    // A manifest describes whole files; records carry their own metadata.
-    const ManifestEntry* entry =
-        format == InputFormat::jsonl || found == inputs_.manifest.by_path.end() ? nullptr : &found->second;
+    // A manifest's path rows describe whole files; records carry their own metadata.
+    const ManifestEntry* entry = format == InputFormat::jsonl ? nullptr : inputs_.manifest.for_file(path);
     for (const RawRecord& raw : split_records(path, *bytes, format)) {
         PreparedRecord record;
         record.key = raw.key;
         record.location = raw.line ? fmt::format("{}:{}", file_of_key(raw.key), raw.line) : raw.key;
-        record.hash = content_hash(raw.bytes, format, entry, options_.entities.get());
+        record.hash = content_hash(raw.bytes, format, entry, options_.entities.get(), sidecar_);
         auto indexed = known_.find(raw.key);
         record.known = indexed == known_.end() ? nullptr : &indexed->second;
         if (record.known && record.known->content_hash == record.hash) record.kind = PreparedRecord::Kind::unchanged;
-        else record.extracted = extract_article(raw, format, entry, options_);
+        else record.extracted = extract_article(raw, format, entry, inputs_.manifest, options_);
         if (!push(std::move(record))) return;
     }
 }

@@ -57,12 +57,15 @@ private:
     std::deque<PreparedRecord> queue_;
     bool finished_ = false, stopping_ = false;
     std::exception_ptr failure_;
-    std::thread reader_;
+    const std::string sidecar_;  // content_hash's, the same for every record
+    std::thread reader_;         // last: it starts reading at once
 };
 
 // The hash an article's inputs are recorded under (the extraction version,
-// the format, the bytes, the manifest entry and the entity data).
+// the format, the bytes, the manifest entry, the entity data, and sidecar:
+// whatever else may say something about any article, the path template and
+// the manifest's URL rows).
 std::string content_hash(std::string_view bytes, InputFormat format, const ManifestEntry* entry,
-                         const EntityFinder* entities);
+                         const EntityFinder* entities, std::string_view sidecar = {});
 
 }  // namespace dateline::indexer

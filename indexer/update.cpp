@@ -21,6 +21,8 @@ IndexingOptions indexing_options(const UpdateRequest& request) {
     options.batch_size = request.batch_size;
     options.format = parse_input_format(request.format);
     for (const std::string& mapping : request.field_map) override_field(options.reading.fields, mapping);
+    if (!request.path_template.empty())
+        options.path_template = std::make_shared<const PathTemplate>(request.path_template);
     options.reading.scrape = std::make_shared<const ScrapeRules>(ScrapeRules::load(data_dir()));
     if (request.entities) options.entities = std::make_shared<const EntityFinder>(EntityFinder::load(data_dir()));
     return options;

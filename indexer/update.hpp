@@ -18,9 +18,10 @@ namespace dateline::indexer {
 struct UpdateRequest {
     std::string database = {};
     std::vector<std::string> paths = {};      // files and directories of articles
-    std::vector<std::string> manifests = {};  // JSON Lines sidecar metadata
+    std::vector<std::string> manifests = {};  // sidecar metadata, JSON Lines or CSV
+    std::string path_template = {};          // e.g. "{outlet}/{yyyy}/{mm}/{dd}/*"; empty: none
     std::size_t batch_size = 1000;            // documents written between commits
-    std::string format = "auto";              // input format: auto, text, jsonl
+    std::string format = "auto";              // input format: auto, text, jsonl, html
     std::vector<std::string> field_map = {};  // JSON Lines "field=key" overrides
     bool prune = false;                       // update: drop articles whose file is gone
     bool entities = true;                     // recognise people, organisations, places

@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   g++ meson ninja-build pkg-config
   libxapian-dev libboost-program-options-dev libfmt-dev nlohmann-json3-dev zlib1g-dev libedit-dev
-  libgumbo-dev  # HTML5 parsing for the HTML reader
+  libgumbo-dev libcsv-dev  # HTML5 parsing for the HTML reader, CSV manifests
   catch2 libsqlite3-dev time  # tests and benchmarks (FTS5 floor, peak memory)
   xapian-tools  # xapian-tcpsrv: the remote-backend facet test
   tmux  # drives the search shell in a real terminal in the end-to-end tests

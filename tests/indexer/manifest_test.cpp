@@ -67,3 +67,62 @@ TEST_CASE("what the manifest gives wins over the text, what it omits is kept", "
     CHECK(article.date == Date{year{2024}, April, day{22}});
     CHECK(article.byline == std::vector<std::string>{"Text Author"});
 }
+
+TEST_CASE("a CSV manifest: header row, quoted cells, names split on ';', rows by URL", "[manifest]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "m.csv",
+                     "\xEF\xBB\xBFPath,Outlet,Date,Byline,Title,URL,Section\n"
+                     "a.txt,washingtonpost.com,2020-01-09,\"Kareem Fahim; Sarah Dadouch\",\"Iran, Iraq and the base\",,World\n"
+                     ",,2024-03-01,,,https://x.example/feed/7\n"
+                     "c.txt,,2024-02-30\n"        // no such day
+                     ",Nobody,2024-01-01\n"       // neither path nor url
+                     "d.txt,,,,,,,extra\n"        // more cells than columns
+                     "\"e.txt\",\"The \"\"Ledger\"\"\"\n");
+    indexer::Manifest manifest = indexer::read_manifest(dir / "m.csv");
+    REQUIRE(manifest.by_path.size() == 2);
+    const indexer::ManifestEntry& a = manifest.by_path.at(dir / "a.txt");
+    CHECK(a.outlet == "washingtonpost.com");  // canonicalised when applied, like every outlet
+    CHECK(a.date == Date{year{2020}, January, day{9}});
+    CHECK(a.byline == std::vector<std::string>{"Kareem Fahim", "Sarah Dadouch"});
+    CHECK(a.title == "Iran, Iraq and the base");
+    CHECK_FALSE(a.url);  // an empty cell says nothing
+    CHECK(a.location == dir / "m.csv:2");
+    CHECK(manifest.by_path.at(dir / "e.txt").outlet == "The \"Ledger\"");
+    REQUIRE(manifest.by_url.size() == 1);
+    CHECK(manifest.by_url.at("https://x.example/feed/7").date == Date{year{2024}, March, day{1}});
+    REQUIRE(manifest.problems.size() == 4);
+    CHECK(manifest.problems[0].location == dir / "m.csv:1");
+    CHECK_THAT(manifest.problems[0].reason, Catch::Contains("\"section\" ignored"));
+    CHECK(manifest.problems[1].location == dir / "m.csv:4");
+    CHECK_THAT(manifest.problems[1].reason, Catch::Contains("2024-02-30"));
+    CHECK(manifest.problems[2].location == dir / "m.csv:5");
+    CHECK_THAT(manifest.problems[2].reason, Catch::Contains("neither \"path\" nor \"url\""));
+    CHECK(manifest.problems[3].location == dir / "m.csv:6");
+    CHECK_THAT(manifest.problems[3].reason, Catch::Contains("8 cells for 7 columns"));
+}
+
+TEST_CASE("a CSV manifest without a path or url column stops the run; an unclosed quote is reported", "[manifest]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "no-key.csv", "file,outlet\na.txt,The Ledger\n");
+    CHECK_THROWS_MATCHES(indexer::read_manifest(dir / "no-key.csv"), Error,
+                         Catch::Predicate<Error>([](const Error& e) {
+                             return e.kind() == ErrorKind::input &&
+                                    std::string(e.what()).find("no path or url column") != std::string::npos;
+                         }));
+    test::write_file(dir.path() / "open.csv", "path,title\na.txt,Fine\nb.txt,\"Never closed\nc.txt,Lost\n");
+    indexer::Manifest manifest = indexer::read_manifest(dir / "open.csv");
+    CHECK(manifest.by_path.size() == 1);
+    REQUIRE(manifest.problems.size() == 1);
+    CHECK(manifest.problems[0].location == dir / "open.csv:4");
+    CHECK_THAT(manifest.problems[0].reason, Catch::Contains("ends inside a quoted field"));
+}
+
+TEST_CASE("a CSV row with a stray quote is reported and the rows after it are read", "[manifest]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "m.csv", "path,title\na.txt,Fine\nb.txt,Half \"quoted\" title\nc.txt,Also fine\n");
+    indexer::Manifest manifest = indexer::read_manifest(dir / "m.csv");
+    CHECK(manifest.by_path.size() == 2);
+    CHECK(manifest.by_path.contains(dir / "c.txt"));
+    REQUIRE(manifest.problems.size() == 1);
+    CHECK(manifest.problems[0].location == dir / "m.csv:3");
+}
