@@ -17,6 +17,8 @@ constexpr double near_density = 0.20;
 constexpr double max_link_density = 0.25;
 constexpr std::size_t few_blocks = 12;
 constexpr double foreign_below = 0.08;
+constexpr std::size_t run_blocks = 3;   // short prose paragraphs in a row ...
+constexpr std::size_t run_chars = 300;  // ... holding this much text between them
 
 struct WordCounts {
     std::size_t words = 0, stopwords = 0;
@@ -119,6 +121,21 @@ MainText select_main_text(const std::vector<TextBlock>& blocks, const ScrapeRule
         any_good |= result.alone.back() == BlockClass::good;
     }
     std::vector<BlockClass> classes = result.alone;
+    // Papers that write in short paragraphs: a run of prose-like paragraphs,
+    // each too short to be sure of alone, is as good as one long paragraph.
+    for (std::size_t start = 0; start < blocks.size();) {
+        std::size_t end = start, prose_chars = 0, prose_blocks = 0;
+        for (; end < blocks.size() && (classes[end] == BlockClass::short_text || classes[end] == BlockClass::near_good); ++end)
+            if (classes[end] == BlockClass::near_good && !foreign &&
+                counts[end].stopwords >= prose_density * counts[end].words) {
+                prose_chars += code_points(blocks[end].text);
+                ++prose_blocks;
+            }
+        if (prose_blocks >= run_blocks && prose_chars >= run_chars)
+            for (std::size_t k = start; k < end; ++k)
+                if (classes[k] == BlockClass::near_good) classes[k] = BlockClass::good, any_good = true;
+        start = end == start ? end + 1 : end;
+    }
     // A short article may have no long paragraph at all: then its prose-like
     // paragraphs are the best there is, and with none of those, a text of a
     // few lines keeps every line that is not known furniture.
