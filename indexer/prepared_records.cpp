@@ -12,6 +12,7 @@ namespace {
 
 // Steps read ahead of the writer: enough to keep both threads busy.
 constexpr std::size_t queue_capacity = 512;
+constexpr std::size_t handoff_batch = 32;
 
 }  // namespace
 
@@ -49,20 +50,32 @@ std::optional<PreparedRecord> RecordPreparer::next() {
         if (failure_) std::rethrow_exception(failure_);
         return std::nullopt;
     }
+    // Only a full queue can have the reader waiting: waking it after every
+    // record would cost a context switch each.
+    bool was_full = queue_.size() >= queue_capacity;
     PreparedRecord record = std::move(queue_.front());
     queue_.pop_front();
     lock.unlock();
-    changed_.notify_all();
+    if (was_full) changed_.notify_all();
     return record;
 }
 
 bool RecordPreparer::push(PreparedRecord record) {
+    pending_.push_back(std::move(record));
+    return pending_.size() < handoff_batch || flush();
+}
+
+bool RecordPreparer::flush() {
+    if (pending_.empty()) return true;
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return queue_.size() < queue_capacity || stopping_; });
     if (stopping_) return false;
-    queue_.push_back(std::move(record));
+    // Likewise only an empty queue can have the writer waiting.
+    bool was_empty = queue_.empty();
+    for (PreparedRecord& record : pending_) queue_.push_back(std::move(record));
+    pending_.clear();
     lock.unlock();
-    changed_.notify_all();
+    if (was_empty) changed_.notify_all();
     return true;
 }
 
@@ -76,6 +89,7 @@ void RecordPreparer::read_all() {
         std::lock_guard lock(mutex_);
         failure_ = std::current_exception();
     }
+    flush();  // what was read before the end, or before a failure
     {
         std::lock_guard lock(mutex_);
         finished_ = true;

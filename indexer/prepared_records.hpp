@@ -47,7 +47,12 @@ public:
 private:
     void read_all();
     void read_file(const std::string& path);
-    bool push(PreparedRecord record);  // false when told to stop
+    // Records go to the writer in batches (one wake-up each, not one per
+    // record); push queues one, flush hands over what is queued. Both return
+    // false when told to stop.
+    bool push(PreparedRecord record);
+    bool flush();
+    std::vector<PreparedRecord> pending_;  // the reader's own: no lock
 
     const Inputs& inputs_;
     const IndexedSources& known_;

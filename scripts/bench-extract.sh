@@ -3,7 +3,7 @@
 # Extraction throughput of `dateline-index extract` (no entities, no
 # database) on the team kit's corpora, in MB/s of input (uncompressed), one
 # core: scraped text (the article extraction benchmark's full_page_text as
-# files), JSON Lines (Reuters-21578, HuffPost sample) and HTML (the same
+# files; text-files: Reuters-21578 as 21,578 small files), JSON Lines (Reuters-21578, HuffPost sample) and HTML (the same
 # benchmark's pages). Each figure is the best of three runs, warm cache.
 # Usage: scripts/bench-extract.sh
 set -euo pipefail
@@ -17,13 +17,16 @@ trap 'rm -rf "$work"' EXIT
 aeb=$kit/corpora/article_extraction_benchmark/article_extraction_benchmark.jsonl.gz
 build/tests/score-extraction export-text "$aeb" "$work/text" 2>/dev/null
 build/tests/score-extraction export-html "$aeb" "$work/html" 2>/dev/null
+# Reuters as one small text file an article (21,578 of them): the per-file cost.
+build/tests/export-articles "$kit/corpora/reuters21578/reuters21578.jsonl.gz" "$work/text-files" >/dev/null
+rm "$work/text-files/manifest.jsonl"  # the bodies alone, as a bare scrape
 mkdir -p "$work/jsonl"
 gzip -dc "$kit/corpora/reuters21578/reuters21578.jsonl.gz" >"$work/jsonl/reuters.jsonl"
 gzip -dc "$kit/corpora/huffpost_news_category_sample/"*.jsonl.gz >"$work/jsonl/huffpost.jsonl"
 
 printf '%-8s %10s %9s %9s\n' input MB seconds MB/s
-for kind in text jsonl html; do
-  bytes=$(cat "$work/$kind"/* | wc -c)
+for kind in text text-files jsonl html; do
+  bytes=$(find "$work/$kind" -type f -exec cat {} + | wc -c)
   best=
   for _ in 1 2 3; do
     start=$(date +%s.%N)

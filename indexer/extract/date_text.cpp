@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/extract/date_text.hpp"
 
+#include <algorithm>
+
 #include "shared/text.hpp"
 
 #include <array>
@@ -161,6 +163,10 @@ std::optional<Date> parse_date_text(std::string_view text) {
     for (char c : text.substr(0, dates.front().begin))
         if (std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
     return dates.front().date;
+}
+
+bool names_weekday(std::string_view line) {
+    return std::ranges::any_of(tokenise(line), [](const Token& token) { return weekday_of(token.text) >= 0; });
 }
 
 std::optional<Date> find_weekday_date(std::string_view line, std::chrono::year year_hint) {

@@ -29,4 +29,8 @@ std::optional<Date> parse_date_text(std::string_view text);
 // is returned only if that day really falls on that weekday in that year.
 std::optional<Date> find_weekday_date(std::string_view line, std::chrono::year year_hint);
 
+// Whether line names a day of the week at all: find_weekday_date's cheap
+// first question, before any year is looked for.
+bool names_weekday(std::string_view line);
+
 }  // namespace dateline::indexer

@@ -211,11 +211,17 @@ bool is_contact_or_credit(std::string_view line) {
         std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); }) &&
         std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isupper(c); }))
         return true;  // "EPA/ALI ABBAS", not "S/P UPGRADES UNION CARBIDE CORP'S 1.2 BILLION DLRS OF DEBT"
+    // A credit is at most this long after its mark, so only a line's tail is
+    // searched, and only when it holds a mark's colon or dots.
+    constexpr std::size_t longest_credit = 80;
+    std::string_view end = text.substr(text.size() - std::min(text.size(), longest_credit + 10));
+    if (end.find(':') == std::string_view::npos && end.find("... ") == std::string_view::npos) return false;
     for (std::string_view mark : {"PHOTO: ", "PHOTOS: ", "Photo: ", "Credit... ", "Credit: ", "(Photo: "}) {
-        std::size_t at = text.rfind(mark);
+        std::size_t tail = std::min(text.size(), longest_credit + mark.size());
+        std::size_t at = text.substr(text.size() - tail).rfind(mark);
         if (at == std::string_view::npos) continue;
-        std::string_view credit = text.substr(at + mark.size());
-        if (credit.size() <= 80 && (mark.starts_with("Credit") || mark.starts_with("(") || !has_lower(credit))) return true;
+        std::string_view credit = text.substr(text.size() - tail + at + mark.size());
+        if (mark.starts_with("Credit") || mark.starts_with("(") || !has_lower(credit)) return true;
     }
     return false;
 }

@@ -27,8 +27,8 @@ std::vector<std::string> split(const std::string& line, char separator) {
     return parts;
 }
 
-std::unordered_set<std::string> word_set(std::string_view text) {
-    std::unordered_set<std::string> words;
+WordSet word_set(std::string_view text) {
+    WordSet words;
     std::istringstream in{std::string(text)};
     for (std::string line; std::getline(in, line);) {
         if (line.starts_with('#')) continue;
@@ -82,6 +82,8 @@ ScrapeRules ScrapeRules::parse(std::string_view furniture_tsv, std::string_view 
                            fields.size() > 2 ? fields[2] : ""};
         if (rule.match == FurnitureRule::Match::line)
             rules.whole_lines_.emplace(rule.phrase, rule);
+        else if (rule.match == FurnitureRule::Match::prefix && !rule.phrase.empty())
+            rules.prefixes_[static_cast<unsigned char>(rule.phrase[0])].push_back(rule);
         else
             rules.partial_.push_back(rule);
     }
@@ -98,6 +100,9 @@ ScrapeRules ScrapeRules::load(const std::filesystem::path& data_dir) {
 
 const FurnitureRule* ScrapeRules::furniture(std::string_view key) const {
     if (auto whole = whole_lines_.find(std::string(key)); whole != whole_lines_.end()) return &whole->second;
+    if (!key.empty())
+        for (const FurnitureRule& rule : prefixes_[static_cast<unsigned char>(key[0])])
+            if (key.starts_with(rule.phrase)) return &rule;
     for (const FurnitureRule& rule : partial_) {
         bool hit = rule.match == FurnitureRule::Match::prefix   ? key.starts_with(rule.phrase)
                    : rule.match == FurnitureRule::Match::suffix ? key.ends_with(rule.phrase)

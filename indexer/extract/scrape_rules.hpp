@@ -5,6 +5,7 @@
 // outlet table.
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -30,6 +31,13 @@ constexpr std::size_t longest_furniture = 1000;
 // space runs as one space, punctuation and symbols trimmed from both ends.
 std::string furniture_key(std::string_view line);
 
+// Looked up by string_view, without a copy: once per word of every text.
+struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 class ScrapeRules {
 public:
     ScrapeRules() = default;
@@ -47,15 +55,17 @@ public:
     const FurnitureRule* furniture_line(std::string_view line) const {
         return line.size() <= longest_furniture ? furniture(furniture_key(line)) : nullptr;
     }
-    bool is_stopword(std::string_view lower_word) const { return stopwords_.contains(std::string(lower_word)); }
-    bool is_bio_word(std::string_view lower_word) const { return bio_words_.contains(std::string(lower_word)); }
+    bool is_stopword(std::string_view lower_word) const { return stopwords_.contains(lower_word); }
+    bool is_bio_word(std::string_view lower_word) const { return bio_words_.contains(lower_word); }
     const OutletNames& outlets() const { return outlets_; }
 
 private:
     std::unordered_map<std::string, FurnitureRule> whole_lines_;
-    std::vector<FurnitureRule> partial_;  // prefix, suffix and contains rules
-    std::unordered_set<std::string> stopwords_;
-    std::unordered_set<std::string> bio_words_;
+    // Prefix rules by their first byte: every line is compared with them.
+    std::array<std::vector<FurnitureRule>, 256> prefixes_;
+    std::vector<FurnitureRule> partial_;  // suffix and contains rules
+    WordSet stopwords_;
+    WordSet bio_words_;
     OutletNames outlets_;
 };
 

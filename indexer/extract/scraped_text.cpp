@@ -206,7 +206,7 @@ CleanedArticle clean_scraped_text(std::string_view raw, const ScrapeRules& rules
     if (article.outlet.empty()) article.outlet = !lines.outlet_mark.empty() ? lines.outlet_mark : bio_outlet;
     if (article.byline.empty()) article.byline = bio_names;
     article.date = header_date ? header_date : update_date;
-    if (!article.date && story_start < n) {
+    if (!article.date && story_start < n && names_weekday(lines.text[story_start])) {
         // "Wednesday (Jan 8)" in the lede, in the year the text's dates give.
         for (std::string_view line : lines.text)
             if (auto dates = find_dates(line); !dates.empty()) {
