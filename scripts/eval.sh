@@ -57,9 +57,9 @@ seeds_byline 1.0
 seeds_dateline 1.0
 seeds_furniture_removed 1.0
 seeds_body_kept 1.0
-scraped_text_f1 0.85
-html_text_f1 0.89
-html_date_accuracy 0.82
+scraped_text_f1 0.86
+html_text_f1 0.90
+html_date_accuracy 0.83
 conll_f1 0.89
 FLOORS
   exit $failed

@@ -211,8 +211,14 @@ PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint
                             "article.published", "originalpublicationdate", "og:published_time"})
         if (!meta.date)
             if (auto it = tags.find(key); it != tags.end()) meta.date = parse_date_text(it->second);
-    if (!meta.date) meta.date = date_in_url(meta.url);
-    if (!meta.date && !url_hint.empty()) meta.date = date_in_url(url_hint);
+    std::optional<Date> url_date = date_in_url(meta.url);
+    if (!url_date && !url_hint.empty()) url_date = date_in_url(url_hint);
+    // A timestamp in UTC may fall on the next or the previous day; the date
+    // in the URL is the publisher's own calendar date.
+    if (meta.date && url_date &&
+        std::chrono::abs(std::chrono::sys_days(*meta.date) - std::chrono::sys_days(*url_date)) == std::chrono::days{1})
+        meta.date = url_date;
+    if (!meta.date) meta.date = url_date;
     if (!meta.date && !published_time.empty()) meta.date = parse_date_text(published_time);
     if (!meta.date && !first_time.empty()) meta.date = parse_date_text(first_time);
     if (!meta.outlet.empty()) meta.outlet = outlets.canonical(meta.outlet);

@@ -92,6 +92,21 @@ TEST_CASE("html: a date in the URL, the page's own or the manifest's, dates a pa
     CHECK(cleaned.article.url == "https://x.example/2024/02/01/a");
 }
 
+TEST_CASE("html: a published date one day off the URL's date gives way to it (time zones); further off, it stands", "[extract][html]") {
+    auto date_of = [](const std::string& published, const std::string& url) {
+        CleanedArticle cleaned = read_html_page(
+            page("<meta property='article:published_time' content='" + published + "'><link rel='canonical' href='" + url + "'>",
+                 "<p>" + paragraph_one + "</p>"),
+            "", rules());
+        return cleaned.article.date ? format_iso_date(*cleaned.article.date) : std::string("none");
+    };
+    // 22:28 in New York on the 8th is 03:28 UTC on the 9th.
+    CHECK(date_of("2023-11-09T03:28:35+00:00", "https://news.example/2023/11/08/haley-debate/") == "2023-11-08");
+    CHECK(date_of("2019-12-31T23:30:00Z", "https://blog.example/2020/01/01/new-year/") == "2020-01-01");
+    CHECK(date_of("2023-11-09T03:28:35+00:00", "https://news.example/2023/11/02/older-story/") == "2023-11-09");
+    CHECK(date_of("2023-11-09T03:28:35+00:00", "https://news.example/story/123") == "2023-11-09");
+}
+
 TEST_CASE("html: documents are told from text by their start", "[extract][html]") {
     CHECK(looks_like_html("\n  <!DOCTYPE html><html>"));
     CHECK(looks_like_html("<HTML lang=en>"));
