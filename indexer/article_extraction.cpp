@@ -28,16 +28,12 @@ void apply_path_fields(const PathFields& fields, InputFormat format, const Outle
 }  // namespace
 
 ExtractedRecord extract_article(const RawRecord& record, InputFormat format, const ManifestEntry* entry,
-                                const Manifest& manifest, const IndexingOptions& options) {
+                                const PathFields* from_path, const Manifest& manifest, const IndexingOptions& options) {
     ExtractedRecord extracted = extract_record(record, format, options.reading, entry && entry->url ? *entry->url : std::string());
     if (!extracted.article) return extracted;
     Article& article = *extracted.article;
     const OutletNames& outlets = options.reading.scrape->outlets();
-    if (options.path_template) {
-        PathFields fields = options.path_template->read(file_of_key(record.key));
-        if (!fields.problem.empty()) extracted.warnings.push_back(fields.problem);
-        apply_path_fields(fields, format, outlets, article);
-    }
+    if (from_path) apply_path_fields(*from_path, format, outlets, article);
     if (!entry) entry = manifest.for_url(article.url);
     if (entry) apply_manifest_entry(*entry, article);
     article.outlet = outlets.canonical(article.outlet);

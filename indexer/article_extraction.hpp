@@ -13,8 +13,9 @@ namespace dateline::indexer {
 
 // entry is the manifest row for the record's file (none for JSON Lines
 // records, which carry their own metadata); without one, a row for the URL
-// the article turns out to have is used.
+// the article turns out to have is used. from_path is what the record's
+// file path says (--path-template), read once per file; null without one.
 ExtractedRecord extract_article(const RawRecord& record, InputFormat format, const ManifestEntry* entry,
-                                const Manifest& manifest, const IndexingOptions& options);
+                                const PathFields* from_path, const Manifest& manifest, const IndexingOptions& options);
 
 }  // namespace dateline::indexer

@@ -36,10 +36,8 @@ std::optional<std::vector<std::string>> optional_byline(const json& object) {
     std::string all = it->get<std::string>();
     for (std::size_t start = 0; start <= all.size();) {
         std::size_t end = std::min(all.find(';', start), all.size());
-        std::string name = all.substr(start, end - start);
-        name.erase(0, name.find_first_not_of(' '));
-        name.erase(name.find_last_not_of(' ') + 1);
-        if (!name.empty()) names.push_back(name);
+        std::string_view name = trim_space(std::string_view(all).substr(start, end - start));
+        if (!name.empty()) names.emplace_back(name);
         start = end + 1;
     }
     return names;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/prepared_records.hpp"
 
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "indexer/article_extraction.hpp"
@@ -107,6 +109,11 @@ void RecordPreparer::read_file(const std::string& path) {
     InputFormat format = detect_format(path, *bytes, options_.format);
     // A manifest's path rows describe whole files; records carry their own metadata.
     const ManifestEntry* entry = format == InputFormat::jsonl ? nullptr : inputs_.manifest.for_file(path);
+    // Once a file: its path says the same for every record in it, and a path
+    // that does not fit the template is one warning, not one a record.
+    std::optional<PathFields> from_path;
+    if (options_.path_template) from_path = options_.path_template->read(path);
+    std::string path_problem = from_path ? from_path->problem : "";
     for (const RawRecord& raw : split_records(path, *bytes, format)) {
         PreparedRecord record;
         record.key = raw.key;
@@ -115,7 +122,10 @@ void RecordPreparer::read_file(const std::string& path) {
         auto indexed = known_.find(raw.key);
         record.known = indexed == known_.end() ? nullptr : &indexed->second;
         if (record.known && record.known->content_hash == record.hash) record.kind = PreparedRecord::Kind::unchanged;
-        else record.extracted = extract_article(raw, format, entry, inputs_.manifest, options_);
+        else {
+            record.extracted = extract_article(raw, format, entry, from_path ? &*from_path : nullptr, inputs_.manifest, options_);
+            if (!path_problem.empty()) record.extracted.warnings.push_back(std::exchange(path_problem, {}));
+        }
         if (!push(std::move(record))) return;
     }
 }

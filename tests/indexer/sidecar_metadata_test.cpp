@@ -40,6 +40,8 @@ TEST_CASE("manifest over path template over the document, for files and for JSON
                      "Dated in its own text\n\nPublished 3 March 2021\n\n" + story);
     test::write_file(archive / "harbour-courier/2024/02/30/bad-day.txt", "A day that never was\n\n" + story);
     test::write_file(archive / "loose/notes.txt", "Filed nowhere in particular\n\n" + story);
+    test::write_file(archive / "loose/batch.jsonl", json({{"title", "Loose record one"}, {"text", story}}).dump() + "\n" +
+                                                        json({{"title", "Loose record two"}, {"text", story}}).dump() + "\n");
     test::write_file(archive / "reuters/2021/05/06/feed.jsonl",
                      json({{"title", "Record with its own date"}, {"text", story}, {"date", "2019-07-01"},
                            {"url", "https://feed.example/1"}}).dump() + "\n" +
@@ -53,7 +55,7 @@ TEST_CASE("manifest over path template over the document, for files and for JSON
                                 " " + test::shell_quote(archive.string()),
                             run);
     INFO(run.err);
-    REQUIRE(articles.size() == 6);
+    REQUIRE(articles.size() == 8);
 
     const json& strike = articles.at("Strike on the base");
     CHECK(strike["outlet"] == "The Washington Post");  // the folder's name, through the outlet table
@@ -67,6 +69,9 @@ TEST_CASE("manifest over path template over the document, for files and for JSON
     CHECK_THAT(run.err, Catch::Contains("bad-day.txt: 2024/02/30 in the path is not a date"));
     CHECK(articles.at("Filed nowhere in particular")["outlet"].is_null());
     CHECK_THAT(run.err, Catch::Contains("notes.txt: the path does not match --path-template"));
+    // Once a file, not once a record.
+    CHECK_THAT(run.err, Catch::Contains("batch.jsonl:1: the path does not match --path-template"));
+    CHECK_THAT(run.err, !Catch::Contains("batch.jsonl:2: the path does not match"));
 
     // JSON Lines: the record's own date stands, the folder fills what it lacks,
     // and a manifest row for the record's URL wins over both.
