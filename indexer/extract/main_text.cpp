@@ -120,6 +120,16 @@ MainText select_main_text(const std::vector<TextBlock>& blocks, const ScrapeRule
         result.alone.push_back(classify_counted(blocks[i], counts[i], foreign));
         any_good |= result.alone.back() == BlockClass::good;
     }
+    // No prose at all by English function words: a language whose short
+    // words happen to be English ones ("i", "to", "on"); length decides.
+    if (!foreign && std::none_of(result.alone.begin(), result.alone.end(),
+                                 [](BlockClass c) { return c == BlockClass::good || c == BlockClass::near_good; })) {
+        foreign = true;
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            result.alone[i] = classify_counted(blocks[i], counts[i], foreign);
+            any_good |= result.alone[i] == BlockClass::good;
+        }
+    }
     std::vector<BlockClass> classes = result.alone;
     // Papers that write in short paragraphs: a run of prose-like paragraphs,
     // each too short to be sure of alone, is as good as one long paragraph.
