@@ -127,6 +127,13 @@ std::optional<std::pair<Date, std::size_t>> date_at(std::string_view line, const
     // YYYY-MM-DD (or with / or .)
     if (is_year(t[i]) && t[i + 1].text.size() <= 2 && t[i + 2].text.size() <= 2)
         if (auto date = make(a, b, number_of(t[i + 2].text))) return {{*date, i + 3}};
+    // DD.MM.YY, as German pages abbreviate: both fields of two digits, so a
+    // version number ("1.10.13") is not read as a date.
+    if (g1 == "." && t[i].text.size() == 2 && t[i + 1].text.size() == 2 && t[i + 2].text.size() == 2 &&
+        (!has(i + 3) || gap(line, t[i + 2], t[i + 3]) != ".")) {
+        unsigned yy = number_of(t[i + 2].text);
+        if (auto date = make(yy < 70 ? 2000 + yy : 1900 + yy, b, a)) return {{*date, i + 3}};
+    }
     if (!is_day(t[i]) || !is_year(t[i + 2]) || t[i + 1].text.size() > 2) return std::nullopt;
     unsigned y = number_of(t[i + 2].text);
     // D.M.YYYY is European; M/D/YYYY is American unless the first cannot be a month.
@@ -163,6 +170,43 @@ std::optional<Date> parse_date_text(std::string_view text) {
     for (char c : text.substr(0, dates.front().begin))
         if (std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
     return dates.front().date;
+}
+
+DateLabel label_before(std::string_view text, std::size_t from, std::size_t at) {
+    // Lower case; the non-ASCII letters of the labels are matched as written.
+    static constexpr std::string_view published[] = {
+        "published", "posted", "date", "written", "created", "publi\xc3\xa9", "publicado", "pubblicato",
+        "opublikowano", "ver\xc3\xb6""ffentlicht", "publiziert", "erschienen", "erscheinungsdatum", "datum", "erstellt"};
+    static constexpr std::string_view changed[] = {
+        "updated", "update", "modified", "last", "edited", "aktualisiert", "ge\xc3\xa4ndert", "\xc3\xa4nderung",
+        "stand", "editiert", "mis \xc3\xa0 jour", "actualizado", "aggiornato"};
+    constexpr std::size_t window = 50;  // bytes before a date that may hold its label
+    from = std::max(from, at > window ? at - window : 0);
+    std::string before = ascii_lower(text.substr(from, at - from));
+    // The label nearest the date says what it is; "updated" holds "date", so
+    // at the same end the longer label wins.
+    std::size_t best_end = 0, best_size = 0;
+    DateLabel best = DateLabel::none;
+    auto look = [&](std::string_view label, DateLabel kind) {
+        std::size_t found = before.rfind(label);
+        if (found == std::string::npos) return;
+        std::size_t end = found + label.size();
+        if (end > best_end || (end == best_end && label.size() > best_size)) best_end = end, best_size = label.size(), best = kind;
+    };
+    for (std::string_view label : published) look(label, DateLabel::published);
+    for (std::string_view label : changed) look(label, DateLabel::changed);
+    return best;
+}
+
+std::optional<Date> find_labelled_date(std::string_view text, DateLabel wanted) {
+    std::size_t previous_end = 0;
+    for (const DateMention& mention : find_dates(text)) {
+        DateLabel label = label_before(text, previous_end, mention.begin);
+        if (wanted == DateLabel::published ? label == DateLabel::published : label != DateLabel::changed)
+            return mention.date;
+        previous_end = mention.end;
+    }
+    return std::nullopt;
 }
 
 bool names_weekday(std::string_view line) {

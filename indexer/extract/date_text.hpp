@@ -24,6 +24,16 @@ std::vector<DateMention> find_dates(std::string_view line);
 // or one given as an ISO 8601 date-time: what metadata fields hold.
 std::optional<Date> parse_date_text(std::string_view text);
 
+// What the words just before a date say it is: "Published on", "Erschienen
+// am:", "Datum:" (published); "Updated", "Aktualisiert", "Stand:" (changed).
+// Looks at most 50 bytes back from at, and not before from.
+enum class DateLabel { none, published, changed };
+DateLabel label_before(std::string_view text, std::size_t from, std::size_t at);
+
+// The first date in text labelled as wanted: with published, one labelled
+// as a publication date; with none, any date not labelled as a change.
+std::optional<Date> find_labelled_date(std::string_view text, DateLabel wanted);
+
 // "Wednesday (Jan 8)", "on Wednesday, January 8": a day of the month named
 // beside its weekday but without a year. year_hint gives the year; the date
 // is returned only if that day really falls on that weekday in that year.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/extract/html_metadata.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <functional>
@@ -26,6 +27,8 @@ std::string lower(std::string_view text) { return ascii_lower(text); }
 
 std::string trimmed(std::string_view text) { return std::string(trim_space(text)); }
 
+constexpr std::size_t max_marked_text = 150;  // longer: a container, not the date line
+
 void for_each_element(const GumboNode* node, const std::function<void(const GumboNode*)>& each) {
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT && node->type != GUMBO_NODE_TEMPLATE) return;
     if (node->type != GUMBO_NODE_DOCUMENT) each(node);
@@ -33,7 +36,8 @@ void for_each_element(const GumboNode* node, const std::function<void(const Gumb
     for (unsigned i = 0; i < children.length; ++i) for_each_element(static_cast<const GumboNode*>(children.data[i]), each);
 }
 
-void append_text(const GumboNode* node, std::string& out) {
+// Stops adding children once out holds more than limit bytes.
+void append_text(const GumboNode* node, std::string& out, std::size_t limit = std::string::npos) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
         for (const char* c = node->v.text.text; *c; ++c) {
             bool space = std::isspace(static_cast<unsigned char>(*c));
@@ -46,7 +50,8 @@ void append_text(const GumboNode* node, std::string& out) {
     GumboTag tag = node->v.element.tag;
     if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) return;
     const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) append_text(static_cast<const GumboNode*>(children.data[i]), out);
+    for (unsigned i = 0; i < children.length && out.size() <= limit; ++i)
+        append_text(static_cast<const GumboNode*>(children.data[i]), out, limit);
 }
 
 bool is_article_type(const json& type) {
@@ -61,16 +66,18 @@ bool is_article_type(const json& type) {
     return type.is_string() && std::find(kinds.begin(), kinds.end(), type.get<std::string>()) != kinds.end();
 }
 
-// The first JSON-LD object that is an article, looking through @graph and lists.
-const json* find_article(const json& value) {
+// The first JSON-LD object that is an article (or, with any_type, the first
+// with a datePublished: a WebPage, a HowTo), looking through @graph and lists.
+const json* find_article(const json& value, bool any_type = false) {
     if (value.is_array()) {
         for (const json& item : value)
-            if (const json* found = find_article(item)) return found;
+            if (const json* found = find_article(item, any_type)) return found;
         return nullptr;
     }
     if (!value.is_object()) return nullptr;
     if (auto type = value.find("@type"); type != value.end() && is_article_type(*type)) return &value;
-    if (auto graph = value.find("@graph"); graph != value.end()) return find_article(*graph);
+    if (any_type && value.contains("datePublished")) return &value;
+    if (auto graph = value.find("@graph"); graph != value.end()) return find_article(*graph, any_type);
     return nullptr;
 }
 
@@ -100,7 +107,9 @@ std::optional<Date> date_of(const json& value) {
     return value.is_string() ? parse_date_text(value.get<std::string>()) : std::nullopt;
 }
 
-void read_json_ld(const GumboNode* script, PageMetadata& meta) {
+// page_date: the datePublished of a JSON-LD object that is not an article
+// (a WebPage), for when nothing better dates the page.
+void read_json_ld(const GumboNode* script, PageMetadata& meta, std::optional<Date>& page_date) {
     std::string text;
     for (unsigned i = 0; i < script->v.element.children.length; ++i) {
         const GumboNode* child = static_cast<const GumboNode*>(script->v.element.children.data[i]);
@@ -108,8 +117,12 @@ void read_json_ld(const GumboNode* script, PageMetadata& meta) {
             text += child->v.text.text;
     }
     json value = json::parse(text, nullptr, false);
-    const json* article = value.is_discarded() ? nullptr : find_article(value);
-    if (!article) return;
+    if (value.is_discarded()) return;
+    const json* article = find_article(value);
+    if (!article) {
+        if (const json* page = find_article(value, true); page && !page_date) page_date = date_of((*page)["datePublished"]);
+        return;
+    }
     auto get = [&](const char* key) -> const json* {
         auto it = article->find(key);
         return it == article->end() || it->is_null() ? nullptr : &*it;
@@ -121,6 +134,38 @@ void read_json_ld(const GumboNode* script, PageMetadata& meta) {
     if (const json* author = get("author"); author && meta.byline.empty()) meta.byline = names_of(*author);
     if (const json* publisher = get("publisher"); publisher && meta.outlet.empty()) meta.outlet = name_of(*publisher);
     if (const json* url = get("url"); url && url->is_string() && meta.url.empty()) meta.url = url->get<std::string>();
+}
+
+template <std::size_t N>
+bool class_or_id_has(const GumboNode* node, const std::string_view (&marks)[N]) {
+    for (const char* name : {"class", "id"})
+        if (const char* value = attribute(node, name)) {
+            std::string v = lower(value);
+            for (std::string_view mark : marks)
+                if (v.find(mark) != std::string::npos) return true;
+        }
+    return false;
+}
+
+// An element whose class or id says it holds the date: "post-date",
+// "entry-meta", "byline", "datum", "published". Its text, if short, is
+// where a page without date metadata prints its date.
+// Not one in a comment thread: that is a reader's date.
+bool names_a_date(const GumboNode* node) {
+    static constexpr std::string_view marks[] = {"date", "datum", "time", "publish", "posted", "byline", "meta", "submitted"};
+    if (!class_or_id_has(node, marks)) return false;
+    static constexpr std::string_view comments[] = {"comment", "kommentar", "reply"};
+    for (const GumboNode* a = node; a && a->type == GUMBO_NODE_ELEMENT; a = a->parent)
+        if (class_or_id_has(a, comments)) return false;
+    return true;
+}
+
+const GumboNode* body_of(const GumboNode* document) {
+    const GumboNode* found = nullptr;
+    for_each_element(document, [&](const GumboNode* node) {
+        if (!found && node->v.element.tag == GUMBO_TAG_BODY) found = node;
+    });
+    return found;
 }
 
 }  // namespace
@@ -135,6 +180,12 @@ std::optional<Date> date_in_url(std::string_view url) {
     for (std::size_t i = 0; i + 10 <= url.size(); ++i) {
         if (url[i] != '/' || !std::isdigit(static_cast<unsigned char>(url[i + 1]))) continue;
         std::string_view rest = url.substr(i + 1);
+        // "/20200428/": eight digits alone between slashes.
+        if (rest.size() >= 8 && std::all_of(rest.begin(), rest.begin() + 8, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
+            (rest.size() == 8 || rest[8] == '/')) {
+            std::string iso = std::string(rest.substr(0, 4)) + "-" + std::string(rest.substr(4, 2)) + "-" + std::string(rest.substr(6, 2));
+            if (auto date = parse_iso_date(iso); date && static_cast<int>(date->year()) >= 1990) return date;
+        }
         if (rest.size() < 10) break;
         // "2019/11/19" or "2019-11-19", then the end or a separator.
         char sep = rest[4];
@@ -151,10 +202,12 @@ PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint
     std::map<std::string, std::string> tags;  // meta property/name (lower case) -> first content
     std::string html_title, canonical, first_time, published_time;
     std::vector<std::string> rel_authors;
+    std::optional<Date> marked_date, page_date;
     for_each_element(root, [&](const GumboNode* node) {
         switch (node->v.element.tag) {
         case GUMBO_TAG_SCRIPT:
-            if (const char* type = attribute(node, "type"); type && lower(type) == "application/ld+json") read_json_ld(node, meta);
+            if (const char* type = attribute(node, "type"); type && lower(type) == "application/ld+json")
+                read_json_ld(node, meta, page_date);
             break;
         case GUMBO_TAG_META: {
             const char* key = attribute(node, "property");
@@ -185,6 +238,13 @@ PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint
             break;
         default: break;
         }
+        if (!marked_date && names_a_date(node)) {
+            // <abbr class="published" title="2019-06-27T10:21:40Z">jeudi 27 juin</abbr>
+            if (const char* title = attribute(node, "title")) marked_date = parse_date_text(title);
+            std::string text;
+            if (!marked_date) append_text(node, text, max_marked_text);
+            if (!marked_date && text.size() <= max_marked_text) marked_date = find_labelled_date(text, DateLabel::none);
+        }
     });
     auto tag = [&](std::initializer_list<const char*> keys) -> std::string {
         for (const char* key : keys)
@@ -208,9 +268,11 @@ PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint
     for (const char* key : {"article:published_time", "og:article:published_time", "datepublished", "date",
                             "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued", "dc.date",
                             "dcterms.created", "parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime",
-                            "article.published", "originalpublicationdate", "og:published_time"})
+                            "article.published", "originalpublicationdate", "og:published_time",
+                            "shareaholic:article_published_time"})
         if (!meta.date)
             if (auto it = tags.find(key); it != tags.end()) meta.date = parse_date_text(it->second);
+    if (!meta.date) meta.date = page_date;
     std::optional<Date> url_date = date_in_url(meta.url);
     if (!url_date && !url_hint.empty()) url_date = date_in_url(url_hint);
     // A timestamp in UTC may fall on the next or the previous day; the date
@@ -220,6 +282,12 @@ PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint
         meta.date = url_date;
     if (!meta.date) meta.date = url_date;
     if (!meta.date && !published_time.empty()) meta.date = parse_date_text(published_time);
+    if (!meta.date) meta.date = marked_date;
+    if (const GumboNode* body = body_of(root); body && !meta.date) {
+        std::string text = node_text(body);
+        meta.date = find_labelled_date(text, DateLabel::published);
+        if (auto dates = find_dates(text); !dates.empty()) meta.text_date = dates.front().date;
+    }
     if (!meta.date && !first_time.empty()) meta.date = parse_date_text(first_time);
     if (!meta.outlet.empty()) meta.outlet = outlets.canonical(meta.outlet);
     else if (auto known = outlets.find(meta.url)) meta.outlet = *known;

@@ -19,11 +19,20 @@ struct PageMetadata {
     std::optional<Date> date;
     std::vector<std::string> byline;
     std::string url;
+    // The first date anywhere in the page's text (menus, headers and all):
+    // the last resort when neither the metadata nor the story dates it. Only
+    // looked for when the metadata gave no date.
+    std::optional<Date> text_date;
 };
 
-// Best first: JSON-LD (NewsArticle and its kin), then Open Graph and
-// article:* tags, then <meta name=...>, then <time datetime>, then a date in
-// the URL (the page's own, or url_hint).
+// The date, best first: JSON-LD (NewsArticle and its kin), then Open Graph,
+// article:* and other publication-date meta tags, then a JSON-LD WebPage's
+// datePublished, then a date in the URL (the page's own, or url_hint; it
+// also wins over a published timestamp one day off it), then <time pubdate>,
+// then an element whose class or id names a date ("post-date", "byline";
+// not in comments), then a date the page's text labels as published
+// ("Erschienen am"), then the first <time datetime>. Other fields: JSON-LD,
+// then Open Graph, then <meta name=...>.
 PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint, const OutletNames& outlets);
 
 // "/2019/11/19/", "/2019-11-19": a publication date written into a URL.

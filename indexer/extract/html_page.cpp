@@ -220,6 +220,7 @@ CleanedArticle read_html_page(std::string_view html, std::string_view url_hint, 
         for (std::size_t i = 0; i < raw.size() && !meta.date; ++i)
             if (pass == 1 || (main.keep[i] && is_within(raw[i], region)))
                 if (auto dates = find_dates(raw[i].text); !dates.empty()) meta.date = dates.front().date;
+    if (!meta.date) meta.date = meta.text_date;
     article.outlet = meta.outlet;
     article.date = meta.date;
     article.byline = meta.byline;

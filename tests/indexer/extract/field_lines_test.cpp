@@ -30,8 +30,24 @@ TEST_CASE("dates are read as news pages write them, and only with a year", "[ext
     CHECK(iso(parse_date_text("in September 2019")) == "none");
     CHECK(iso(parse_date_text("February 30, 2020")) == "none");
     CHECK(find_dates("at 1.20am on Jan 8, 2020. PHOTO: AFP").size() == 1);
+    CHECK(iso(parse_date_text("28.09.19 12:44")) == "2019-09-28");  // German short form, two digits each
+    CHECK(iso(parse_date_text("26.10.98")) == "1998-10-26");
+    CHECK(find_dates("version 1.10.13 and 10.12.19.4").empty());     // not version numbers
     CHECK(iso(find_weekday_date("early hours of Wednesday (Jan 8) in", std::chrono::year{2020})) == "2020-01-08");
     CHECK(iso(find_weekday_date("early hours of Thursday (Jan 8) in", std::chrono::year{2020})) == "none");
+}
+
+TEST_CASE("dates labelled as published are told from dates labelled as changed", "[extract]") {
+    auto labelled = [](std::string_view text, DateLabel wanted) { return iso(find_labelled_date(text, wanted)); };
+    CHECK(labelled("Published on August 19, 2019 \xe2\x80\xa2 319 Likes", DateLabel::published) == "2019-08-19");
+    CHECK(labelled("Updated: 11.04.2020, 10:27 | Publiziert: 03.04.2020, 12:35", DateLabel::published) == "2020-04-03");
+    CHECK(labelled("Letzte \xc3\x84nderung: 31.10.2023 Erschienen am: 01.11.2023", DateLabel::published) == "2023-11-01");
+    CHECK(labelled("Stammtisch am 5. Februar 2020 ab 19 Uhr", DateLabel::published) == "none");
+    // With none wanted: any date but a changed one.
+    CHECK(labelled("Zuletzt ge\xc3\xa4ndert am: 15.10.2021", DateLabel::none) == "none");
+    CHECK(labelled("By Mara Quint | 2. Mai 2024", DateLabel::none) == "2024-05-02");
+    std::string_view line = "Updated 9 Jan 2020";
+    CHECK(label_before(line, 0, line.find('9')) == DateLabel::changed);
 }
 
 TEST_CASE("datelines, with their wire credits", "[extract]") {

@@ -107,6 +107,42 @@ TEST_CASE("html: a published date one day off the URL's date gives way to it (ti
     CHECK(date_of("2023-11-09T03:28:35+00:00", "https://news.example/story/123") == "2023-11-09");
 }
 
+TEST_CASE("html: without date metadata, the date is read where the page prints it", "[extract][html]") {
+    auto date_of = [](const std::string& head, const std::string& story, const std::string& url = "") {
+        CleanedArticle cleaned = read_html_page(page(head, story), url, rules());
+        return cleaned.article.date ? format_iso_date(*cleaned.article.date) : std::string("none");
+    };
+    std::string story = "<p>" + paragraph_one + "</p><p>" + paragraph_two + "</p>";
+    // A WebPage (Yoast's graph) rather than an article still dates the page.
+    CHECK(date_of(R"(<script type="application/ld+json">{"@graph": [{"@type": "WebPage", "datePublished": "2018-02-28T15:07:03+00:00"}]}</script>)",
+                  story) == "2018-02-28");
+    // A URL dated with eight digits.
+    CHECK(date_of("", story, "https://www.thelocal.example/20200428/meet-the-tattooist") == "2020-04-28");
+    // An element whose class names the date; in a comment thread, a reader's date does not count.
+    CHECK(date_of("", "<ol class='comment-list'><li><div class='comment-meta'>3 May 2024</div><p>Nice.</p></li></ol>"
+                      "<div class='entry-meta'>By Mara Quint | 2. Mai 2024</div>" + story) == "2024-05-02");
+    // <abbr class="published" title="..."> holds the date its text only abbreviates.
+    CHECK(date_of("", "<abbr class='published' title='2019-06-27T10:21:40Z'>jeudi 27 juin</abbr>" + story) == "2019-06-27");
+    // A date labelled as published, not the one labelled as changed before it.
+    CHECK(date_of("", story + "<p>Zuletzt ge\xc3\xa4ndert am: 15.10.2021</p><p>Erschienen am: 13.10.2021</p>") == "2021-10-13");
+    // In a <header> the story reader leaves out: the last resort still finds it.
+    CHECK(date_of("", "<header><span>Mara Quint, 2/10/2024</span></header>" + story) == "2024-02-10");
+    CHECK(date_of("", story) == "none");
+}
+
+TEST_CASE("html: a page whose short words happen to be English ones is still read by length", "[extract][html]") {
+    // Norwegian: "i", "for", "at" and "over" make up a tenth of the words,
+    // too many for the page to pass as foreign, too few for prose.
+    std::string one = "Siden oppstarten har fotballskolen v\xc3\xa6rt et tilbud for barn over hele landet, og i \xc3\xa5r deltok "
+                      "rundt 50 000 barn i mer enn 400 klubber. Arrang\xc3\xb8ren sier sesongen ble annerledes, men klubbene "
+                      "fant gode l\xc3\xb8sninger og gjennomf\xc3\xb8rte aktivitetene trygt gjennom pandemien.";
+    std::string two = "Mange foreldre forteller at skolen var den eneste organiserte aktiviteten barna hadde i sommer. "
+                      "Forbundet \xc3\xb8nsker derfor \xc3\xa5 styrke tilbudet neste \xc3\xa5r, med flere trenere, nye baner og "
+                      "lavere pris for familiene, slik at ingen barn m\xc3\xa5 st\xc3\xa5 utenfor fellesskapet.";
+    CleanedArticle cleaned = read_html_page(page("<title>Fotballskolen</title>", "<p>" + one + "</p><p>" + two + "</p>"), "", rules());
+    CHECK(cleaned.article.body == one + "\n\n" + two);
+}
+
 TEST_CASE("html: documents are told from text by their start", "[extract][html]") {
     CHECK(looks_like_html("\n  <!DOCTYPE html><html>"));
     CHECK(looks_like_html("<HTML lang=en>"));
