@@ -46,19 +46,23 @@ RecordPreparer::~RecordPreparer() {
 }
 
 std::optional<PreparedRecord> RecordPreparer::next() {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return !queue_.empty() || finished_; });
-    if (queue_.empty()) {
-        if (failure_) std::rethrow_exception(failure_);
-        return std::nullopt;
+    if (taken_.empty()) {
+        // Everything queued at once: one lock a batch, not one a record.
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return !queue_.empty() || finished_; });
+        if (queue_.empty()) {
+            if (failure_) std::rethrow_exception(failure_);
+            return std::nullopt;
+        }
+        // Only a full queue can have the reader waiting: waking it otherwise
+        // would cost a context switch for nothing.
+        bool was_full = queue_.size() >= queue_capacity;
+        taken_.swap(queue_);
+        lock.unlock();
+        if (was_full) changed_.notify_all();
     }
-    // Only a full queue can have the reader waiting: waking it after every
-    // record would cost a context switch each.
-    bool was_full = queue_.size() >= queue_capacity;
-    PreparedRecord record = std::move(queue_.front());
-    queue_.pop_front();
-    lock.unlock();
-    if (was_full) changed_.notify_all();
+    PreparedRecord record = std::move(taken_.front());
+    taken_.pop_front();
     return record;
 }
 

@@ -4,7 +4,7 @@
 // holds it unchanged, extracted (entities included), while the writing
 // thread feeds Xapian. Records come out in input order, through a bounded
 // queue, so memory stays flat and the writer sees exactly what a single
-// thread would have done.
+// thread would have done. At most twice the queue's capacity is in flight.
 #pragma once
 
 #include <condition_variable>
@@ -60,6 +60,7 @@ private:
     std::mutex mutex_;
     std::condition_variable changed_;
     std::deque<PreparedRecord> queue_;
+    std::deque<PreparedRecord> taken_;  // the writer's own, taken from queue_ a batch at a time: no lock
     bool finished_ = false, stopping_ = false;
     std::exception_ptr failure_;
     const std::string sidecar_;  // content_hash's, the same for every record

@@ -19,6 +19,22 @@ struct Token {
     bool number = false;
 };
 
+// ASCII tests without the C library's locale lookups: tokenising is on
+// the path of every line.
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_letter(unsigned char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80; }
+
+// A word in lower case in a fixed buffer, or empty if longer than it.
+struct LowerWord {
+    char text[10];
+    std::size_t size = 0;
+    explicit LowerWord(std::string_view word) {
+        if (word.size() > sizeof text) return;
+        for (char c : word) text[size++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    }
+    std::string_view view() const { return {text, size}; }
+};
+
 // Letters and digits runs; everything else separates (and is looked at
 // through the gap between two tokens).
 std::vector<Token> tokenise(std::string_view line) {
@@ -26,16 +42,13 @@ std::vector<Token> tokenise(std::string_view line) {
     std::size_t i = 0;
     while (i < line.size()) {
         unsigned char c = line[i];
-        if (!std::isalnum(c) && c < 0x80) {
+        if (!is_digit(c) && !is_letter(c)) {
             ++i;
             continue;
         }
-        bool number = std::isdigit(c) != 0;
+        bool number = is_digit(c);
         std::size_t start = i;
-        while (i < line.size() && (number ? std::isdigit(static_cast<unsigned char>(line[i]))
-                                          : std::isalpha(static_cast<unsigned char>(line[i])) ||
-                                                static_cast<unsigned char>(line[i]) >= 0x80))
-            ++i;
+        while (i < line.size() && (number ? is_digit(line[i]) : is_letter(line[i]))) ++i;
         tokens.push_back({line.substr(start, i - start), start, number});
     }
     return tokens;
@@ -52,8 +65,9 @@ unsigned month_of(std::string_view word) {
     static constexpr std::array<std::string_view, 12> names = {"january", "february", "march",     "april",
                                                               "may",     "june",     "july",      "august",
                                                               "september", "october", "november", "december"};
-    if (word.size() < 3 || word.size() > 9 || std::isdigit(static_cast<unsigned char>(word[0]))) return 0;
-    std::string w = ascii_lower(word);
+    if (word.size() < 3 || word.size() > 9 || is_digit(word[0])) return 0;
+    LowerWord lower(word);
+    std::string_view w = lower.view();
     if (w == "sept") return 9;
     // German names where they differ from the English (pages in German are common in archives).
     static const std::array<std::pair<std::string_view, unsigned>, 8> german = {
@@ -69,8 +83,9 @@ unsigned month_of(std::string_view word) {
 int weekday_of(std::string_view word) {
     static constexpr std::array<std::string_view, 7> names = {"sunday", "monday", "tuesday", "wednesday",
                                                              "thursday", "friday", "saturday"};
-    if (word.size() < 3 || word.size() > 9 || std::isdigit(static_cast<unsigned char>(word[0]))) return -1;
-    std::string w = ascii_lower(word);
+    if (word.size() < 3 || word.size() > 9 || is_digit(word[0])) return -1;
+    LowerWord lower(word);
+    std::string_view w = lower.view();
     for (int d = 0; d < 7; ++d)
         if (w == names[d] || (w.size() == 3 && names[d].starts_with(w))) return d;
     return -1;
@@ -146,6 +161,8 @@ std::optional<std::pair<Date, std::size_t>> date_at(std::string_view line, const
 
 std::vector<DateMention> find_dates(std::string_view line) {
     std::vector<DateMention> found;
+    // Every form has a number in it (most lines have none).
+    if (std::none_of(line.begin(), line.end(), [](char c) { return is_digit(c); })) return found;
     std::vector<Token> tokens = tokenise(line);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         auto date = date_at(line, tokens, i);

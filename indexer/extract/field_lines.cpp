@@ -188,7 +188,7 @@ std::optional<HeaderLine> read_header_line(std::string_view line, const OutletNa
 }
 
 std::optional<Date> read_date_line(std::string_view line) {
-    if (line.size() > 200) return std::nullopt;
+    if (line.size() > 200 || line.find_first_of("0123456789") == std::string_view::npos) return std::nullopt;
     std::string key = furniture_key(line.substr(0, 40));
     bool announced = false;
     for (std::string_view word : {"update", "updated", "published", "posted", "last updated", "first published"})

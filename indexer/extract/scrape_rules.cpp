@@ -44,6 +44,12 @@ bool is_edge_punctuation(unsigned char c) { return c < 0x80 && !std::isalnum(c);
 
 std::string furniture_key(std::string_view line) {
     std::string key;
+    furniture_key(line, key);
+    return key;
+}
+
+void furniture_key(std::string_view line, std::string& key) {
+    key.clear();
     key.reserve(line.size());
     for (unsigned char c : line) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
@@ -55,7 +61,8 @@ std::string furniture_key(std::string_view line) {
     std::size_t first = 0, last = key.size();
     while (first < last && is_edge_punctuation(key[first])) ++first;
     while (last > first && is_edge_punctuation(key[last - 1])) --last;
-    return key.substr(first, last - first);
+    key.erase(last);
+    key.erase(0, first);
 }
 
 ScrapeRules ScrapeRules::parse(std::string_view furniture_tsv, std::string_view stopwords, std::string_view bio_words,
@@ -99,7 +106,7 @@ ScrapeRules ScrapeRules::load(const std::filesystem::path& data_dir) {
 }
 
 const FurnitureRule* ScrapeRules::furniture(std::string_view key) const {
-    if (auto whole = whole_lines_.find(std::string(key)); whole != whole_lines_.end()) return &whole->second;
+    if (auto whole = whole_lines_.find(key); whole != whole_lines_.end()) return &whole->second;
     if (!key.empty())
         for (const FurnitureRule& rule : prefixes_[static_cast<unsigned char>(key[0])])
             if (key.starts_with(rule.phrase)) return &rule;

@@ -30,11 +30,18 @@ constexpr std::size_t longest_furniture = 1000;
 // How a line is compared with furniture phrases: ASCII lower case, white
 // space runs as one space, punctuation and symbols trimmed from both ends.
 std::string furniture_key(std::string_view line);
+void furniture_key(std::string_view line, std::string& key);  // into key, reusing its memory
 
 // Looked up by string_view, without a copy: once per word of every text.
 struct WordHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    // FNV-1a: the keys are words and short lines, where it beats the
+    // library's hash, which is built for long strings.
+    std::size_t operator()(std::string_view s) const {
+        std::size_t h = 14695981039346656037ull;
+        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+        return h;
+    }
 };
 using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
@@ -53,14 +60,17 @@ public:
     // The rule a line as written matches: nullptr for lines longer than
     // longest_furniture, without building their key.
     const FurnitureRule* furniture_line(std::string_view line) const {
-        return line.size() <= longest_furniture ? furniture(furniture_key(line)) : nullptr;
+        if (line.size() > longest_furniture) return nullptr;
+        thread_local std::string key;  // reused: one key a line of every article
+        furniture_key(line, key);
+        return furniture(key);
     }
     bool is_stopword(std::string_view lower_word) const { return stopwords_.contains(lower_word); }
     bool is_bio_word(std::string_view lower_word) const { return bio_words_.contains(lower_word); }
     const OutletNames& outlets() const { return outlets_; }
 
 private:
-    std::unordered_map<std::string, FurnitureRule> whole_lines_;
+    std::unordered_map<std::string, FurnitureRule, WordHash, std::equal_to<>> whole_lines_;
     // Prefix rules by their first byte: every line is compared with them.
     std::array<std::vector<FurnitureRule>, 256> prefixes_;
     std::vector<FurnitureRule> partial_;  // suffix and contains rules

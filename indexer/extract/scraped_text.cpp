@@ -78,14 +78,15 @@ bool is_label(std::string_view line) { return line.size() < longest_label && !en
 Lines mark_furniture(std::vector<std::string_view> text, const ScrapeRules& rules) {
     Lines lines{std::move(text), {}, {}, {}};
     std::unordered_map<std::string, int> labels_seen;
-    for (std::string_view line : lines.text)
-        if (is_label(line)) ++labels_seen[furniture_key(line)];
-    for (std::string_view line : lines.text) {
-        bool label = is_label(line);
-        std::string key = label ? furniture_key(line) : std::string();
-        const FurnitureRule* rule = label ? rules.furniture(key) : rules.furniture_line(line);
+    std::vector<std::optional<std::string>> keys(lines.text.size());  // labels' keys, built once
+    for (std::size_t i = 0; i < lines.text.size(); ++i)
+        if (is_label(lines.text[i])) ++labels_seen[*(keys[i] = furniture_key(lines.text[i]))];
+    for (std::size_t i = 0; i < lines.text.size(); ++i) {
+        std::string_view line = lines.text[i];
+        bool label = keys[i].has_value();
+        const FurnitureRule* rule = label ? rules.furniture(*keys[i]) : rules.furniture_line(line);
         if (rule && !rule->outlet.empty() && lines.outlet_mark.empty()) lines.outlet_mark = rule->outlet;
-        bool repeated_label = label && labels_seen[key] > 1;
+        bool repeated_label = label && labels_seen[*keys[i]] > 1;
         lines.furniture.push_back(rule || repeated_label || is_contact_or_credit(line));
     }
     lines.taken.assign(lines.text.size(), false);
