@@ -40,6 +40,11 @@ std::optional<std::string> read_gzip_file(const std::string& path, std::string& 
         if (got == 0) break;
         bytes.append(buffer, static_cast<std::size_t>(got));
     }
+    // gzread does not fail on a stream cut short; gzerror tells.
+    if (int code = 0; gzerror(file.get(), &code) && code == Z_BUF_ERROR) {
+        problem = "cannot decompress file: it ends in the middle of its gzip stream (truncated?)";
+        return std::nullopt;
+    }
     return bytes;
 }
 

@@ -9,6 +9,7 @@ namespace dateline::indexer {
 
 // The file's bytes, decompressed if it is gzip (by its magic bytes, whatever
 // its name), or nullopt with the reason (the system's or zlib's) in problem.
+// A gzip file cut short is a problem, not a shorter file.
 std::optional<std::string> read_input_file(const std::string& path, std::string& problem);
 
 }  // namespace dateline::indexer
