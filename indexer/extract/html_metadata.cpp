@@ -136,11 +136,17 @@ void read_json_ld(const GumboNode* script, PageMetadata& meta, std::optional<Dat
     if (const json* url = get("url"); url && url->is_string() && meta.url.empty()) meta.url = url->get<std::string>();
 }
 
+// Whether the element's class or id holds one of the (lower-case) marks,
+// in any case. Asked of every element: the lowered value goes into a
+// buffer that is reused, and find's first-byte scan beats a search with a
+// case-blind comparison.
 template <std::size_t N>
 bool class_or_id_has(const GumboNode* node, const std::string_view (&marks)[N]) {
+    thread_local std::string v;
     for (const char* name : {"class", "id"})
         if (const char* value = attribute(node, name)) {
-            std::string v = lower(value);
+            v.assign(value);
+            for (char& c : v) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
             for (std::string_view mark : marks)
                 if (v.find(mark) != std::string::npos) return true;
         }
@@ -148,24 +154,47 @@ bool class_or_id_has(const GumboNode* node, const std::string_view (&marks)[N]) 
 }
 
 // An element whose class or id says it holds the date: "post-date",
-// "entry-meta", "byline", "datum", "published". Its text, if short, is
-// where a page without date metadata prints its date.
-// Not one in a comment thread: that is a reader's date.
+// "entry-meta", "byline", "datum", "published".
 bool names_a_date(const GumboNode* node) {
     static constexpr std::string_view marks[] = {"date", "datum", "time", "publish", "posted", "byline", "meta", "submitted"};
-    if (!class_or_id_has(node, marks)) return false;
-    static constexpr std::string_view comments[] = {"comment", "kommentar", "reply"};
-    for (const GumboNode* a = node; a && a->type == GUMBO_NODE_ELEMENT; a = a->parent)
-        if (class_or_id_has(a, comments)) return false;
-    return true;
+    return class_or_id_has(node, marks);
 }
 
+// The date the first such element gives, if short enough to be a date line
+// and not in a comment thread (a reader's date): its title attribute
+// (<abbr class="published" title="2019-06-27T10:21:40Z">jeudi 27 juin</abbr>),
+// else a date in its text not labelled as a change.
+std::optional<Date> marked_date(const std::vector<const GumboNode*>& marked) {
+    static constexpr std::string_view comments[] = {"comment", "kommentar", "reply"};
+    for (const GumboNode* node : marked) {
+        bool in_comments = false;
+        for (const GumboNode* a = node; a && a->type == GUMBO_NODE_ELEMENT && !in_comments; a = a->parent)
+            in_comments = class_or_id_has(a, comments);
+        if (in_comments) continue;
+        if (const char* title = attribute(node, "title"))
+            if (auto date = parse_date_text(title)) return date;
+        std::string text;
+        append_text(node, text, max_marked_text);
+        if (text.size() <= max_marked_text)
+            if (auto date = find_labelled_date(text, DateLabel::none)) return date;
+    }
+    return std::nullopt;
+}
+
+// Gumbo always gives a document <html> with <head> and <body>.
 const GumboNode* body_of(const GumboNode* document) {
-    const GumboNode* found = nullptr;
-    for_each_element(document, [&](const GumboNode* node) {
-        if (!found && node->v.element.tag == GUMBO_TAG_BODY) found = node;
-    });
-    return found;
+    for (const GumboNode* parent = document;;) {
+        const GumboVector& children = parent->type == GUMBO_NODE_DOCUMENT ? parent->v.document.children : parent->v.element.children;
+        const GumboNode* next = nullptr;
+        for (unsigned i = 0; i < children.length && !next; ++i) {
+            const GumboNode* child = static_cast<const GumboNode*>(children.data[i]);
+            if (child->type != GUMBO_NODE_ELEMENT) continue;
+            if (child->v.element.tag == GUMBO_TAG_BODY) return child;
+            if (child->v.element.tag == GUMBO_TAG_HTML) next = child;
+        }
+        if (!next) return nullptr;
+        parent = next;
+    }
 }
 
 }  // namespace
@@ -177,7 +206,7 @@ std::string node_text(const GumboNode* node) {
 }
 
 std::optional<Date> date_in_url(std::string_view url) {
-    for (std::size_t i = 0; i + 10 <= url.size(); ++i) {
+    for (std::size_t i = 0; i + 9 <= url.size(); ++i) {
         if (url[i] != '/' || !std::isdigit(static_cast<unsigned char>(url[i + 1]))) continue;
         std::string_view rest = url.substr(i + 1);
         // "/20200428/": eight digits alone between slashes.
@@ -202,7 +231,8 @@ PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint
     std::map<std::string, std::string> tags;  // meta property/name (lower case) -> first content
     std::string html_title, canonical, first_time, published_time;
     std::vector<std::string> rel_authors;
-    std::optional<Date> marked_date, page_date;
+    std::optional<Date> page_date;
+    std::vector<const GumboNode*> marked;  // elements named as holding a date, read only if needed
     for_each_element(root, [&](const GumboNode* node) {
         switch (node->v.element.tag) {
         case GUMBO_TAG_SCRIPT:
@@ -238,13 +268,7 @@ PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint
             break;
         default: break;
         }
-        if (!marked_date && names_a_date(node)) {
-            // <abbr class="published" title="2019-06-27T10:21:40Z">jeudi 27 juin</abbr>
-            if (const char* title = attribute(node, "title")) marked_date = parse_date_text(title);
-            std::string text;
-            if (!marked_date) append_text(node, text, max_marked_text);
-            if (!marked_date && text.size() <= max_marked_text) marked_date = find_labelled_date(text, DateLabel::none);
-        }
+        if (names_a_date(node)) marked.push_back(node);
     });
     auto tag = [&](std::initializer_list<const char*> keys) -> std::string {
         for (const char* key : keys)
@@ -282,7 +306,7 @@ PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint
         meta.date = url_date;
     if (!meta.date) meta.date = url_date;
     if (!meta.date && !published_time.empty()) meta.date = parse_date_text(published_time);
-    if (!meta.date) meta.date = marked_date;
+    if (!meta.date) meta.date = marked_date(marked);
     if (const GumboNode* body = body_of(root); body && !meta.date) {
         std::string text = node_text(body);
         meta.date = find_labelled_date(text, DateLabel::published);

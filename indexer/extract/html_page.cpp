@@ -215,11 +215,10 @@ CleanedArticle read_html_page(std::string_view html, std::string_view url_hint, 
         if (!article.body.empty()) article.body += "\n\n";
         article.body += raw[i].text;
     }
-    // Still undated: the first date the page's text gives, the story's first.
-    for (int pass = 0; pass < 2 && !meta.date; ++pass)
-        for (std::size_t i = 0; i < raw.size() && !meta.date; ++i)
-            if (pass == 1 || (main.keep[i] && is_within(raw[i], region)))
-                if (auto dates = find_dates(raw[i].text); !dates.empty()) meta.date = dates.front().date;
+    // Still undated: the story's first date, else the page's.
+    for (std::size_t i = 0; i < raw.size() && !meta.date; ++i)
+        if (main.keep[i] && is_within(raw[i], region))
+            if (auto dates = find_dates(raw[i].text); !dates.empty()) meta.date = dates.front().date;
     if (!meta.date) meta.date = meta.text_date;
     article.outlet = meta.outlet;
     article.date = meta.date;

@@ -84,6 +84,9 @@ TEST_CASE("html: a date in the URL, the page's own or the manifest's, dates a pa
     CHECK(format_iso_date(*date_in_url("https://example.com/news/2019/11/19/story.html")) == "2019-11-19");
     CHECK(format_iso_date(*date_in_url("https://example.com/2019-11-19-story")) == "2019-11-19");
     CHECK_FALSE(date_in_url("https://example.com/id/2019111912345"));
+    CHECK(format_iso_date(*date_in_url("https://www.thelocal.example/20200428/tattooist")) == "2020-04-28");
+    CHECK(format_iso_date(*date_in_url("https://archive.example/20200428")) == "2020-04-28");
+    CHECK_FALSE(date_in_url("https://example.com/20201345/"));
     CHECK_FALSE(date_in_url("https://example.com/2019/13/45/"));
     CleanedArticle cleaned =
         read_html_page(page("<title>Harbour</title>", "<p>" + paragraph_one + "</p>"), "https://x.example/2024/02/01/a", rules());

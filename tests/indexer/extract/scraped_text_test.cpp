@@ -96,3 +96,18 @@ TEST_CASE("CRLF, a byte-order mark and non-breaking spaces are normalised; blank
         CHECK(nothing.article.body.empty());
     }
 }
+
+TEST_CASE("a short line printed again and again is furniture, rules of punctuation alone included", "[extract]") {
+    // Wire stories print "___" between sections: its key (punctuation
+    // trimmed) is empty, and repeated it is furniture all the same.
+    std::string story =
+        "Harbour strike ends\n\nThe strike at the port of Harbourton ended on Friday after the union and the harbour "
+        "authority agreed on the night-shift pay that had divided them for weeks.\n\n___\n\n"
+        "Union leaders said the agreement gave their members most of what they had asked for, although weekend "
+        "rates would be settled by an arbiter before the end of the year.\n\n___\n\n"
+        "The first ships are expected to dock on Monday, and the port said it would work through the weekend to clear "
+        "the containers that had piled up on the quays.\n";
+    indexer::CleanedArticle cleaned = indexer::clean_scraped_text(story, rules());
+    CHECK(cleaned.article.body.find("___") == std::string::npos);
+    CHECK(cleaned.article.body.find("The first ships are expected") != std::string::npos);
+}
