@@ -189,6 +189,79 @@ std::optional<Date> parse_date_text(std::string_view text) {
     return dates.front().date;
 }
 
+namespace {
+
+// Reads digits at text[i..i+n) into value; false if they are not all digits.
+bool read_digits(std::string_view text, std::size_t i, std::size_t n, int& value) {
+    if (i + n > text.size()) return false;
+    value = 0;
+    for (std::size_t k = i; k < i + n; ++k) {
+        if (!is_digit(text[k])) return false;
+        value = value * 10 + (text[k] - '0');
+    }
+    return true;
+}
+
+// "HH:MM[:SS[.fff]]" at text[i], then an optional offset: "Z", "UTC", "GMT",
+// "+02:00", "+0200", "-05". Fills stamp; false if no time of day is there.
+bool read_time_and_offset(std::string_view text, std::size_t i, Timestamp& stamp) {
+    int hour = 0, minute = 0;
+    if (!read_digits(text, i, 2, hour) || i + 5 > text.size() || text[i + 2] != ':' || !read_digits(text, i + 3, 2, minute) ||
+        hour > 23 || minute > 59)
+        return false;
+    stamp.minute = hour * 60 + minute;
+    i += 5;
+    if (i < text.size() && text[i] == ':')
+        for (++i; i < text.size() && is_digit(text[i]); ++i) {}
+    if (i < text.size() && (text[i] == '.' || text[i] == ','))
+        for (++i; i < text.size() && is_digit(text[i]); ++i) {}
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::string_view rest = text.substr(i);
+    if (rest.starts_with("Z")) {
+        stamp.offset = 0;
+        return true;
+    }
+    if (rest.starts_with("UTC") || rest.starts_with("GMT")) stamp.offset = 0, i += 3;  // perhaps "GMT+0200"
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) {
+        int sign = text[i] == '-' ? -1 : 1, hours = 0, minutes = 0;
+        if (!read_digits(text, i + 1, 2, hours)) return true;
+        std::size_t m = i + 3 < text.size() && text[i + 3] == ':' ? i + 4 : i + 3;
+        if (!read_digits(text, m, 2, minutes)) minutes = 0;
+        if (hours <= 14 && minutes < 60) stamp.offset = sign * (hours * 60 + minutes);
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<Timestamp> parse_timestamp(std::string_view text) {
+    text = trim_space(text);
+    Timestamp stamp;
+    if (text.size() >= 16 && (text[10] == 'T' || text[10] == ' ')) {
+        auto date = parse_iso_date(text.substr(0, 10));
+        if (!date) return std::nullopt;
+        stamp.date = *date;
+        if (!read_time_and_offset(text, 11, stamp)) return std::nullopt;
+        return stamp;
+    }
+    // "Sat, 19 Oct 2019 00:04:00 +0200": words and a date, then the time.
+    std::vector<DateMention> dates = find_dates(text);
+    if (dates.empty()) return std::nullopt;
+    stamp.date = dates.front().date;
+    std::size_t i = dates.front().end;
+    while (i < text.size() && (text[i] == ' ' || text[i] == ',')) ++i;
+    if (!read_time_and_offset(text, i, stamp)) return std::nullopt;
+    return stamp;
+}
+
+Date date_at_offset(const Timestamp& stamp, int offset) {
+    int minutes = stamp.minute - stamp.offset.value_or(0) + offset;
+    auto day = std::chrono::sys_days(stamp.date);
+    if (minutes < 0) day -= std::chrono::days{1};
+    else if (minutes >= 24 * 60) day += std::chrono::days{1};
+    return Date{day};
+}
+
 DateLabel label_before(std::string_view text, std::size_t from, std::size_t at) {
     // Lower case; the non-ASCII letters of the labels are matched as written.
     static constexpr std::string_view published[] = {

@@ -24,6 +24,19 @@ std::vector<DateMention> find_dates(std::string_view line);
 // or one given as an ISO 8601 date-time: what metadata fields hold.
 std::optional<Date> parse_date_text(std::string_view text);
 
+// A date-time as metadata writes it, with its offset from UTC when given:
+// "2023-11-09T06:35:29+00:00", "2020-05-02T02:54:29.000Z",
+// "Sat, 19 Oct 2019 00:04:00 +0200", "2019-10-18 22:04" (no offset).
+struct Timestamp {
+    Date date;
+    int minute = 0;             // of the day
+    std::optional<int> offset;  // minutes east of UTC, when written
+};
+std::optional<Timestamp> parse_timestamp(std::string_view text);
+
+// The calendar day the timestamp falls on at another offset from UTC.
+Date date_at_offset(const Timestamp& stamp, int offset);
+
 // What the words just before a date say it is: "Published on", "Erschienen
 // am:", "Datum:" (published); "Updated", "Aktualisiert", "Stand:" (changed).
 // Looks at most 50 bytes back from at, and not before from.

@@ -103,34 +103,73 @@ std::vector<std::string> names_of(const json& value) {
     return names;
 }
 
-std::optional<Date> date_of(const json& value) {
-    return value.is_string() ? parse_date_text(value.get<std::string>()) : std::nullopt;
+// The dates a page's JSON-LD gives, as written: its article's (published,
+// else created), and a datePublished of anything else (a WebPage), for when
+// nothing better dates the page.
+struct LdDates {
+    std::string article, page;
+};
+
+// offset: the first non-zero offset from UTC that the page's timestamps are
+// written with, the publisher's time zone.
+void note_offset(std::string_view text, std::optional<int>& offset) {
+    if (offset) return;
+    if (auto stamp = parse_timestamp(text); stamp && stamp->offset && *stamp->offset != 0) offset = stamp->offset;
 }
 
-// page_date: the datePublished of a JSON-LD object that is not an article
-// (a WebPage), for when nothing better dates the page.
-void read_json_ld(const GumboNode* script, PageMetadata& meta, std::optional<Date>& page_date) {
+// Every string under a key naming a date ("datePublished", "uploadDate"), at any depth.
+void note_json_offsets(const json& value, std::optional<int>& offset) {
+    if (offset) return;
+    if (value.is_array())
+        for (const json& item : value) note_json_offsets(item, offset);
+    if (!value.is_object()) return;
+    for (const auto& [key, item] : value.items()) {
+        if (item.is_string() && ascii_lower(key).find("date") != std::string::npos) note_offset(item.get_ref<const std::string&>(), offset);
+        else if (item.is_structured()) note_json_offsets(item, offset);
+    }
+}
+
+// Pages' JSON-LD is hand-made: a complete object followed by junk (a stray
+// "}") is read up to the junk; anything else broken is discarded.
+json parse_json_ld(const std::string& text) {
+    try {
+        return json::parse(text);
+    } catch (const json::parse_error& e) {
+        if (e.byte > 1) return json::parse(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(e.byte - 1), nullptr, false);
+    }
+    return json(json::value_t::discarded);
+}
+
+void read_json_ld(const GumboNode* script, PageMetadata& meta, LdDates& dates, std::optional<int>& offset) {
     std::string text;
     for (unsigned i = 0; i < script->v.element.children.length; ++i) {
         const GumboNode* child = static_cast<const GumboNode*>(script->v.element.children.data[i]);
         if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA || child->type == GUMBO_NODE_WHITESPACE)
             text += child->v.text.text;
     }
-    json value = json::parse(text, nullptr, false);
+    json value = parse_json_ld(text);
     if (value.is_discarded()) return;
+    note_json_offsets(value, offset);
     const json* article = find_article(value);
     if (!article) {
-        if (const json* page = find_article(value, true); page && !page_date) page_date = date_of((*page)["datePublished"]);
+        if (const json* page = find_article(value, true); page && dates.page.empty() && (*page)["datePublished"].is_string())
+            dates.page = (*page)["datePublished"].get<std::string>();
         return;
     }
+    // Some sites put the article's fields inside its mainEntityOfPage.
+    const json* inner = nullptr;
+    if (auto it = article->find("mainEntityOfPage"); it != article->end() && it->is_object()) inner = &*it;
     auto get = [&](const char* key) -> const json* {
-        auto it = article->find(key);
-        return it == article->end() || it->is_null() ? nullptr : &*it;
+        for (const json* object : {article, inner})
+            if (object)
+                if (auto it = object->find(key); it != object->end() && !it->is_null()) return &*it;
+        return nullptr;
     };
     if (const json* headline = get("headline"); headline && meta.title.empty() && headline->is_string())
         meta.title = trimmed(headline->get<std::string>());
-    if (const json* published = get("datePublished"); published && !meta.date) meta.date = date_of(*published);
-    if (const json* created = get("dateCreated"); created && !meta.date) meta.date = date_of(*created);
+    for (const char* key : {"datePublished", "dateCreated"})
+        if (const json* date = get(key); date && date->is_string() && dates.article.empty() && parse_date_text(date->get<std::string>()))
+            dates.article = date->get<std::string>();
     if (const json* author = get("author"); author && meta.byline.empty()) meta.byline = names_of(*author);
     if (const json* publisher = get("publisher"); publisher && meta.outlet.empty()) meta.outlet = name_of(*publisher);
     if (const json* url = get("url"); url && url->is_string() && meta.url.empty()) meta.url = url->get<std::string>();
@@ -181,6 +220,48 @@ std::optional<Date> marked_date(const std::vector<const GumboNode*>& marked) {
     return std::nullopt;
 }
 
+// A date in a script's data, as single-page apps ship their content:
+// "published_at":"2019-03-02T06:22:28+01:00", also HTML-escaped (&quot;).
+std::optional<Date> script_data_date(const std::vector<const GumboNode*>& scripts) {
+    static constexpr std::string_view keys[] = {"datePublished", "published_at", "publishedAt", "publishDate",
+                                                "publish_date", "dateCreated", "created_at", "createdAt"};
+    for (const GumboNode* script : scripts) {
+        std::optional<Date> found;
+        std::size_t found_at = std::string_view::npos;
+        for (unsigned i = 0; i < script->v.element.children.length; ++i) {
+            const GumboNode* child = static_cast<const GumboNode*>(script->v.element.children.data[i]);
+            if (child->type != GUMBO_NODE_TEXT && child->type != GUMBO_NODE_CDATA) continue;
+            std::string_view text = child->v.text.text;
+            for (std::string_view key : keys)
+                for (std::size_t at = text.find(key); at != std::string_view::npos && at < found_at; at = text.find(key, at + 1)) {
+                    std::size_t value = at + key.size();
+                    // Past the closing quote, the colon and the opening quote.
+                    while (value < text.size() && value < at + key.size() + 16 && !std::isdigit(static_cast<unsigned char>(text[value])) &&
+                           text[value] != ',' && text[value] != '}')
+                        ++value;
+                    if (value + 10 > text.size()) continue;
+                    if (auto date = parse_iso_date(text.substr(value, 10))) {
+                        found = date, found_at = at;
+                        break;
+                    }
+                }
+        }
+        if (found) return found;
+    }
+    return std::nullopt;
+}
+
+// The date in the URL is the publisher's own calendar day. It wins over a
+// date one day off it (url_minus_date), unless that date is a timestamp in
+// the publisher's time zone, or one in UTC whose hour no inhabited time zone
+// (UTC-10 to UTC+14) moves to the URL's day.
+bool url_day_may_win(const std::optional<Timestamp>& stamp, std::chrono::days url_minus_date) {
+    if (std::chrono::abs(url_minus_date) != std::chrono::days{1}) return false;
+    if (!stamp || !stamp->offset) return true;  // a date, or a time of no stated zone
+    if (*stamp->offset != 0) return false;
+    return url_minus_date.count() < 0 ? stamp->minute < 10 * 60 : stamp->minute >= 10 * 60;
+}
+
 // Gumbo always gives a document <html> with <head> and <body>.
 const GumboNode* body_of(const GumboNode* document) {
     for (const GumboNode* parent = document;;) {
@@ -206,22 +287,26 @@ std::string node_text(const GumboNode* node) {
 }
 
 std::optional<Date> date_in_url(std::string_view url) {
+    auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)); };
+    // Web publishing's years: an ID's digits ("-22020203") often read as a date.
+    auto plausible = [](const Date& date) { return date.year() >= std::chrono::year{1990} && date.year() < std::chrono::year{2100}; };
     for (std::size_t i = 0; i + 9 <= url.size(); ++i) {
-        if (url[i] != '/' || !std::isdigit(static_cast<unsigned char>(url[i + 1]))) continue;
+        if ((url[i] != '/' && url[i] != '-') || !digit(url[i + 1])) continue;
         std::string_view rest = url.substr(i + 1);
-        // "/20200428/": eight digits alone between slashes.
-        if (rest.size() >= 8 && std::all_of(rest.begin(), rest.begin() + 8, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
-            (rest.size() == 8 || rest[8] == '/')) {
+        // "/20200428/", or a slug's end, "-20200113": eight digits alone.
+        if (rest.size() >= 8 && std::all_of(rest.begin(), rest.begin() + 8, digit) &&
+            (rest.size() == 8 || rest[8] == '/' || (url[i] == '-' && (rest[8] == '.' || rest[8] == '?' || rest[8] == '#')))) {
             std::string iso = std::string(rest.substr(0, 4)) + "-" + std::string(rest.substr(4, 2)) + "-" + std::string(rest.substr(6, 2));
-            if (auto date = parse_iso_date(iso); date && static_cast<int>(date->year()) >= 1990) return date;
+            if (auto date = parse_iso_date(iso); date && plausible(*date)) return date;
         }
         if (rest.size() < 10) break;
+        if (url[i] != '/') continue;
         // "2019/11/19" or "2019-11-19", then the end or a separator.
         char sep = rest[4];
         if ((sep != '/' && sep != '-' && sep != '_') || rest[7] != sep) continue;
-        if (rest.size() > 10 && std::isdigit(static_cast<unsigned char>(rest[10]))) continue;
+        if (rest.size() > 10 && digit(rest[10])) continue;
         std::string iso = std::string(rest.substr(0, 4)) + "-" + std::string(rest.substr(5, 2)) + "-" + std::string(rest.substr(8, 2));
-        if (auto date = parse_iso_date(iso); date && static_cast<int>(date->year()) >= 1990) return date;
+        if (auto date = parse_iso_date(iso); date && plausible(*date)) return date;
     }
     return std::nullopt;
 }
@@ -231,20 +316,28 @@ PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint
     std::map<std::string, std::string> tags;  // meta property/name (lower case) -> first content
     std::string html_title, canonical, first_time, published_time;
     std::vector<std::string> rel_authors;
-    std::optional<Date> page_date;
+    LdDates ld;
+    std::optional<int> offset;  // the publisher's time zone, if a timestamp gives it
     std::vector<const GumboNode*> marked;  // elements named as holding a date, read only if needed
+    std::vector<const GumboNode*> scripts; // other scripts, likewise
     for_each_element(root, [&](const GumboNode* node) {
         switch (node->v.element.tag) {
         case GUMBO_TAG_SCRIPT:
             if (const char* type = attribute(node, "type"); type && lower(type) == "application/ld+json")
-                read_json_ld(node, meta, page_date);
+                read_json_ld(node, meta, ld, offset);
+            else
+                scripts.push_back(node);
             break;
         case GUMBO_TAG_META: {
             const char* key = attribute(node, "property");
             if (!key) key = attribute(node, "name");
             if (!key) key = attribute(node, "itemprop");
             const char* content = attribute(node, "content");
-            if (key && content && *content) tags.emplace(lower(key), trimmed(content));
+            if (key && content && *content) {
+                std::string name = lower(key);
+                if (name.find("date") != std::string::npos || name.find("time") != std::string::npos) note_offset(content, offset);
+                tags.emplace(std::move(name), trimmed(content));
+            }
             break;
         }
         case GUMBO_TAG_TITLE:
@@ -260,6 +353,7 @@ PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint
                 bool published = attribute(node, "pubdate") || (prop && lower(prop).find("published") != std::string::npos);
                 if (published && published_time.empty()) published_time = when;
                 if (first_time.empty()) first_time = when;
+                note_offset(when, offset);
             }
             break;
         case GUMBO_TAG_A:
@@ -289,20 +383,31 @@ PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint
         }
     }
     if (meta.byline.empty()) meta.byline = rel_authors;
+    // The date, and the text it was read from.
+    std::string date_text;
+    auto take = [&](std::string_view text) {
+        if (meta.date || text.empty()) return;
+        meta.date = parse_date_text(text);
+        if (meta.date) date_text = text;
+    };
+    take(ld.article);
     for (const char* key : {"article:published_time", "og:article:published_time", "datepublished", "date",
-                            "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued", "dc.date",
+                            "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued", "dc.date", "dc:date",
                             "dcterms.created", "parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime",
                             "article.published", "originalpublicationdate", "og:published_time",
-                            "shareaholic:article_published_time"})
-        if (!meta.date)
-            if (auto it = tags.find(key); it != tags.end()) meta.date = parse_date_text(it->second);
-    if (!meta.date) meta.date = page_date;
+                            "shareaholic:article_published_time", "citation_publication_date", "bepress_citation_date"})
+        if (auto it = tags.find(key); it != tags.end()) take(it->second);
+    take(ld.page);
+    std::optional<Timestamp> stamp = meta.date ? parse_timestamp(date_text) : std::nullopt;
+    // A timestamp in UTC is moved to the publisher's day when the page's other
+    // timestamps say which time zone that is.
+    if (stamp && stamp->offset == 0 && offset) {
+        meta.date = date_at_offset(*stamp, *offset);
+        stamp->offset = offset;
+    }
     std::optional<Date> url_date = date_in_url(meta.url);
     if (!url_date && !url_hint.empty()) url_date = date_in_url(url_hint);
-    // A timestamp in UTC may fall on the next or the previous day; the date
-    // in the URL is the publisher's own calendar date.
-    if (meta.date && url_date &&
-        std::chrono::abs(std::chrono::sys_days(*meta.date) - std::chrono::sys_days(*url_date)) == std::chrono::days{1})
+    if (meta.date && url_date && url_day_may_win(stamp, std::chrono::sys_days(*url_date) - std::chrono::sys_days(*meta.date)))
         meta.date = url_date;
     if (!meta.date) meta.date = url_date;
     if (!meta.date && !published_time.empty()) meta.date = parse_date_text(published_time);
@@ -313,6 +418,7 @@ PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint
         if (auto dates = find_dates(text); !dates.empty()) meta.text_date = dates.front().date;
     }
     if (!meta.date && !first_time.empty()) meta.date = parse_date_text(first_time);
+    if (!meta.date) meta.date = script_data_date(scripts);
     if (!meta.outlet.empty()) meta.outlet = outlets.canonical(meta.outlet);
     else if (auto known = outlets.find(meta.url)) meta.outlet = *known;
     return meta;

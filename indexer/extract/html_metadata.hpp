@@ -25,17 +25,23 @@ struct PageMetadata {
     std::optional<Date> text_date;
 };
 
-// The date, best first: JSON-LD (NewsArticle and its kin), then Open Graph,
-// article:* and other publication-date meta tags, then a JSON-LD WebPage's
-// datePublished, then a date in the URL (the page's own, or url_hint; it
-// also wins over a published timestamp one day off it), then <time pubdate>,
+// The date, best first: JSON-LD (NewsArticle and its kin, or their fields
+// inside mainEntityOfPage), then Open Graph, article:* and other
+// publication-date meta tags, then a JSON-LD WebPage's datePublished. A UTC
+// timestamp among them is moved to the publisher's day when another
+// timestamp on the page carries a non-zero offset (the site's time zone).
+// Then a date in the URL (the page's own, or url_hint); it also wins over a
+// date one day off it, unless that is a local timestamp or a UTC one no
+// inhabited time zone would move to the URL's day. Then <time pubdate>,
 // then an element whose class or id names a date ("post-date", "byline";
 // not in comments), then a date the page's text labels as published
-// ("Erschienen am"), then the first <time datetime>. Other fields: JSON-LD,
+// ("Erschienen am"), then the first <time datetime>, then a date in a
+// script's data ("published_at": single-page apps). Other fields: JSON-LD,
 // then Open Graph, then <meta name=...>.
 PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint, const OutletNames& outlets);
 
-// "/2019/11/19/", "/2019-11-19": a publication date written into a URL.
+// "/2019/11/19/", "/2019-11-19", "/20191119/", "-20191119" ending a slug:
+// a publication date written into a URL (years 1990 to 2099).
 std::optional<Date> date_in_url(std::string_view url);
 
 // The text of a node and its descendants, white space runs as one space.

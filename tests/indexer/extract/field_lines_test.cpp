@@ -37,6 +37,29 @@ TEST_CASE("dates are read as news pages write them, and only with a year", "[ext
     CHECK(iso(find_weekday_date("early hours of Thursday (Jan 8) in", std::chrono::year{2020})) == "none");
 }
 
+TEST_CASE("timestamps keep their time of day and their offset from UTC", "[extract]") {
+    auto stamp = parse_timestamp("2023-11-09T06:35:29+00:00");
+    REQUIRE(stamp);
+    CHECK(iso(stamp->date) == "2023-11-09");
+    CHECK(stamp->minute == 6 * 60 + 35);
+    CHECK(stamp->offset == 0);
+    CHECK(parse_timestamp("2020-05-02T02:54:29.000Z")->offset == 0);
+    CHECK(parse_timestamp("2023-11-08T23:10:44-08:00")->offset == -8 * 60);
+    CHECK(parse_timestamp("2020-01-20T09:49:32+0530")->offset == 5 * 60 + 30);
+    auto mail = parse_timestamp("Sat, 19 Oct 2019 00:04:00 +0200");  // as e-mail and RSS write them
+    REQUIRE(mail);
+    CHECK(iso(mail->date) == "2019-10-19");
+    CHECK(mail->minute == 4);
+    CHECK(mail->offset == 120);
+    CHECK_FALSE(parse_timestamp("2019-10-18 22:04")->offset);  // no offset given: none assumed
+    CHECK_FALSE(parse_timestamp("2019-10-18"));                // no time of day
+    CHECK_FALSE(parse_timestamp("2019-10-18T25:04"));
+    // 06:35 UTC is 22:35 the evening before in Los Angeles; 22:04 UTC is past midnight in Vienna.
+    CHECK(iso(date_at_offset(*stamp, -8 * 60)) == "2023-11-08");
+    CHECK(iso(date_at_offset(*parse_timestamp("2019-10-18T22:04:00Z"), 120)) == "2019-10-19");
+    CHECK(iso(date_at_offset(*mail, 0)) == "2019-10-18");
+}
+
 TEST_CASE("dates labelled as published are told from dates labelled as changed", "[extract]") {
     auto labelled = [](std::string_view text, DateLabel wanted) { return iso(find_labelled_date(text, wanted)); };
     CHECK(labelled("Published on August 19, 2019 \xe2\x80\xa2 319 Likes", DateLabel::published) == "2019-08-19");

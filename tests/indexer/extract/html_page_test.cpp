@@ -86,6 +86,8 @@ TEST_CASE("html: a date in the URL, the page's own or the manifest's, dates a pa
     CHECK_FALSE(date_in_url("https://example.com/id/2019111912345"));
     CHECK(format_iso_date(*date_in_url("https://www.thelocal.example/20200428/tattooist")) == "2020-04-28");
     CHECK(format_iso_date(*date_in_url("https://archive.example/20200428")) == "2020-04-28");
+    CHECK(format_iso_date(*date_in_url("https://news.example/world/megablaze-under-control-20200113")) == "2020-01-13");
+    CHECK_FALSE(date_in_url("https://shop.example/item-22020203"));  // an ID, not the year 2202
     CHECK_FALSE(date_in_url("https://example.com/20201345/"));
     CHECK_FALSE(date_in_url("https://example.com/2019/13/45/"));
     CleanedArticle cleaned =
@@ -108,6 +110,42 @@ TEST_CASE("html: a published date one day off the URL's date gives way to it (ti
     CHECK(date_of("2019-12-31T23:30:00Z", "https://blog.example/2020/01/01/new-year/") == "2020-01-01");
     CHECK(date_of("2023-11-09T03:28:35+00:00", "https://news.example/2023/11/02/older-story/") == "2023-11-09");
     CHECK(date_of("2023-11-09T03:28:35+00:00", "https://news.example/story/123") == "2023-11-09");
+    // 10:04 UTC is the 9th from Hawaii to Kiribati: the URL's 8th is the day the story was begun.
+    CHECK(date_of("2020-07-09T10:04:04Z", "https://news.example/politics/2020/07/08/returning/") == "2020-07-09");
+    // A local timestamp is the publisher's own day already.
+    CHECK(date_of("2020-06-29T00:16:15+03:00", "https://news.example/2020/06/28/moscow/") == "2020-06-29");
+}
+
+TEST_CASE("html: a UTC timestamp is moved to the publisher's day when the page's other timestamps give its offset", "[extract][html]") {
+    auto date_of = [](const std::string& head, const std::string& story) {
+        CleanedArticle cleaned = read_html_page(page(head, story + "<p>" + paragraph_one + "</p>"), "", rules());
+        return cleaned.article.date ? format_iso_date(*cleaned.article.date) : std::string("none");
+    };
+    std::string published = "<meta property='article:published_time' content='2023-11-09T06:35:29+00:00'>";
+    // 22:35 the evening before in Los Angeles, which the page's <time> elements are written in.
+    CHECK(date_of(published, "<p><time datetime='2023-11-08T22:35:29-08:00'>Nov. 8</time></p>") == "2023-11-08");
+    // A JSON-LD video's uploadDate, or a meta date written as e-mail writes it, gives it too.
+    CHECK(date_of(published + R"(<script type="application/ld+json">{"@type": "VideoObject", "uploadDate": "2023-11-08T23:10:44-08:00"}</script>)",
+                  "") == "2023-11-08");
+    CHECK(date_of("<meta name='date' content='Sat, 19 Oct 2019 00:04:00 +0200'>"
+                  R"(<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2019-10-18T22:04:00Z"}</script>)",
+                  "") == "2019-10-19");
+    // Nothing on the page says where it was written: UTC stands.
+    CHECK(date_of(published, "") == "2023-11-09");
+}
+
+TEST_CASE("html: JSON-LD as sites really write it", "[extract][html]") {
+    auto date_of = [](const std::string& json_ld) {
+        CleanedArticle cleaned = read_html_page(
+            page("<script type='application/ld+json'>" + json_ld + "</script>", "<p>" + paragraph_one + "</p>"), "", rules());
+        return cleaned.article.date ? format_iso_date(*cleaned.article.date) : std::string("none");
+    };
+    // The article's fields put inside its mainEntityOfPage.
+    CHECK(date_of(R"({"@type": "NewsArticle", "mainEntityOfPage": {"@type": "WebPage", "headline": "Harbour",
+                     "datePublished": "2020-10-26T18:10:00+01:00"}})") == "2020-10-26");
+    // A stray brace after a complete object.
+    CHECK(date_of(R"({"@type": "NewsArticle", "datePublished": "2020-10-26T18:10:00+01:00"} })") == "2020-10-26");
+    CHECK(date_of(R"({"@type": "NewsArticle", "datePublished": "2020-10-26T18:)") == "none");  // cut short: nothing
 }
 
 TEST_CASE("html: without date metadata, the date is read where the page prints it", "[extract][html]") {
@@ -130,6 +168,13 @@ TEST_CASE("html: without date metadata, the date is read where the page prints i
     CHECK(date_of("", story + "<p>Zuletzt ge\xc3\xa4ndert am: 15.10.2021</p><p>Erschienen am: 13.10.2021</p>") == "2021-10-13");
     // In a <header> the story reader leaves out: the last resort still finds it.
     CHECK(date_of("", "<header><span>Mara Quint, 2/10/2024</span></header>" + story) == "2024-02-10");
+    // Dublin Core as some write it, and scholarly citation tags.
+    CHECK(date_of("<meta name='DC:date' content='2009-09-15'>", story) == "2009-09-15");
+    CHECK(date_of("<meta name='citation_publication_date' content='2009/09/15'>", story) == "2009-09-15");
+    // A single-page app's data, HTML-escaped or not, when the page itself shows no date.
+    CHECK(date_of("", "<script>window.state = {\"photo\": {\"created_at\":\"2013-02-16T04:36:36-05:00\"}};</script>" + story) ==
+          "2013-02-16");
+    CHECK(date_of("", "<script>var p = {&quot;published_at&quot;:&quot;2019-03-02T06:22:28&quot;};</script>" + story) == "2019-03-02");
     CHECK(date_of("", story) == "none");
 }
 
