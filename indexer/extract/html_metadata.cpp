@@ -11,6 +11,7 @@
 
 #include "indexer/extract/date_text.hpp"
 #include "indexer/extract/field_lines.hpp"
+#include "indexer/extract/html_classes.hpp"
 #include "shared/text.hpp"
 
 namespace dateline::indexer {
@@ -173,23 +174,6 @@ void read_json_ld(const GumboNode* script, PageMetadata& meta, LdDates& dates, s
     if (const json* author = get("author"); author && meta.byline.empty()) meta.byline = names_of(*author);
     if (const json* publisher = get("publisher"); publisher && meta.outlet.empty()) meta.outlet = name_of(*publisher);
     if (const json* url = get("url"); url && url->is_string() && meta.url.empty()) meta.url = url->get<std::string>();
-}
-
-// Whether the element's class or id holds one of the (lower-case) marks,
-// in any case. Asked of every element: the lowered value goes into a
-// buffer that is reused, and find's first-byte scan beats a search with a
-// case-blind comparison.
-template <std::size_t N>
-bool class_or_id_has(const GumboNode* node, const std::string_view (&marks)[N]) {
-    thread_local std::string v;
-    for (const char* name : {"class", "id"})
-        if (const char* value = attribute(node, name)) {
-            v.assign(value);
-            for (char& c : v) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
-            for (std::string_view mark : marks)
-                if (v.find(mark) != std::string::npos) return true;
-        }
-    return false;
 }
 
 // An element whose class or id says it holds the date: "post-date",

@@ -11,6 +11,7 @@
 
 #include "indexer/extract/date_text.hpp"
 #include "indexer/extract/field_lines.hpp"
+#include "indexer/extract/html_classes.hpp"
 #include "indexer/extract/html_metadata.hpp"
 #include "indexer/extract/main_text.hpp"
 
@@ -46,6 +47,17 @@ bool is_block_tag(GumboTag tag) {
     }
 }
 
+// An element whose class or id says it is not the story (readability's
+// "unlikely candidates": comments, related links, sidebars, captions),
+// unless it also says it holds the story.
+bool is_unlikely(const GumboNode* node) {
+    static constexpr std::string_view unlikely[] = {
+        "comment", "disqus", "replies", "remark", "related", "trending", "sidebar", "widget", "sponsor", "promo",
+        "newsletter", "popup", "banner", "masthead", "menu", "breadcrumb", "pagination", "pager", "footer", "caption"};
+    static constexpr std::string_view maybe[] = {"article", "body", "content", "main", "story", "entry", "post", "text"};
+    return class_or_id_has(node, unlikely) && !class_or_id_has(node, maybe);
+}
+
 bool is_heading(GumboTag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
 
 struct RawBlock {
@@ -59,6 +71,8 @@ class BlockCollector {
 public:
     std::vector<RawBlock> blocks;
 
+    explicit BlockCollector(bool skip_unlikely) : skip_unlikely_(skip_unlikely) {}
+
     void walk(const GumboNode* node) {
         if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
             add_text(node->v.text.text);
@@ -66,7 +80,7 @@ public:
         }
         if (node->type != GUMBO_NODE_ELEMENT) return;
         GumboTag tag = node->v.element.tag;
-        if (is_skipped_tag(tag)) return;
+        if (is_skipped_tag(tag) || (skip_unlikely_ && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML && is_unlikely(node))) return;
         bool block = is_block_tag(tag);
         if (block) flush();
         elements_.push_back(node);
@@ -92,6 +106,7 @@ public:
     }
 
 private:
+    bool skip_unlikely_;
     RawBlock current_;
     std::vector<const GumboNode*> elements_;  // open elements, root first
     int links_ = 0;
@@ -146,6 +161,34 @@ bool is_within(const RawBlock& block, const GumboNode* region) {
     return !region;
 }
 
+struct StoryBlocks {
+    std::vector<RawBlock> raw;
+    MainText main;
+    const GumboNode* region = nullptr;
+    std::size_t kept_chars = 0;  // in the region
+};
+
+// Below this, a story found without the unlikely elements is looked for again with them.
+constexpr std::size_t min_story_chars = 250;
+
+StoryBlocks find_story(const GumboNode* root, bool skip_unlikely, const ScrapeRules& rules) {
+    BlockCollector collector(skip_unlikely);
+    collector.walk(root);
+    StoryBlocks story;
+    story.raw = std::move(collector.blocks);
+    std::vector<TextBlock> blocks;
+    blocks.reserve(story.raw.size());
+    for (const RawBlock& b : story.raw) {
+        bool furniture = rules.furniture_line(b.text) != nullptr || is_contact_or_credit(b.text);
+        blocks.push_back({b.text, furniture, b.text.empty() ? 0.0 : double(b.link_chars) / b.text.size(), b.heading});
+    }
+    story.main = select_main_text(blocks, rules);
+    story.region = main_region(story.raw, story.main.keep);
+    for (std::size_t i = 0; i < story.raw.size(); ++i)
+        if (story.main.keep[i] && is_within(story.raw[i], story.region)) story.kept_chars += story.raw[i].text.size();
+    return story;
+}
+
 // "Headline - Site Name" or "Headline | Site": the headline.
 std::string strip_site_name(std::string title, const std::string& outlet) {
     for (std::string_view sep : {" | ", " - ", " – ", " — "}) {
@@ -177,17 +220,16 @@ CleanedArticle read_html_page(std::string_view html, std::string_view url_hint, 
     Article& article = result.article;
     PageMetadata meta = read_page_metadata(output->document, url_hint, rules.outlets());
 
-    BlockCollector collector;
-    collector.walk(output->root);
-    const std::vector<RawBlock>& raw = collector.blocks;
-    std::vector<TextBlock> blocks;
-    blocks.reserve(raw.size());
-    for (const RawBlock& b : raw) {
-        bool furniture = rules.furniture_line(b.text) != nullptr || is_contact_or_credit(b.text);
-        blocks.push_back({b.text, furniture, b.text.empty() ? 0.0 : double(b.link_chars) / b.text.size(), b.heading});
+    StoryBlocks story = find_story(output->root, true, rules);
+    // The class names were wrong about the page (the story inside a
+    // "has-sidebar" wrapper): read it again without them.
+    if (story.kept_chars < min_story_chars) {
+        StoryBlocks all = find_story(output->root, false, rules);
+        if (all.kept_chars > story.kept_chars) story = std::move(all);
     }
-    MainText main = select_main_text(blocks, rules);
-    const GumboNode* region = main_region(raw, main.keep);
+    const std::vector<RawBlock>& raw = story.raw;
+    const MainText& main = story.main;
+    const GumboNode* region = story.region;
 
     article.title = strip_site_name(meta.title, meta.outlet);
     std::string title_key = furniture_key(article.title);

@@ -3,9 +3,11 @@
 // parser); metadata from JSON-LD NewsArticle, Open Graph and article:*
 // meta tags, <meta name=author>, <time datetime> and the canonical link; the
 // story's text from the page's paragraphs, with navigation, asides,
-// footers, forms, scripts, comment and share blocks left out, judged by the
-// same prose classifier as scraped text and kept to the part of the page
-// that holds most of the story. Pure: bytes in, value out.
+// footers, forms and scripts left out, and the elements whose class or id
+// names them as comments, related links, sidebars or captions (unless that
+// leaves almost nothing: then the page is read again without them), judged
+// by the same prose classifier as scraped text and kept to the part of the
+// page that holds most of the story. Pure: bytes in, value out.
 #pragma once
 
 #include <string_view>

@@ -178,6 +178,27 @@ TEST_CASE("html: without date metadata, the date is read where the page prints i
     CHECK(date_of("", story) == "none");
 }
 
+TEST_CASE("html: elements whose class names them as comments, captions or sidebars are not the story", "[extract][html]") {
+    std::string reader = "I read your report on the harbour with great interest, and I wonder whether the settlement will "
+                         "hold once the arbiter has ruled on weekend rates, since the last agreement of this kind did not.";
+    std::string reply = "Thank you for the question. We think it will hold, because both sides have agreed in writing to "
+                        "accept the ruling, and the union has said that its members voted for the agreement by a wide margin.";
+    std::string comments = "<section id='comments'><h3>3 comments</h3>";
+    for (int i = 0; i < 3; ++i) comments += "<div class='comment-body'><p>" + reader + "</p><p>" + reply + "</p></div>";
+    comments += "</section>";
+    std::string caption = "<div class='image-caption'>Ships waiting in the bay on Thursday, when the dispute had kept them "
+                          "there for a week and the crews had been told that they would be paid for the delay.</div>";
+    std::string story = "<p>" + paragraph_one + "</p>" + caption + "<p>" + paragraph_two + "</p>";
+    CleanedArticle cleaned = read_html_page(page("<title>Harbour</title>", story + comments), "", rules());
+    CHECK(cleaned.article.body == paragraph_one + "\n\n" + paragraph_two);
+    // A wrapper named for the page's sidebar holds the story: without the
+    // class names there would be nothing, so the page is read again without them.
+    cleaned = read_html_page(page("<title>Harbour</title>", "<div class='container has-sidebar'><p>" + paragraph_one + "</p><p>" +
+                                                               paragraph_two + "</p></div>"),
+                             "", rules());
+    CHECK(cleaned.article.body == paragraph_one + "\n\n" + paragraph_two);
+}
+
 TEST_CASE("html: a page whose short words happen to be English ones is still read by length", "[extract][html]") {
     // Norwegian: "i", "for", "at" and "over" make up a tenth of the words,
     // too many for the page to pass as foreign, too few for prose.
