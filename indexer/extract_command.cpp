@@ -14,22 +14,23 @@ using json = nlohmann::ordered_json;
 
 json null_if_empty(const std::string& value) { return value.empty() ? json(nullptr) : json(value); }
 
-json article_json(const ExtractedRecord& extracted) {
-    const Article& article = *extracted.article;
-    return {
-        {"source", article.source},
-        {"title", null_if_empty(article.title)},
-        {"outlet", null_if_empty(article.outlet)},
-        {"date", article.date ? json(format_iso_date(*article.date)) : json(nullptr)},
-        {"byline", article.byline},
-        {"dateline", null_if_empty(article.dateline)},
-        {"credits", extracted.credits},
-        {"url", null_if_empty(article.url)},
-        {"text", article.body},
-        {"removed", extracted.removed},
-        {"warnings", extracted.warnings},
-        {"entities", entities_json(article.entities)},
-    };
+// Takes the record apart: its strings move into the JSON rather than being copied.
+json article_json(ExtractedRecord&& extracted) {
+    Article& article = *extracted.article;
+    json out = json::object();
+    out["source"] = std::move(article.source);
+    out["title"] = null_if_empty(article.title);
+    out["outlet"] = null_if_empty(article.outlet);
+    out["date"] = article.date ? json(format_iso_date(*article.date)) : json(nullptr);
+    out["byline"] = std::move(article.byline);
+    out["dateline"] = null_if_empty(article.dateline);
+    out["credits"] = std::move(extracted.credits);
+    out["url"] = null_if_empty(article.url);
+    out["text"] = std::move(article.body);
+    out["removed"] = std::move(extracted.removed);
+    out["warnings"] = std::move(extracted.warnings);
+    out["entities"] = entities_json(article.entities);
+    return out;
 }
 
 }  // namespace
@@ -59,14 +60,14 @@ IndexingReport extract_articles(const UpdateRequest& request, std::ostream& out,
         case PreparedRecord::Kind::unchanged: continue;  // nothing is indexed, so never
         case PreparedRecord::Kind::record: break;
         }
-        const ExtractedRecord& extracted = record->extracted;
+        ExtractedRecord& extracted = record->extracted;
         for (const std::string& warning : extracted.warnings) problem(record->location, warning);
         if (!extracted.article) {
             problem(record->location, extracted.problem + "; skipped");
             ++report.skipped;
             continue;
         }
-        out << article_json(extracted).dump(-1, ' ', false, json::error_handler_t::replace)
+        out << article_json(std::move(extracted)).dump(-1, ' ', false, json::error_handler_t::replace)
             << '\n';
         ++report.added;
     }

@@ -37,8 +37,9 @@ struct LowerWord {
 
 // Letters and digits runs; everything else separates (and is looked at
 // through the gap between two tokens).
-std::vector<Token> tokenise(std::string_view line) {
-    std::vector<Token> tokens;
+// Into tokens, reused: every line with a digit is tokenised.
+void tokenise(std::string_view line, std::vector<Token>& tokens) {
+    tokens.clear();
     std::size_t i = 0;
     while (i < line.size()) {
         unsigned char c = line[i];
@@ -51,6 +52,11 @@ std::vector<Token> tokenise(std::string_view line) {
         while (i < line.size() && (number ? is_digit(line[i]) : is_letter(line[i]))) ++i;
         tokens.push_back({line.substr(start, i - start), start, number});
     }
+}
+
+std::vector<Token> tokenise(std::string_view line) {
+    std::vector<Token> tokens;
+    tokenise(line, tokens);
     return tokens;
 }
 
@@ -163,7 +169,8 @@ std::vector<DateMention> find_dates(std::string_view line) {
     std::vector<DateMention> found;
     // Every form has a number in it (most lines have none).
     if (std::none_of(line.begin(), line.end(), [](char c) { return is_digit(c); })) return found;
-    std::vector<Token> tokens = tokenise(line);
+    thread_local std::vector<Token> tokens;
+    tokenise(line, tokens);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         auto date = date_at(line, tokens, i);
         if (!date) continue;

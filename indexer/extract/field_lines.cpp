@@ -117,7 +117,10 @@ std::optional<Dateline> read_dateline(std::string_view paragraph, const OutletNa
     static const std::regex credited(
         R"(^([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})? \(([^)]{1,80})\) ?(?:—|–|--|-) ?)");
     std::smatch match;
-    if (!std::regex_search(head, match, capitals) && !std::regex_search(head, match, credited)) return std::nullopt;
+    // Both are anchored: tried at the start only (regex_search would try every position).
+    constexpr auto at_start = std::regex_constants::match_continuous;
+    if (!std::regex_search(head, match, capitals, at_start) && !std::regex_search(head, match, credited, at_start))
+        return std::nullopt;
     std::string place = match[1].str();
     if (place.size() < 3) return std::nullopt;
     Dateline dateline{has_lower(place) ? place : title_case(place), {}};
@@ -188,8 +191,9 @@ std::optional<HeaderLine> read_header_line(std::string_view line, const OutletNa
 }
 
 std::optional<Date> read_date_line(std::string_view line) {
-    if (line.size() > 200 || line.find_first_of("0123456789") == std::string_view::npos) return std::nullopt;
-    std::string key = furniture_key(line.substr(0, 40));
+    if (line.size() > 200 || std::none_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+    thread_local std::string key;  // reused: asked of every line above a story
+    furniture_key(line.substr(0, 40), key);
     bool announced = false;
     for (std::string_view word : {"update", "updated", "published", "posted", "last updated", "first published"})
         announced |= key.starts_with(word);

@@ -2,6 +2,7 @@
 #include "indexer/extract/main_text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <string>
 
@@ -24,23 +25,33 @@ struct WordCounts {
     std::size_t words = 0, stopwords = 0;
 };
 
+// Words are runs of letters (any byte above ASCII counts as one) and
+// apostrophes, compared in ASCII lower case. Stopwords are short: a longer
+// word is counted without being looked up.
 WordCounts count_words(std::string_view text, const ScrapeRules& rules) {
+    static const std::array<bool, 256> word_byte = [] {
+        std::array<bool, 256> table{};
+        for (int c = 0; c < 256; ++c) table[c] = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80 || c == '\'';
+        return table;
+    }();
+    auto in_word = [](unsigned char c) { return word_byte[c]; };
     WordCounts counts;
-    std::string word;
-    auto flush = [&] {
-        if (word.empty()) return;
+    char lower[ScrapeRules::longest_stopword];
+    for (std::size_t i = 0; i < text.size();) {
+        if (!in_word(text[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t start = i;
+        while (i < text.size() && in_word(text[i])) ++i;
         ++counts.words;
-        counts.stopwords += rules.is_stopword(word);
-        word.clear();
-    };
-    for (unsigned char c : text) {
-        bool upper = c >= 'A' && c <= 'Z';
-        if (upper || (c >= 'a' && c <= 'z') || c >= 0x80 || c == '\'')
-            word += static_cast<char>(upper ? c + ('a' - 'A') : c);
-        else
-            flush();
+        if (i - start > sizeof lower) continue;
+        for (std::size_t k = start; k < i; ++k) {
+            char c = text[k];
+            lower[k - start] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+        }
+        counts.stopwords += rules.is_stopword(std::string_view(lower, i - start));
     }
-    flush();
     return counts;
 }
 

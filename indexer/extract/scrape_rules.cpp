@@ -49,15 +49,18 @@ std::string furniture_key(std::string_view line) {
 }
 
 void furniture_key(std::string_view line, std::string& key) {
-    key.clear();
-    key.reserve(line.size());
+    // Written through a pointer into room made first: a key is built for
+    // most lines of every text.
+    key.resize(line.size());
+    char* out = key.data();
     for (unsigned char c : line) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-            if (!key.empty() && key.back() != ' ') key += ' ';
+            if (out != key.data() && out[-1] != ' ') *out++ = ' ';
         } else {
-            key += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            *out++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
         }
     }
+    key.resize(static_cast<std::size_t>(out - key.data()));
     std::size_t first = 0, last = key.size();
     while (first < last && is_edge_punctuation(key[first])) ++first;
     while (last > first && is_edge_punctuation(key[last - 1])) --last;
@@ -95,6 +98,8 @@ ScrapeRules ScrapeRules::parse(std::string_view furniture_tsv, std::string_view 
             rules.partial_.push_back(rule);
     }
     rules.stopwords_ = word_set(stopwords);
+    for (const std::string& word : rules.stopwords_)
+        if (word.size() <= longest_stopword) rules.stopword_lengths_[static_cast<unsigned char>(word[0])] |= static_cast<std::uint16_t>(1u << word.size());
     rules.bio_words_ = word_set(bio_words);
     rules.outlets_ = std::move(outlets);
     return rules;

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -65,7 +66,15 @@ public:
         furniture_key(line, key);
         return furniture(key);
     }
-    bool is_stopword(std::string_view lower_word) const { return stopwords_.contains(lower_word); }
+    // Asked of every word of every text: most words are ruled out by their
+    // first letter and length before the set is looked at.
+    static constexpr std::size_t longest_stopword = 15;  // bytes; longer words in the list are ignored
+    bool is_stopword(std::string_view lower_word) const {
+        if (lower_word.empty() || lower_word.size() > longest_stopword ||
+            !(stopword_lengths_[static_cast<unsigned char>(lower_word[0])] & (1u << lower_word.size())))
+            return false;
+        return stopwords_.contains(lower_word);
+    }
     bool is_bio_word(std::string_view lower_word) const { return bio_words_.contains(lower_word); }
     const OutletNames& outlets() const { return outlets_; }
 
@@ -75,6 +84,7 @@ private:
     std::array<std::vector<FurnitureRule>, 256> prefixes_;
     std::vector<FurnitureRule> partial_;  // suffix and contains rules
     WordSet stopwords_;
+    std::array<std::uint16_t, 256> stopword_lengths_{};  // by first byte: bit n set if a stopword has n bytes
     WordSet bio_words_;
     OutletNames outlets_;
 };

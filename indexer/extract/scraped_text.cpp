@@ -17,18 +17,20 @@ namespace {
 // non-blank lines.
 std::string normalise(std::string_view text) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    std::string out;
-    out.reserve(text.size());
+    // Never longer than the input: written through a pointer, then cut to size.
+    std::string out(text.size(), '\0');
+    char* o = out.data();
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '\r') {
-            if (i + 1 == text.size() || text[i + 1] != '\n') out += '\n';
+            if (i + 1 == text.size() || text[i + 1] != '\n') *o++ = '\n';
         } else if (text[i] == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
-            out += ' ';
+            *o++ = ' ';
             ++i;
         } else {
-            out += text[i] == '\t' ? ' ' : text[i];
+            *o++ = text[i] == '\t' ? ' ' : text[i];
         }
     }
+    out.resize(static_cast<std::size_t>(o - out.data()));
     return out;
 }
 
@@ -77,19 +79,34 @@ bool is_label(std::string_view line) { return line.size() < longest_label && !en
 
 Lines mark_furniture(std::vector<std::string_view> text, const ScrapeRules& rules) {
     Lines lines{std::move(text), {}, {}, {}};
-    std::unordered_map<std::string, int> labels_seen;
-    std::vector<std::optional<std::string>> keys(lines.text.size());  // labels' keys, built once
-    for (std::size_t i = 0; i < lines.text.size(); ++i)
-        if (is_label(lines.text[i])) ++labels_seen[*(keys[i] = furniture_key(lines.text[i]))];
-    for (std::size_t i = 0; i < lines.text.size(); ++i) {
+    const std::size_t n = lines.text.size();
+    // The labels' keys, built once, end to end in one buffer.
+    std::string key_buffer, key;
+    std::vector<std::pair<std::size_t, std::size_t>> key_at(n, {0, std::string::npos});  // offset, size; npos: not a label
+    for (std::size_t i = 0; i < n; ++i)
+        if (is_label(lines.text[i])) {
+            furniture_key(lines.text[i], key);
+            key_at[i] = {key_buffer.size(), key.size()};
+            key_buffer += key;
+        }
+    auto key_of = [&](std::size_t i) { return std::string_view(key_buffer).substr(key_at[i].first, key_at[i].second); };
+    // Labels printed more than once: equal keys side by side once sorted.
+    std::vector<std::size_t> labels;
+    for (std::size_t i = 0; i < n; ++i)
+        if (key_at[i].second != std::string::npos) labels.push_back(i);
+    std::sort(labels.begin(), labels.end(), [&](std::size_t a, std::size_t b) { return key_of(a) < key_of(b); });
+    std::vector<bool> repeated(n, false);
+    for (std::size_t k = 1; k < labels.size(); ++k)
+        if (key_of(labels[k]) == key_of(labels[k - 1])) repeated[labels[k]] = repeated[labels[k - 1]] = true;
+    for (std::size_t i = 0; i < n; ++i) {
         std::string_view line = lines.text[i];
-        bool label = keys[i].has_value();
-        const FurnitureRule* rule = label ? rules.furniture(*keys[i]) : rules.furniture_line(line);
+        bool label = key_at[i].second != std::string::npos;
+        const FurnitureRule* rule = label ? rules.furniture(key_of(i)) : rules.furniture_line(line);
         if (rule && !rule->outlet.empty() && lines.outlet_mark.empty()) lines.outlet_mark = rule->outlet;
-        bool repeated_label = label && labels_seen[*keys[i]] > 1;
+        bool repeated_label = repeated[i];
         lines.furniture.push_back(rule || repeated_label || is_contact_or_credit(line));
     }
-    lines.taken.assign(lines.text.size(), false);
+    lines.taken.assign(n, false);
     return lines;
 }
 

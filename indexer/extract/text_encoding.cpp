@@ -57,6 +57,10 @@ bool is_valid_utf8(std::string_view bytes) {
 std::optional<RepairedText> repair_utf8(std::string_view bytes) {
     std::size_t invalid = 0, multibyte = 0;
     for (std::size_t i = 0; i < bytes.size();) {
+        if (static_cast<unsigned char>(bytes[i]) < 0x80) {  // ASCII, most of most texts: one test a byte
+            ++i;
+            continue;
+        }
         std::size_t length = sequence_length(bytes, i);
         if (length == 0) {
             ++invalid;
