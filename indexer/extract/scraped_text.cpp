@@ -2,8 +2,9 @@
 #include "indexer/extract/scraped_text.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
-#include <unordered_map>
+#include <utility>
 
 #include "indexer/extract/date_text.hpp"
 #include "indexer/extract/field_lines.hpp"
@@ -34,6 +35,72 @@ std::string normalise(std::string_view text) {
     return out;
 }
 
+bool ends_sentence(std::string_view line) {
+    for (std::string_view end : {".", "!", "?", "\"", "”", "’", "'", ":", ")"})
+        if (line.ends_with(end)) return true;
+    return false;
+}
+
+// Hard-wrapped text (wire copy, old archives: every line cut short of some
+// width) gets its paragraphs back as one line each, as a scrape has them;
+// otherwise every line would be judged alone, and all are short. A line
+// runs on into the next unless a blank line or an indented line (a new
+// paragraph) comes between, or it ends a sentence well short of the width.
+// Text is taken as wrapped when at least a quarter of its pairs of lines
+// are a long line of words running on mid-sentence into a word in lower
+// case, which menus and one-line paragraphs do not do.
+std::string unwrap_lines(std::string text) {
+    struct Line {
+        std::string_view text;  // trimmed
+        std::size_t indent = 0;
+    };
+    std::vector<Line> lines;
+    for (std::string_view rest = text; !rest.empty();) {
+        std::size_t end = rest.find('\n');
+        std::string_view line = rest.substr(0, end);
+        rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+        std::size_t first = line.find_first_not_of(' ');
+        if (first == std::string_view::npos) lines.push_back({});
+        else lines.push_back({line.substr(first, line.find_last_not_of(' ') - first + 1), first});
+    }
+    constexpr std::size_t min_cut_line = 40;
+    std::size_t pairs = 0, run_on = 0;
+    std::vector<std::size_t> widths;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].text.empty()) continue;
+        widths.push_back(lines[i].indent + lines[i].text.size());
+        if (i + 1 == lines.size() || lines[i + 1].text.empty()) continue;
+        ++pairs;
+        unsigned char next = lines[i + 1].text.front();
+        // Cut short of the width: a line of words, long enough to have been cut.
+        bool cut = lines[i].text.size() >= min_cut_line && std::count(lines[i].text.begin(), lines[i].text.end(), ' ') >= 4;
+        run_on += cut && !ends_sentence(lines[i].text) && next >= 'a' && next <= 'z';
+    }
+    constexpr std::size_t min_pairs = 3;
+    if (pairs < min_pairs || run_on * 4 < pairs) return text;
+    // The width lines are cut at: nine lines in ten are no longer.
+    std::sort(widths.begin(), widths.end());
+    std::size_t width = widths[widths.size() * 9 / 10];
+    // The indent most lines have: a line indented further starts a paragraph.
+    std::map<std::size_t, std::size_t> indents;
+    for (const Line& line : lines)
+        if (!line.text.empty()) ++indents[line.indent];
+    std::size_t base = std::max_element(indents.begin(), indents.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line& line = lines[i];
+        if (line.text.empty()) continue;
+        if (i > 0 && !lines[i - 1].text.empty() && line.indent <= base &&
+            !(ends_sentence(lines[i - 1].text) && (lines[i - 1].indent + lines[i - 1].text.size()) * 4 < width * 3))
+            out += ' ';
+        else if (!out.empty())
+            out += '\n';
+        out += line.text;
+    }
+    return out;
+}
+
 std::vector<std::string_view> split_lines(std::string_view text) {
     std::vector<std::string_view> lines;
     while (!text.empty()) {
@@ -45,12 +112,6 @@ std::vector<std::string_view> split_lines(std::string_view text) {
         lines.push_back(line.substr(first, line.find_last_not_of(' ') - first + 1));
     }
     return lines;
-}
-
-bool ends_sentence(std::string_view line) {
-    for (std::string_view end : {".", "!", "?", "\"", "”", "’", "'", ":", ")"})
-        if (line.ends_with(end)) return true;
-    return false;
 }
 
 std::size_t word_count(std::string_view line) { return 1 + std::count(line.begin(), line.end(), ' '); }
@@ -132,7 +193,7 @@ std::pair<std::size_t, std::size_t> story_bounds(const MainText& main) {
 CleanedArticle clean_scraped_text(std::string_view raw, const ScrapeRules& rules) {
     CleanedArticle result;
     Article& article = result.article;
-    std::string text = normalise(raw);
+    std::string text = unwrap_lines(normalise(raw));
     Lines lines = mark_furniture(split_lines(text), rules);
     const std::size_t n = lines.text.size();
 
@@ -162,8 +223,9 @@ CleanedArticle clean_scraped_text(std::string_view raw, const ScrapeRules& rules
             if (!header_date) header_date = date;
         } else if (looks_like_title(line) && line.find('|') == std::string_view::npos) {
             // The headline is the fullest title-like line above the story,
-            // not a masthead or section name printed above it.
-            if (title_line && word_count(lines.text[*title_line]) >= word_count(line)) continue;
+            // not a masthead or section name printed above it. With no story
+            // (a table, a list), it is the first: the others are rows.
+            if (title_line && (story_start >= n || word_count(lines.text[*title_line]) >= word_count(line))) continue;
             if (title_line) lines.taken[*title_line] = false;
             title_line = i;
         } else {
@@ -208,15 +270,24 @@ CleanedArticle clean_scraped_text(std::string_view raw, const ScrapeRules& rules
         article.body += line;
     }
 
-    // Nothing read as prose or headline (a one-line wire brief, a table):
-    // every line that is not furniture is the text, rather than losing it.
-    if (article.title.empty() && article.body.empty()) {
+    // Nothing read as prose (a one-line wire brief, a table of figures):
+    // every line that is not furniture is the text, rather than losing it,
+    // under the first line as its headline if it looks like one (with no
+    // story below them, the fullest title-like line is just a row).
+    if (article.body.empty()) {
         result.removed.clear();
+        article.title.clear();
+        bool first = true;
         for (std::size_t i = 0; i < n; ++i) {
             if (lines.furniture[i]) {
                 result.removed.emplace_back(lines.text[i]);
                 continue;
             }
+            if (std::exchange(first, false) && looks_like_title(lines.text[i])) {
+                article.title = lines.text[i];
+                continue;
+            }
+            if (lines.taken[i] && i != title_line) continue;  // a By line or a date line
             if (!article.body.empty()) article.body += "\n\n";
             article.body += lines.text[i];
         }

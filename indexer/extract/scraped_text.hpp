@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // A scraped article as plain text (one per file, as a careless copy of a
-// web page leaves it) to a clean Article: furniture lines out, title,
-// outlet, date, byline and dateline read from the lines around the story.
+// web page leaves it, or hard-wrapped wire copy, whose paragraphs are
+// rejoined first) to a clean Article: furniture lines out, title, outlet,
+// date, byline and dateline read from the lines around the story. A text
+// with no prose at all (a table of figures) keeps its lines as the body.
 // Pure: text in, value out.
 #pragma once
 

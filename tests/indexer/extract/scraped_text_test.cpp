@@ -111,3 +111,49 @@ TEST_CASE("a short line printed again and again is furniture, rules of punctuati
     CHECK(cleaned.article.body.find("___") == std::string::npos);
     CHECK(cleaned.article.body.find("The first ships are expected") != std::string::npos);
 }
+
+TEST_CASE("hard-wrapped wire copy gets its paragraphs back; a table of figures keeps its rows", "[extract]") {
+    // Cut at about 64 columns, paragraphs after the first indented, as old wire archives are.
+    std::string wired =
+        "HARBOURTON DOCKERS ACCEPT NEW PAY OFFER\n"
+        "\n"
+        "Dock workers at the port of Harbourton voted\n"
+        "on Friday to accept the harbour authority's new offer on night\n"
+        "shift pay, ending a dispute that had kept ships waiting in the\n"
+        "bay for more than a week, union officials said.\n"
+        "    The agreement raises night rates by eight pct from\n"
+        "January and leaves weekend rates to an arbiter.\n"
+        "    Ships will be unloaded over the weekend.\n"
+        " Reuter\n";
+    indexer::CleanedArticle cleaned = indexer::clean_scraped_text(wired, rules());
+    CHECK(cleaned.article.title == "HARBOURTON DOCKERS ACCEPT NEW PAY OFFER");
+    CHECK(cleaned.article.body ==
+          "Dock workers at the port of Harbourton voted on Friday to accept the harbour authority's new offer on night "
+          "shift pay, ending a dispute that had kept ships waiting in the bay for more than a week, union officials said."
+          "\n\nThe agreement raises night rates by eight pct from January and leaves weekend rates to an arbiter."
+          "\n\nShips will be unloaded over the weekend.");
+
+    // No prose at all: the rows are the text, under the first line as headline.
+    std::string table =
+        "HARBOURTON PORT TONNAGE BY BERTH\n"
+        "\n"
+        "Tonnes handled in the week to January 5 -\n"
+        "    Berth      Week     Prev\n"
+        "    North     1,250    1,190\n"
+        "    South       980    1,020\n";
+    cleaned = indexer::clean_scraped_text(table, rules());
+    CHECK(cleaned.article.title == "HARBOURTON PORT TONNAGE BY BERTH");
+    CHECK(cleaned.article.body.find("North     1,250    1,190") != std::string::npos);
+    CHECK(cleaned.article.body.find("South") != std::string::npos);
+
+    // One paragraph a line, as scrapes come: a short line in lower case
+    // after a menu entry is not a wrapped line, and nothing is joined.
+    std::string scrape =
+        "Harbour strike ends\n"
+        "Home\n"
+        "news and sport from the harbour\n"
+        "The strike at the port of Harbourton ended on Friday after the union and the harbour authority agreed.\n"
+        "Both sides said the agreement would hold through the winter, when the port is at its busiest.\n";
+    cleaned = indexer::clean_scraped_text(scrape, rules());
+    CHECK(cleaned.article.body.find("agreed.\n\nBoth sides") != std::string::npos);
+}
