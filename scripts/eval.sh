@@ -58,7 +58,7 @@ seeds_dateline 1.0
 seeds_furniture_removed 1.0
 seeds_body_kept 1.0
 scraped_text_f1 0.86
-html_text_f1 0.93
+html_text_f1 0.935
 html_date_accuracy 0.90
 conll_f1 0.89
 FLOORS

@@ -64,6 +64,7 @@ struct RawBlock {
     std::string text;
     std::size_t link_chars = 0;
     bool heading = false;
+    bool furniture = false;             // a known furniture line
     const GumboNode* parent = nullptr;  // the element it ends in; its ancestors by parent pointers
 };
 
@@ -178,9 +179,9 @@ StoryBlocks find_story(const GumboNode* root, bool skip_unlikely, const ScrapeRu
     story.raw = std::move(collector.blocks);
     std::vector<TextBlock> blocks;
     blocks.reserve(story.raw.size());
-    for (const RawBlock& b : story.raw) {
-        bool furniture = rules.furniture_line(b.text) != nullptr || is_contact_or_credit(b.text);
-        blocks.push_back({b.text, furniture, b.text.empty() ? 0.0 : double(b.link_chars) / b.text.size(), b.heading});
+    for (RawBlock& b : story.raw) {
+        b.furniture = rules.furniture_line(b.text) != nullptr || is_contact_or_credit(b.text);
+        blocks.push_back({b.text, b.furniture, b.text.empty() ? 0.0 : double(b.link_chars) / b.text.size(), b.heading});
     }
     story.main = select_main_text(blocks, rules);
     story.region = main_region(story.raw, story.main.keep);
@@ -236,7 +237,10 @@ CleanedArticle read_html_page(std::string_view html, std::string_view url_hint, 
     auto is_title = [&](std::string_view text) { return text.size() <= article.title.size() + 8 && furniture_key(text) == title_key; };
     std::size_t first_kept = raw.size();
     for (std::size_t i = 0; i < raw.size(); ++i) {
-        bool kept = main.keep[i] && is_within(raw[i], region) && !is_title(raw[i].text);
+        // Inside the story's own element, a sentence without links is the
+        // story's, even short, between teasers, or with few English words.
+        bool sentence = region && !raw[i].furniture && raw[i].link_chars == 0 && is_sentence(raw[i].text);
+        bool kept = (main.keep[i] || sentence) && is_within(raw[i], region) && !is_title(raw[i].text);
         if (!kept) {
             if (first_kept == raw.size()) {
                 // Above the story: a By line or a date the metadata did not give.

@@ -7,7 +7,9 @@
 // names them as comments, related links, sidebars or captions (unless that
 // leaves almost nothing: then the page is read again without them), judged
 // by the same prose classifier as scraped text and kept to the part of the
-// page that holds most of the story. Pure: bytes in, value out.
+// page that holds most of the story; in that part, a sentence without links
+// is kept even when the classifier would not keep it (a short quote between
+// teasers, prose with few English words). Pure: bytes in, value out.
 #pragma once
 
 #include <string_view>

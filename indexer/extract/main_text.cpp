@@ -85,16 +85,6 @@ std::pair<std::size_t, std::size_t> substantial_bounds(const std::vector<TextBlo
     return {first, last};
 }
 
-// Four words or more ending as a sentence does.
-bool is_sentence(std::string_view text) {
-    std::size_t words = 1;
-    for (char c : text) words += c == ' ';
-    if (words < 4) return false;
-    for (std::string_view end : {".", "!", "?", ".\"", ".”", "?”", "!”", ".’"})
-        if (text.ends_with(end)) return true;
-    return false;
-}
-
 BlockClass classify_counted(const TextBlock& block, const WordCounts& counts, bool foreign) {
     if (block.furniture || block.link_density > max_link_density) return BlockClass::bad;
     std::size_t length = code_points(block.text);
@@ -108,6 +98,15 @@ BlockClass classify_counted(const TextBlock& block, const WordCounts& counts, bo
 }
 
 }  // namespace
+
+bool is_sentence(std::string_view text) {
+    std::size_t words = 1;
+    for (char c : text) words += c == ' ';
+    if (words < 4) return false;
+    for (std::string_view end : {".", "!", "?", ".\"", ".”", "?”", "!”", ".’"})
+        if (text.ends_with(end)) return true;
+    return false;
+}
 
 BlockClass classify_block(const TextBlock& block, const ScrapeRules& rules, bool foreign) {
     return classify_counted(block, count_words(block.text, rules), foreign);

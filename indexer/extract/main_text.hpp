@@ -34,4 +34,7 @@ MainText select_main_text(const std::vector<TextBlock>& blocks, const ScrapeRule
 // function words cannot tell prose from menus and length decides.
 BlockClass classify_block(const TextBlock& block, const ScrapeRules& rules, bool foreign = false);
 
+// Four words or more ending as a sentence does: a short paragraph, a quote.
+bool is_sentence(std::string_view text);
+
 }  // namespace dateline::indexer

@@ -199,6 +199,16 @@ TEST_CASE("html: elements whose class names them as comments, captions or sideba
     CHECK(cleaned.article.body == paragraph_one + "\n\n" + paragraph_two);
 }
 
+TEST_CASE("html: inside the story's element, a short sentence between teaser links is kept", "[extract][html]") {
+    std::string quote = "\"Open the gates!\" a docker shouted.";
+    std::string last = "When the gates were opened at dawn the first of the waiting ships was brought alongside, and by the "
+                       "evening the cranes had cleared more containers than on any day since the dispute began in the autumn.";
+    std::string story = "<p>" + paragraph_one + "</p><h3><a href='/sport/regatta'>Regatta postponed by the storm</a></h3><p>" +
+                        quote + "</p><h3><a href='/weather'>Gales expected on the coast</a></h3><p>" + last + "</p>";
+    CleanedArticle cleaned = read_html_page(page("<title>Harbour</title>", story), "", rules());
+    CHECK(cleaned.article.body == paragraph_one + "\n\n" + quote + "\n\n" + last);
+}
+
 TEST_CASE("html: a page whose short words happen to be English ones is still read by length", "[extract][html]") {
     // Norwegian: "i", "for", "at" and "over" make up a tenth of the words,
     // too many for the page to pass as foreign, too few for prose.
