@@ -123,7 +123,8 @@ bool gap_is(std::string_view g, std::string_view allowed) {
 }
 
 // A date starting at token i, and the index one past its last token.
-std::optional<std::pair<Date, std::size_t>> date_at(std::string_view line, const std::vector<Token>& t, std::size_t i) {
+std::optional<std::pair<Date, std::size_t>> date_at(std::string_view line, const std::vector<Token>& t, std::size_t i,
+                                                    bool day_first_page) {
     auto has = [&](std::size_t k) { return k < t.size(); };
     // Month D[th][,] YYYY
     if (unsigned m = month_of(t[i].text); m && has(i + 2) && is_day(t[i + 1]) && gap_is(gap(line, t[i], t[i + 1]), ". ")) {
@@ -158,21 +159,21 @@ std::optional<std::pair<Date, std::size_t>> date_at(std::string_view line, const
     if (!is_day(t[i]) || !is_year(t[i + 2]) || t[i + 1].text.size() > 2) return std::nullopt;
     unsigned y = number_of(t[i + 2].text);
     // D.M.YYYY is European; M/D/YYYY is American unless the first cannot be a month.
-    bool day_first = g1 == "." || a > 12;
+    bool day_first = day_first_page || g1 == "." || a > 12;
     if (auto date = day_first ? make(y, b, a) : make(y, a, b)) return {{*date, i + 3}};
     return std::nullopt;
 }
 
 }  // namespace
 
-std::vector<DateMention> find_dates(std::string_view line) {
+std::vector<DateMention> find_dates(std::string_view line, bool day_first) {
     std::vector<DateMention> found;
     // Every form has a number in it (most lines have none).
     if (std::none_of(line.begin(), line.end(), [](char c) { return is_digit(c); })) return found;
     thread_local std::vector<Token> tokens;
     tokenise(line, tokens);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        auto date = date_at(line, tokens, i);
+        auto date = date_at(line, tokens, i, day_first);
         if (!date) continue;
         const Token& last = tokens[date->second - 1];
         found.push_back({date->first, tokens[i].begin, last.begin + last.text.size()});
@@ -181,14 +182,14 @@ std::vector<DateMention> find_dates(std::string_view line) {
     return found;
 }
 
-std::optional<Date> parse_date_text(std::string_view text) {
+std::optional<Date> parse_date_text(std::string_view text, bool day_first) {
     std::size_t first = text.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) return std::nullopt;
     text.remove_prefix(first);
     // ISO 8601 date-times: "2020-01-09T10:00:00Z", "2020-01-09 16:17:44".
     if (text.size() >= 10 && (text.size() == 10 || text[10] == 'T' || text[10] == ' '))
         if (auto date = parse_iso_date(text.substr(0, 10))) return date;
-    std::vector<DateMention> dates = find_dates(text);
+    std::vector<DateMention> dates = find_dates(text, day_first);
     if (dates.empty()) return std::nullopt;
     // Only words (a weekday, "Published", "Updated") may come before it.
     for (char c : text.substr(0, dates.front().begin))
@@ -295,9 +296,9 @@ DateLabel label_before(std::string_view text, std::size_t from, std::size_t at) 
     return best;
 }
 
-std::optional<Date> find_labelled_date(std::string_view text, DateLabel wanted) {
+std::optional<Date> find_labelled_date(std::string_view text, DateLabel wanted, bool day_first) {
     std::size_t previous_end = 0;
-    for (const DateMention& mention : find_dates(text)) {
+    for (const DateMention& mention : find_dates(text, day_first)) {
         DateLabel label = label_before(text, previous_end, mention.begin);
         if (wanted == DateLabel::published ? label == DateLabel::published : label != DateLabel::changed)
             return mention.date;

@@ -18,11 +18,15 @@ struct DateMention {
 };
 
 // Every complete date (day, month and year) written in line, in order.
-std::vector<DateMention> find_dates(std::string_view line);
+// day_first: "02/10/2020" is 2 October, as everywhere but the US writes it
+// (a page in another language, or in British English); otherwise month
+// first unless the first number cannot be a month. "02.10.2020" is day
+// first either way.
+std::vector<DateMention> find_dates(std::string_view line, bool day_first = false);
 
 // A date the whole of text is (white space and a trailing time of day aside),
 // or one given as an ISO 8601 date-time: what metadata fields hold.
-std::optional<Date> parse_date_text(std::string_view text);
+std::optional<Date> parse_date_text(std::string_view text, bool day_first = false);
 
 // A date-time as metadata writes it, with its offset from UTC when given:
 // "2023-11-09T06:35:29+00:00", "2020-05-02T02:54:29.000Z",
@@ -45,7 +49,7 @@ DateLabel label_before(std::string_view text, std::size_t from, std::size_t at);
 
 // The first date in text labelled as wanted: with published, one labelled
 // as a publication date; with none, any date not labelled as a change.
-std::optional<Date> find_labelled_date(std::string_view text, DateLabel wanted);
+std::optional<Date> find_labelled_date(std::string_view text, DateLabel wanted, bool day_first = false);
 
 // "Wednesday (Jan 8)", "on Wednesday, January 8": a day of the month named
 // beside its weekday but without a year. year_hint gives the year; the date

@@ -51,8 +51,15 @@ void append_text(const GumboNode* node, std::string& out, std::size_t limit = st
     GumboTag tag = node->v.element.tag;
     if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) return;
     const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length && out.size() <= limit; ++i)
-        append_text(static_cast<const GumboNode*>(children.data[i]), out, limit);
+    bool after_element = false;
+    for (unsigned i = 0; i < children.length && out.size() <= limit; ++i) {
+        const GumboNode* child = static_cast<const GumboNode*>(children.data[i]);
+        bool element = child->type == GUMBO_NODE_ELEMENT;
+        // Two elements side by side are two fields ("<span>28.09.19</span><span>12:44</span>"), not one word.
+        if (element && after_element && !out.empty() && out.back() != ' ') out += ' ';
+        append_text(child, out, limit);
+        after_element = element;
+    }
 }
 
 bool is_article_type(const json& type) {
@@ -187,7 +194,7 @@ bool names_a_date(const GumboNode* node) {
 // and not in a comment thread (a reader's date): its title attribute
 // (<abbr class="published" title="2019-06-27T10:21:40Z">jeudi 27 juin</abbr>),
 // else a date in its text not labelled as a change.
-std::optional<Date> marked_date(const std::vector<const GumboNode*>& marked) {
+std::optional<Date> marked_date(const std::vector<const GumboNode*>& marked, bool day_first) {
     static constexpr std::string_view comments[] = {"comment", "kommentar", "reply"};
     for (const GumboNode* node : marked) {
         bool in_comments = false;
@@ -195,11 +202,11 @@ std::optional<Date> marked_date(const std::vector<const GumboNode*>& marked) {
             in_comments = class_or_id_has(a, comments);
         if (in_comments) continue;
         if (const char* title = attribute(node, "title"))
-            if (auto date = parse_date_text(title)) return date;
+            if (auto date = parse_date_text(title, day_first)) return date;
         std::string text;
         append_text(node, text, max_marked_text);
         if (text.size() <= max_marked_text)
-            if (auto date = find_labelled_date(text, DateLabel::none)) return date;
+            if (auto date = find_labelled_date(text, DateLabel::none, day_first)) return date;
     }
     return std::nullopt;
 }
@@ -244,6 +251,16 @@ bool url_day_may_win(const std::optional<Timestamp>& stamp, std::chrono::days ur
     if (!stamp || !stamp->offset) return true;  // a date, or a time of no stated zone
     if (*stamp->offset != 0) return false;
     return url_minus_date.count() < 0 ? stamp->minute < 10 * 60 : stamp->minute >= 10 * 60;
+}
+
+// Whether a page in this language (<html lang>) writes "02/10/2020" for
+// 2 October: every language but US English, and English itself only when
+// the page names a country other than the US ("en-GB"); a bare "en" may be
+// either, and keeps month first.
+bool writes_day_first(std::string_view lang) {
+    std::string l = ascii_lower(trim_space(lang));
+    if (l.empty() || l == "en" || l.starts_with("en-us") || l.starts_with("en_us")) return false;
+    return true;
 }
 
 // Gumbo always gives a document <html> with <head> and <body>.
@@ -306,6 +323,10 @@ PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint
     std::vector<const GumboNode*> scripts; // other scripts, likewise
     for_each_element(root, [&](const GumboNode* node) {
         switch (node->v.element.tag) {
+        case GUMBO_TAG_HTML:
+            if (const char* lang = attribute(node, "lang") ? attribute(node, "lang") : attribute(node, "xml:lang"))
+                meta.day_first = writes_day_first(lang);
+            break;
         case GUMBO_TAG_SCRIPT:
             if (const char* type = attribute(node, "type"); type && lower(type) == "application/ld+json")
                 read_json_ld(node, meta, ld, offset);
@@ -371,6 +392,7 @@ PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint
     std::string date_text;
     auto take = [&](std::string_view text) {
         if (meta.date || text.empty()) return;
+        // Not day_first: software writes these, and in the US style ("11/01/2023 12:43:42").
         meta.date = parse_date_text(text);
         if (meta.date) date_text = text;
     };
@@ -394,14 +416,14 @@ PageMetadata read_page_metadata(const GumboNode* root, std::string_view url_hint
     if (meta.date && url_date && url_day_may_win(stamp, std::chrono::sys_days(*url_date) - std::chrono::sys_days(*meta.date)))
         meta.date = url_date;
     if (!meta.date) meta.date = url_date;
-    if (!meta.date && !published_time.empty()) meta.date = parse_date_text(published_time);
-    if (!meta.date) meta.date = marked_date(marked);
+    if (!meta.date && !published_time.empty()) meta.date = parse_date_text(published_time, meta.day_first);
+    if (!meta.date) meta.date = marked_date(marked, meta.day_first);
     if (const GumboNode* body = body_of(root); body && !meta.date) {
         std::string text = node_text(body);
-        meta.date = find_labelled_date(text, DateLabel::published);
-        if (auto dates = find_dates(text); !dates.empty()) meta.text_date = dates.front().date;
+        meta.date = find_labelled_date(text, DateLabel::published, meta.day_first);
+        if (auto dates = find_dates(text, meta.day_first); !dates.empty()) meta.text_date = dates.front().date;
     }
-    if (!meta.date && !first_time.empty()) meta.date = parse_date_text(first_time);
+    if (!meta.date && !first_time.empty()) meta.date = parse_date_text(first_time, meta.day_first);
     if (!meta.date) meta.date = script_data_date(scripts);
     if (!meta.outlet.empty()) meta.outlet = outlets.canonical(meta.outlet);
     else if (auto known = outlets.find(meta.url)) meta.outlet = *known;

@@ -23,6 +23,11 @@ struct PageMetadata {
     // the last resort when neither the metadata nor the story dates it. Only
     // looked for when the metadata gave no date.
     std::optional<Date> text_date;
+    // Numeric dates the page's text and <time> elements write are day first
+    // ("02/10/2020" is 2 October): its <html lang> is not US English (see
+    // find_dates). Meta tags are read month first all the same: software
+    // writes them, in the US style.
+    bool day_first = false;
 };
 
 // The date, best first: JSON-LD (NewsArticle and its kin, or their fields

@@ -246,7 +246,7 @@ CleanedArticle read_html_page(std::string_view html, std::string_view url_hint, 
                 // Above the story: a By line or a date the metadata did not give.
                 if (meta.byline.empty()) meta.byline = read_by_line(raw[i].text);
                 if (!meta.date && raw[i].text.size() < 200)
-                    if (auto dates = find_dates(raw[i].text); !dates.empty()) meta.date = dates.front().date;
+                    if (auto dates = find_dates(raw[i].text, meta.day_first); !dates.empty()) meta.date = dates.front().date;
             }
             result.removed.push_back(raw[i].text);
             continue;
@@ -264,7 +264,7 @@ CleanedArticle read_html_page(std::string_view html, std::string_view url_hint, 
     // Still undated: the story's first date, else the page's.
     for (std::size_t i = 0; i < raw.size() && !meta.date; ++i)
         if (main.keep[i] && is_within(raw[i], region))
-            if (auto dates = find_dates(raw[i].text); !dates.empty()) meta.date = dates.front().date;
+            if (auto dates = find_dates(raw[i].text, meta.day_first); !dates.empty()) meta.date = dates.front().date;
     if (!meta.date) meta.date = meta.text_date;
     article.outlet = meta.outlet;
     article.date = meta.date;

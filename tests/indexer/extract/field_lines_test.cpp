@@ -22,6 +22,9 @@ TEST_CASE("dates are read as news pages write them, and only with a year", "[ext
     CHECK(iso(parse_date_text("January 7th, 2020")) == "2020-01-07");
     CHECK(iso(parse_date_text("7 January 2020")) == "2020-01-07");
     CHECK(iso(parse_date_text("1/9/2020")) == "2020-01-09");    // month first
+    CHECK(iso(parse_date_text("02/10/2020", true)) == "2020-10-02");  // day first, as a page in en-GB or German writes it
+    CHECK(iso(parse_date_text("01-11-2023 10:29", true)) == "2023-11-01");
+    CHECK(iso(parse_date_text("25/12/2019", true)) == "2019-12-25");
     CHECK(iso(parse_date_text("25/12/2019")) == "2019-12-25");  // cannot be month first
     CHECK(iso(parse_date_text("09.01.2020")) == "2020-01-09");  // European
     CHECK(iso(parse_date_text("2020-01-09T10:00:00Z")) == "2020-01-09");

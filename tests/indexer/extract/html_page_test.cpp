@@ -134,6 +134,21 @@ TEST_CASE("html: a UTC timestamp is moved to the publisher's day when the page's
     CHECK(date_of(published, "") == "2023-11-09");
 }
 
+TEST_CASE("html: a page not in US English writes its numeric dates day first; its meta tags are US style all the same", "[extract][html]") {
+    auto date_of = [](const std::string& lang, const std::string& head, const std::string& story) {
+        std::string html = page(head, story + "<p>" + paragraph_one + "</p>");
+        html.replace(html.find("<html>"), 6, "<html lang='" + lang + "'>");
+        CleanedArticle cleaned = read_html_page(html, "", rules());
+        return cleaned.article.date ? format_iso_date(*cleaned.article.date) : std::string("none");
+    };
+    std::string shown = "<div class='byline'>The Courier 02/10/2020 Mara Quint</div>";
+    CHECK(date_of("en-GB", "", shown) == "2020-10-02");
+    CHECK(date_of("de", "", "<p><time datetime='01-11-2023 10:29'>1. November 2023</time></p>") == "2023-11-01");
+    CHECK(date_of("en-US", "", shown) == "2020-02-10");
+    CHECK(date_of("en", "", shown) == "2020-02-10");  // either: month first, as before
+    CHECK(date_of("de", "<meta name='date' content='11/01/2023 12:43:42'>", "") == "2023-11-01");
+}
+
 TEST_CASE("html: JSON-LD as sites really write it", "[extract][html]") {
     auto date_of = [](const std::string& json_ld) {
         CleanedArticle cleaned = read_html_page(
@@ -168,6 +183,9 @@ TEST_CASE("html: without date metadata, the date is read where the page prints i
     CHECK(date_of("", story + "<p>Zuletzt ge\xc3\xa4ndert am: 15.10.2021</p><p>Erschienen am: 13.10.2021</p>") == "2021-10-13");
     // In a <header> the story reader leaves out: the last resort still finds it.
     CHECK(date_of("", "<header><span>Mara Quint, 2/10/2024</span></header>" + story) == "2024-02-10");
+    // Fields side by side in their own elements are not run together ("28.09.1912:44").
+    CHECK(date_of("", "<div class='byline'><span>Mara Quint</span><span>28.09.19</span><span>12:44</span></div>" + story) ==
+          "2019-09-28");
     // Dublin Core as some write it, and scholarly citation tags.
     CHECK(date_of("<meta name='DC:date' content='2009-09-15'>", story) == "2009-09-15");
     CHECK(date_of("<meta name='citation_publication_date' content='2009/09/15'>", story) == "2009-09-15");
