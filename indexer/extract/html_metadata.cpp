@@ -30,35 +30,62 @@ std::string trimmed(std::string_view text) { return std::string(trim_space(text)
 
 constexpr std::size_t max_marked_text = 150;  // longer: a container, not the date line
 
-void for_each_element(const GumboNode* node, const std::function<void(const GumboNode*)>& each) {
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT && node->type != GUMBO_NODE_TEMPLATE) return;
-    if (node->type != GUMBO_NODE_DOCUMENT) each(node);
-    const GumboVector& children = node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) for_each_element(static_cast<const GumboNode*>(children.data[i]), each);
+// The walks below keep their own stack: a page may nest elements deeper
+// than the thread's stack would take by recursion (gumbo builds them all).
+void for_each_element(const GumboNode* root, const std::function<void(const GumboNode*)>& each) {
+    std::vector<const GumboNode*> stack{root};
+    while (!stack.empty()) {
+        const GumboNode* node = stack.back();
+        stack.pop_back();
+        if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT && node->type != GUMBO_NODE_TEMPLATE) continue;
+        if (node->type != GUMBO_NODE_DOCUMENT) each(node);
+        const GumboVector& children = node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+        for (unsigned i = children.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+    }
+}
+
+void append_node_text(const GumboNode* node, std::string& out) {
+    for (const char* c = node->v.text.text; *c; ++c) {
+        bool space = std::isspace(static_cast<unsigned char>(*c));
+        if (!space) out += *c;
+        else if (!out.empty() && out.back() != ' ') out += ' ';
+    }
+}
+
+bool holds_text(const GumboNode* node) {
+    return (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) && node->v.element.tag != GUMBO_TAG_SCRIPT &&
+           node->v.element.tag != GUMBO_TAG_STYLE;
 }
 
 // Stops adding children once out holds more than limit bytes.
-void append_text(const GumboNode* node, std::string& out, std::size_t limit = std::string::npos) {
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
-        for (const char* c = node->v.text.text; *c; ++c) {
-            bool space = std::isspace(static_cast<unsigned char>(*c));
-            if (!space) out += *c;
-            else if (!out.empty() && out.back() != ' ') out += ' ';
-        }
+void append_text(const GumboNode* root, std::string& out, std::size_t limit = std::string::npos) {
+    if (root->type == GUMBO_NODE_TEXT || root->type == GUMBO_NODE_WHITESPACE || root->type == GUMBO_NODE_CDATA) {
+        append_node_text(root, out);
         return;
     }
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return;
-    GumboTag tag = node->v.element.tag;
-    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) return;
-    const GumboVector& children = node->v.element.children;
-    bool after_element = false;
-    for (unsigned i = 0; i < children.length && out.size() <= limit; ++i) {
-        const GumboNode* child = static_cast<const GumboNode*>(children.data[i]);
+    if (!holds_text(root)) return;
+    struct Frame {
+        const GumboNode* node;
+        unsigned next = 0;
+        bool after_element = false;
+    };
+    std::vector<Frame> stack{{root}};
+    while (!stack.empty()) {
+        Frame& frame = stack.back();
+        const GumboVector& children = frame.node->v.element.children;
+        if (frame.next >= children.length || out.size() > limit) {
+            stack.pop_back();
+            continue;
+        }
+        const GumboNode* child = static_cast<const GumboNode*>(children.data[frame.next++]);
         bool element = child->type == GUMBO_NODE_ELEMENT;
         // Two elements side by side are two fields ("<span>28.09.19</span><span>12:44</span>"), not one word.
-        if (element && after_element && !out.empty() && out.back() != ' ') out += ' ';
-        append_text(child, out, limit);
-        after_element = element;
+        if (element && frame.after_element && !out.empty() && out.back() != ' ') out += ' ';
+        frame.after_element = element;
+        if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE || child->type == GUMBO_NODE_CDATA)
+            append_node_text(child, out);
+        else if (holds_text(child))
+            stack.push_back({child});
     }
 }
 
@@ -140,10 +167,30 @@ void note_json_offsets(const json& value, std::optional<int>& offset) {
 // Pages' JSON-LD is hand-made: a complete object followed by junk (a stray
 // "}") is read up to the junk; anything else broken is discarded.
 json parse_json_ld(const std::string& text) {
+    // Real JSON-LD nests a few levels; reading a thousand-deep one would
+    // take the stack of every function that walks it.
+    constexpr int max_depth = 64;
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if ((c == '[' || c == '{') && ++depth > max_depth) {
+            return json(json::value_t::discarded);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
     try {
         return json::parse(text);
     } catch (const json::parse_error& e) {
-        if (e.byte > 1) return json::parse(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(e.byte - 1), nullptr, false);
+        if (e.byte > 1)
+            return json::parse(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(std::min(e.byte - 1, text.size())), nullptr,
+                               false);
     }
     return json(json::value_t::discarded);
 }

@@ -74,26 +74,23 @@ public:
 
     explicit BlockCollector(bool skip_unlikely) : skip_unlikely_(skip_unlikely) {}
 
-    void walk(const GumboNode* node) {
-        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
-            add_text(node->v.text.text);
-            return;
+    // With its own stack, not by recursion: a page may nest elements deeper
+    // than the thread's stack would take.
+    void walk(const GumboNode* root) {
+        enter(root);
+        while (!open_.empty()) {
+            Open& top = open_.back();
+            const GumboVector& children = top.node->v.element.children;
+            if (top.next < children.length) {
+                enter(static_cast<const GumboNode*>(children.data[top.next++]));
+                continue;
+            }
+            if (top.block) flush();
+            if (top.heading) heading_ = false;
+            links_ -= top.link;
+            elements_.pop_back();
+            open_.pop_back();
         }
-        if (node->type != GUMBO_NODE_ELEMENT) return;
-        GumboTag tag = node->v.element.tag;
-        if (is_skipped_tag(tag) || (skip_unlikely_ && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML && is_unlikely(node))) return;
-        bool block = is_block_tag(tag);
-        if (block) flush();
-        elements_.push_back(node);
-        bool link = tag == GUMBO_TAG_A;
-        links_ += link;
-        if (is_heading(tag)) heading_ = true;
-        const GumboVector& children = node->v.element.children;
-        for (unsigned i = 0; i < children.length; ++i) walk(static_cast<const GumboNode*>(children.data[i]));
-        if (block) flush();
-        if (is_heading(tag)) heading_ = false;
-        links_ -= link;
-        elements_.pop_back();
     }
 
     void flush() {
@@ -107,6 +104,30 @@ public:
     }
 
 private:
+    struct Open {
+        const GumboNode* node;
+        unsigned next = 0;  // the next child to enter
+        bool block = false, link = false, heading = false;
+    };
+    std::vector<Open> open_;  // elements entered and not yet left
+
+    // Text is added; an element that may hold the story is opened.
+    void enter(const GumboNode* node) {
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+            add_text(node->v.text.text);
+            return;
+        }
+        if (node->type != GUMBO_NODE_ELEMENT) return;
+        GumboTag tag = node->v.element.tag;
+        if (is_skipped_tag(tag) || (skip_unlikely_ && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML && is_unlikely(node))) return;
+        Open open{node, 0, is_block_tag(tag), tag == GUMBO_TAG_A, is_heading(tag)};
+        if (open.block) flush();
+        elements_.push_back(node);
+        links_ += open.link;
+        if (open.heading) heading_ = true;
+        open_.push_back(open);
+    }
+
     bool skip_unlikely_;
     RawBlock current_;
     std::vector<const GumboNode*> elements_;  // open elements, root first

@@ -4,6 +4,8 @@
 // reads, in its order of preference, and the story without the page around it.
 #include <catch2/catch.hpp>
 
+#include <pthread.h>
+
 #include "indexer/extract/html_metadata.hpp"
 #include "indexer/extract/html_page.hpp"
 #include "tests/support.hpp"
@@ -238,6 +240,30 @@ TEST_CASE("html: a page whose short words happen to be English ones is still rea
                       "lavere pris for familiene, slik at ingen barn m\xc3\xa5 st\xc3\xa5 utenfor fellesskapet.";
     CleanedArticle cleaned = read_html_page(page("<title>Fotballskolen</title>", "<p>" + one + "</p><p>" + two + "</p>"), "", rules());
     CHECK(cleaned.article.body == one + "\n\n" + two);
+}
+
+TEST_CASE("html: elements nested far deeper than any stack would take by recursion are read", "[extract][html]") {
+    // 20,000 levels on a 1 MB stack: gumbo itself manages that, and the
+    // readers must too (by recursion they needed about 100 bytes a level).
+    struct Run {
+        std::string html, body;
+    } run;
+    run.html = "<html><head><script type='application/ld+json'>" + std::string(20'000, '[') + std::string(20'000, ']') +
+               "</script></head><body>";
+    for (int i = 0; i < 20'000; ++i) run.html += "<div>";
+    run.html += "<p>" + paragraph_one + "</p></body></html>";
+    pthread_attr_t attributes;
+    pthread_attr_init(&attributes);
+    pthread_attr_setstacksize(&attributes, 1 << 20);
+    pthread_t thread;
+    REQUIRE(pthread_create(&thread, &attributes, [](void* arg) -> void* {
+        Run& r = *static_cast<Run*>(arg);
+        r.body = read_html_page(r.html, "", rules()).article.body;
+        return nullptr;
+    }, &run) == 0);
+    pthread_join(thread, nullptr);
+    pthread_attr_destroy(&attributes);
+    CHECK(run.body == paragraph_one);
 }
 
 TEST_CASE("html: documents are told from text by their start", "[extract][html]") {
