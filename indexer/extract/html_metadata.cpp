@@ -306,8 +306,7 @@ bool url_day_may_win(const std::optional<Timestamp>& stamp, std::chrono::days ur
 // either, and keeps month first.
 bool writes_day_first(std::string_view lang) {
     std::string l = ascii_lower(trim_space(lang));
-    if (l.empty() || l == "en" || l.starts_with("en-us") || l.starts_with("en_us")) return false;
-    return true;
+    return !(l.empty() || l == "en" || l.starts_with("en-us") || l.starts_with("en_us"));
 }
 
 // Gumbo always gives a document <html> with <head> and <body>.

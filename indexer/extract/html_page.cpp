@@ -88,28 +88,28 @@ public:
             if (top.block) flush();
             if (top.heading) heading_ = false;
             links_ -= top.link;
-            elements_.pop_back();
             open_.pop_back();
         }
     }
 
+private:
+    // The text gathered so far is a block, ending in the innermost open element.
     void flush() {
         while (!current_.text.empty() && current_.text.back() == ' ') current_.text.pop_back();
         if (!current_.text.empty()) {
             current_.heading = heading_;
-            current_.parent = elements_.back();
+            current_.parent = open_.back().node;
             blocks.push_back(std::move(current_));
         }
         current_ = {};
     }
 
-private:
     struct Open {
         const GumboNode* node;
         unsigned next = 0;  // the next child to enter
         bool block = false, link = false, heading = false;
     };
-    std::vector<Open> open_;  // elements entered and not yet left
+    std::vector<Open> open_;  // elements entered and not yet left, root first
 
     // Text is added; an element that may hold the story is opened.
     void enter(const GumboNode* node) {
@@ -122,7 +122,6 @@ private:
         if (is_skipped_tag(tag) || (skip_unlikely_ && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML && is_unlikely(node))) return;
         Open open{node, 0, is_block_tag(tag), tag == GUMBO_TAG_A, is_heading(tag)};
         if (open.block) flush();
-        elements_.push_back(node);
         links_ += open.link;
         if (open.heading) heading_ = true;
         open_.push_back(open);
@@ -130,7 +129,6 @@ private:
 
     bool skip_unlikely_;
     RawBlock current_;
-    std::vector<const GumboNode*> elements_;  // open elements, root first
     int links_ = 0;
     bool heading_ = false;
 

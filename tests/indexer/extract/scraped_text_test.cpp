@@ -146,6 +146,17 @@ TEST_CASE("hard-wrapped wire copy gets its paragraphs back; a table of figures k
     CHECK(cleaned.article.body.find("North     1,250    1,190") != std::string::npos);
     CHECK(cleaned.article.body.find("South") != std::string::npos);
 
+    // Longer than a few lines, a table is still not furniture: every row is kept.
+    std::string long_table = "HARBOURTON PORT TONNAGE BY BERTH, 1987\n\n";
+    for (int week = 1; week <= 14; ++week)
+        long_table += "    Week " + std::to_string(week) + "    North " + std::to_string(1000 + 10 * week) + "    South " +
+                      std::to_string(900 + 7 * week) + "\n";
+    cleaned = indexer::clean_scraped_text(long_table, rules());
+    CHECK(cleaned.article.title == "HARBOURTON PORT TONNAGE BY BERTH, 1987");
+    CHECK(cleaned.article.body.starts_with("Week 1    North 1010    South 907"));
+    CHECK(cleaned.article.body.ends_with("Week 14    North 1140    South 998"));
+    CHECK(cleaned.removed.empty());
+
     // One paragraph a line, as scrapes come: a short line in lower case
     // after a menu entry is not a wrapped line, and nothing is joined.
     std::string scrape =
