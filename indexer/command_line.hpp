@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "indexer/run_log.hpp"
-#include "indexer/update.hpp"
+#include "indexer/commands/update.hpp"
 
 namespace dateline::indexer {
 

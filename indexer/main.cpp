@@ -7,11 +7,11 @@
 #include <fmt/format.h>
 
 #include "indexer/command_line.hpp"
-#include "indexer/compact.hpp"
-#include "indexer/database_stats.hpp"
-#include "indexer/extract_command.hpp"
+#include "indexer/commands/compact.hpp"
+#include "indexer/commands/database_stats.hpp"
+#include "indexer/commands/extract_command.hpp"
 #include "indexer/stats_printer.hpp"
-#include "indexer/update.hpp"
+#include "indexer/commands/update.hpp"
 #include "shared/cli.hpp"
 
 using namespace dateline;

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "indexer/run_observer.hpp"
+#include "indexer/write/run_observer.hpp"
 #include "shared/error.hpp"
 
 namespace dateline::indexer {

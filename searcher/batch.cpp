@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "searcher/json_printer.hpp"
+#include "searcher/search_request.hpp"
 #include "shared/error.hpp"
 
 namespace dateline::searcher {

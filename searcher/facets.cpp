@@ -11,17 +11,13 @@
 namespace dateline::searcher {
 namespace {
 
-// Adds count for each value of values (a multi_value slot: values separated
-// by schema::values_separator).
+// Adds count for each value of a multi_value slot's value.
 void count_each(std::string_view values, unsigned count, ValueCounts& counts) {
-    for (std::size_t start = 0; start < values.size();) {
-        std::size_t end = std::min(values.find(schema::values_separator, start), values.size());
-        std::string_view value = values.substr(start, end - start);
-        start = end + 1;
+    schema::for_each_value(values, [&](std::string_view value) {
         auto found = counts.find(value);
         if (found == counts.end()) counts.emplace(value, count);
         else found->second += count;
-    }
+    });
 }
 
 // Counts each value of an entity slot as it sees a match. Local databases

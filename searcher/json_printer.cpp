@@ -12,8 +12,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json string_or_null(const std::string& value) { return value.empty() ? json(nullptr) : json(value); }
-
 // Highlights as [start, end) offsets in Unicode code points, which is what
 // most JSON consumers index strings by.
 json highlights(const Snippet& snippet) {
@@ -30,14 +28,8 @@ namespace {
 // The metadata every article object carries, in the documented order and
 // with the documented nulls, after the keys given in head.
 json with_metadata(json head, const Article& article) {
-    head.update(json{
-        {"title", string_or_null(article.title)},
-        {"outlet", string_or_null(article.outlet)},
-        {"date", article.date ? json(format_iso_date(*article.date)) : json(nullptr)},
-        {"byline", article.byline},
-        {"url", string_or_null(article.url)},
-        {"source", string_or_null(article.source)},
-    });
+    using enum ArticleField;
+    put_article_fields(head, article, {title, outlet, date, byline, url, source}, Unknown::as_null);
     return head;
 }
 
@@ -81,9 +73,8 @@ json error_json(const Error& error) {
 
 json article_json(const std::string& id, const Article& article) {
     json object = with_metadata({{"version", json_version}, {"id", id}}, article);
-    object["dateline"] = string_or_null(article.dateline);
-    object["text"] = article.body;
-    object["entities"] = entities_json(article.entities);
+    using enum ArticleField;
+    put_article_fields(object, article, {dateline, text, entities}, Unknown::as_null);
     return object;
 }
 

@@ -15,6 +15,7 @@
 #include "searcher/csv_printer.hpp"
 #include "searcher/json_printer.hpp"
 #include "searcher/search.hpp"
+#include "searcher/search_request.hpp"
 #include "searcher/shell.hpp"
 #include "searcher/show.hpp"
 #include "searcher/text_printer.hpp"
@@ -142,28 +143,6 @@ int run_batch(const searcher::SearchRequest& defaults, const std::string& file) 
     return report.failed == 0 ? exit_status::ok : exit_status::partial;
 }
 
-// --facet person:20 -> {"person": 20}
-std::map<std::string, unsigned> parse_facet_sizes(const std::vector<std::string>& typed) {
-    std::map<std::string, unsigned> sizes;
-    for (const std::string& one : typed) {
-        std::size_t colon = one.find(':');
-        std::string name = one.substr(0, colon);
-        bool known = std::any_of(schema::all_fields.begin(), schema::all_fields.end(), [&](const schema::Field& field) {
-            return field.has(schema::facet) && !field.has(schema::date_filter) && field.name == name;
-        });
-        unsigned n = 0;
-        bool number = colon != std::string::npos && colon + 1 < one.size() &&
-                      one.find_first_not_of("0123456789", colon + 1) == std::string::npos &&
-                      one.size() - colon - 1 <= 6;
-        if (number) n = static_cast<unsigned>(std::stoul(one.substr(colon + 1)));
-        if (!known || !number)
-            throw Error(ErrorKind::usage, fmt::format("invalid --facet {}", one),
-                        "write NAME:N with NAME outlet, byline, person, org or place (--facet person:20; 0 for all)");
-        sizes[name] = n;
-    }
-    return sizes;
-}
-
 int run(int argc, char** argv) {
     searcher::SearchRequest request;
     std::vector<std::string> words, facet_sizes;
@@ -218,7 +197,7 @@ int run(int argc, char** argv) {
     po::notify(vm);
     request.facets = vm.count("no-facets") == 0;
     request.sort = searcher::parse_sort_order(sort);
-    request.facet_sizes = parse_facet_sizes(facet_sizes);
+    request.facet_sizes = searcher::parse_facet_sizes(facet_sizes);
     Output output = output_format(as_json, as_jsonl, as_csv);
     if (!batch_file.empty()) {
         if (!words.empty()) throw Error(ErrorKind::usage, "give queries either with --batch or on the command line");

@@ -6,13 +6,12 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "searcher/query_syntax.hpp"
 #include "shared/error.hpp"
 #include "shared/schema.hpp"
 
 namespace dateline::searcher {
 namespace {
-
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 
 bool is_field_name(std::string_view name) {
     for (const schema::Field& field : schema::all_fields)
@@ -33,17 +32,30 @@ std::string field_list() {
     throw Error(ErrorKind::usage, message, hint);
 }
 
-// "word:" at the start of a token, followed by a value: a field reference.
-// Not "http://" (a URL) and not "10:30" (digits).
-void check_field_at(std::string_view text, std::size_t start) {
-    std::size_t end = start;
-    while (end < text.size() && is_letter(text[end])) ++end;
-    if (end == start || end + 1 >= text.size() || text[end] != ':') return;
-    char next = text[end + 1];
-    if (next == ' ' || next == '/') return;
-    std::string_view name = text.substr(start, end - start);
-    if (!is_field_name(name))
-        fail(fmt::format("unknown field '{}:' at character {}", name, start + 1), field_list());
+// A token a field reference may begin: the first, or one after a space, a
+// parenthesis, or a + or - that makes it required or excluded.
+bool starts_term(const std::vector<QueryToken>& tokens, std::size_t i) {
+    if (i == 0) return true;
+    const QueryToken& before = tokens[i - 1];
+    return before.kind == QueryToken::Kind::space || before.kind == QueryToken::Kind::open ||
+           before.is_symbol('+') || before.is_symbol('-');
+}
+
+bool is_letters(std::string_view word) {
+    for (char c : word)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')) return false;
+    return true;
+}
+
+// "name:" followed by a value: a field reference, whose name must be known.
+// Not "http://" (a URL), not "10:30" (digits), not "name: " (a colon in prose).
+void check_field_at(const std::vector<QueryToken>& tokens, std::size_t i) {
+    const QueryToken& name = tokens[i];
+    if (!is_letters(name.text) || i + 2 >= tokens.size() || !tokens[i + 1].is_symbol(':')) return;
+    const QueryToken& value = tokens[i + 2];
+    if (value.kind == QueryToken::Kind::space || value.is_symbol('/')) return;
+    if (!is_field_name(name.text))
+        fail(fmt::format("unknown field '{}:' at character {}", name.text, name.offset + 1), field_list());
 }
 
 }  // namespace
@@ -52,29 +64,27 @@ void check_query_syntax(std::string_view text) {
     if (text.size() > max_query_bytes)
         fail(fmt::format("query is too long ({} bytes; at most {})", text.size(), max_query_bytes),
              "search for the words that matter, not a whole text");
-    bool in_quote = false;
-    std::size_t quote_at = 0;
+    std::vector<QueryToken> tokens = tokenize_query(text);
+    const QueryToken* open_quote = nullptr;
     std::vector<std::size_t> open_parens;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '"') {
-            in_quote = !in_quote;
-            quote_at = i;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const QueryToken& token = tokens[i];
+        if (token.kind == QueryToken::Kind::quote) {
+            open_quote = open_quote ? nullptr : &token;
             continue;
         }
-        if (in_quote) continue;
-        if (c == '(') open_parens.push_back(i);
-        if (c == ')') {
+        if (token.in_phrase) continue;
+        if (token.kind == QueryToken::Kind::open) open_parens.push_back(token.offset);
+        if (token.kind == QueryToken::Kind::close) {
             if (open_parens.empty())
-                fail(fmt::format("unbalanced parenthesis: ')' at character {} closes nothing", i + 1),
+                fail(fmt::format("unbalanced parenthesis: ')' at character {} closes nothing", token.offset + 1),
                      "remove it, or add the '(' it belongs to");
             open_parens.pop_back();
         }
-        bool token_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '(' || text[i - 1] == '+' || text[i - 1] == '-';
-        if (token_start) check_field_at(text, i);
+        if (token.kind == QueryToken::Kind::word && starts_term(tokens, i)) check_field_at(tokens, i);
     }
-    if (in_quote)
-        fail(fmt::format("unbalanced quote: the '\"' at character {} is never closed", quote_at + 1),
+    if (open_quote)
+        fail(fmt::format("unbalanced quote: the '\"' at character {} is never closed", open_quote->offset + 1),
              "close the phrase with another '\"'");
     if (!open_parens.empty())
         fail(fmt::format("unbalanced parenthesis: '(' at character {} is never closed", open_parens.back() + 1),

@@ -9,6 +9,7 @@
 
 #include "searcher/entity_query.hpp"
 #include "searcher/query_check.hpp"
+#include "searcher/query_syntax.hpp"
 #include "shared/analysis.hpp"
 #include "shared/error.hpp"
 #include "shared/schema.hpp"
@@ -74,35 +75,7 @@ void register_name(Xapian::QueryParser& parser, std::string_view name, const sch
         parser.add_boolean_prefix(std::string(name), (new DateFilter(db, today, invalid_date))->release());
 }
 
-bool is_operator(std::string_view word) {
-    while (word.starts_with('(')) word.remove_prefix(1);
-    while (word.ends_with(')')) word.remove_suffix(1);
-    if (std::size_t slash = word.find('/'); slash != std::string_view::npos) word = word.substr(0, slash);
-    return is_operator_word(word);
-}
-
-// The query folded as the indexer folds text (fold_for_search), but for the
-// operators, which Xapian knows in capitals only.
-std::string fold_query(std::string_view text) {
-    std::string folded;
-    while (!text.empty()) {
-        std::size_t end = std::min(text.find_first_of(" \t\r\n"), text.size());
-        std::string_view word = text.substr(0, end);
-        folded += is_operator(word) ? std::string(word) : fold_for_search(word);
-        std::size_t next = std::min(text.find_first_not_of(" \t\r\n", end), text.size());
-        folded += text.substr(end, next - end);
-        text.remove_prefix(next);
-    }
-    return folded;
-}
-
 }  // namespace
-
-bool is_operator_word(std::string_view word) {
-    for (std::string_view op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"})
-        if (word == op) return true;
-    return false;
-}
 
 std::optional<Xapian::Query> date_range_query(std::string_view typed, const Xapian::Database& db,
                                               Date today) {

@@ -42,8 +42,4 @@ Xapian::Query parse_query(std::string_view text, const Xapian::Database& db,
 std::optional<Xapian::Query> date_range_query(std::string_view typed, const Xapian::Database& db,
                                               Date today);
 
-// AND, OR, NOT, XOR, NEAR, ADJ: the words Xapian's parser reads as operators
-// (in capitals only).
-bool is_operator_word(std::string_view word);
-
 }  // namespace dateline::searcher

@@ -14,6 +14,7 @@
 #include "searcher/entity_query.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/query_parser.hpp"
+#include "searcher/search_request.hpp"
 #include "searcher/snippet.hpp"
 #include "searcher/suggest.hpp"
 #include "shared/analysis.hpp"
@@ -143,14 +144,6 @@ std::string describe_paths(const std::vector<std::string>& paths) { return fmt::
 
 }  // namespace
 
-SortOrder parse_sort_order(const std::string& typed) {
-    if (typed == "relevance") return SortOrder::relevance;
-    if (typed == "date") return SortOrder::oldest_first;
-    if (typed == "-date") return SortOrder::newest_first;
-    throw Error(ErrorKind::usage, fmt::format("unknown sort order \"{}\"", typed),
-                "sort by relevance, date (oldest first) or -date (newest first)");
-}
-
 Searcher::Searcher(std::vector<std::string> databases) : paths_(std::move(databases)) { open(); }
 
 void Searcher::open() {
@@ -181,11 +174,7 @@ void Searcher::refresh() {
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
-    if (request.query.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw Error(ErrorKind::usage, "no query given", "dateline-search --db DB WORDS...");
-    if (request.recent && request.sort != SortOrder::relevance)
-        throw Error(ErrorKind::usage, "--recent blends relevance with age: it cannot be combined with --sort date",
-                    "use --sort date or -date for a strict date order, --recent for recent-and-relevant first");
+    check_request(request);
     refresh();
     constexpr int attempts = 3;
     for (int attempt = 1;; ++attempt) {

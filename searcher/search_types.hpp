@@ -16,10 +16,6 @@ namespace dateline::searcher {
 
 enum class SortOrder { relevance, oldest_first, newest_first };
 
-// "relevance", "date" (oldest first), "-date" (newest first); throws Error
-// (usage) for anything else.
-SortOrder parse_sort_order(const std::string& typed);
-
 struct SearchRequest {
     std::vector<std::string> databases;  // several are searched as one
     std::string query;

@@ -15,6 +15,7 @@
 
 #include "searcher/json_printer.hpp"
 #include "searcher/search.hpp"
+#include "searcher/search_request.hpp"
 #include "searcher/show.hpp"
 #include "searcher/text_printer.hpp"
 #include "shared/error.hpp"

@@ -5,14 +5,12 @@
 #include <cctype>
 #include <vector>
 
-#include "searcher/query_parser.hpp"
+#include "searcher/query_syntax.hpp"
 #include "shared/schema.hpp"
 #include "shared/text.hpp"
 
 namespace dateline::searcher {
 namespace {
-
-bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
 
 // The closest held word to word, or "" when none is close enough. Candidates
 // share the first letter: a typo there is rare and the scan stays short.
@@ -62,32 +60,34 @@ unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit) {
 }
 
 std::optional<std::string> suggest_query(const std::string& typed, const Xapian::Database& db) {
+    std::vector<QueryToken> tokens = tokenize_query(typed);
     std::string suggested;
     bool changed = false;
-    for (std::size_t i = 0; i < typed.size();) {
-        if (typed.compare(i, 2, ":\"") == 0) {  // a quoted field value, kept whole
-            std::size_t close = std::min(typed.find('"', i + 2), typed.size() - 1);
-            suggested += typed.substr(i, close + 1 - i);
-            i = close + 1;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const QueryToken& token = tokens[i];
+        if (token.is_symbol(':') && i + 1 < tokens.size() && tokens[i + 1].kind == QueryToken::Kind::quote) {
+            // A quoted field value, kept whole up to its closing quote.
+            std::size_t close = i + 2;
+            while (close < tokens.size() && tokens[close].kind != QueryToken::Kind::quote) ++close;
+            std::size_t end = close < tokens.size() ? tokens[close].offset + 1 : typed.size();
+            suggested.append(typed, token.offset, end - token.offset);
+            i = close;
             continue;
         }
-        if (!is_word_byte(typed[i])) {
-            suggested += typed[i++];
+        if (token.kind != QueryToken::Kind::word) {
+            suggested += token.text;
             continue;
         }
-        std::size_t end = i;
-        while (end < typed.size() && is_word_byte(typed[end])) ++end;
-        std::string_view word(typed.data() + i, end - i);
-        bool plain = (end == typed.size() || (typed[end] != ':' && typed[end] != '*')) &&
-                     (i == 0 || typed[i - 1] != ':') && !is_operator_word(word);
-        std::string folded = fold_for_search(word);
+        bool before_colon_or_star = i + 1 < tokens.size() && (tokens[i + 1].is_symbol(':') || tokens[i + 1].is_symbol('*'));
+        bool after_colon = i > 0 && tokens[i - 1].is_symbol(':');
+        bool plain = !before_colon_or_star && !after_colon && !is_operator_word(token.text);
+        std::string folded = fold_for_search(token.text);
         std::string replacement;
         if (plain && folded.size() >= 3 && !std::isdigit(static_cast<unsigned char>(folded[0])) &&
             !db.term_exists(folded))
             replacement = closest_word(folded, db);
         changed = changed || !replacement.empty();
-        suggested += replacement.empty() ? std::string(word) : replacement;
-        i = end;
+        suggested += replacement.empty() ? std::string(token.text) : replacement;
     }
     if (!changed) return std::nullopt;
     return suggested;

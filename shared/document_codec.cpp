@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "shared/document_codec.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "shared/error.hpp"
 
 namespace dateline {
@@ -37,18 +35,10 @@ json entities_json(const std::vector<Entity>& entities) {
 }
 
 std::string encode_article(const Article& article) {
-    json object = {
-        {"title", article.title},
-        {"outlet", article.outlet},
-        {"date", article.date ? format_iso_date(*article.date) : std::string()},
-        {"byline", article.byline},
-        {"dateline", article.dateline},
-        {"url", article.url},
-        {"record_id", article.record_id},
-        {"source", article.source},
-        {"body", article.body},
-        {"entities", entities_json(article.entities)},
-    };
+    json object = json::object();
+    using enum ArticleField;
+    put_article_fields(object, article, {title, outlet, date, byline, dateline, url, record_id, source, text, entities},
+                       Unknown::as_empty);
     return object.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -64,7 +54,8 @@ Article decode_article(std::string_view data) {
         article.url = object.at("url").get<std::string>();
         article.record_id = object.value("record_id", "");
         article.source = object.at("source").get<std::string>();
-        article.body = object.at("body").get<std::string>();
+        // Databases written before the codec was one kept the text as "body".
+        article.body = object.contains("text") ? object["text"].get<std::string>() : object.at("body").get<std::string>();
         article.entities = decode_entities(object.at("entities"));
         return article;
     } catch (const json::exception& e) {

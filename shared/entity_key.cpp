@@ -2,13 +2,13 @@
 #include "shared/entity_key.hpp"
 
 #include <cctype>
-#include <fstream>
 #include <sstream>
 #include <vector>
 
 #include <fmt/format.h>
 #include <xapian.h>
 
+#include "shared/data_lines.hpp"
 #include "shared/error.hpp"
 #include "shared/text.hpp"
 
@@ -115,26 +115,17 @@ std::string_view last_word(std::string_view key) {
 }
 
 EntityAliases EntityAliases::load(const std::filesystem::path& path) {
-    std::ifstream in(path);
-    if (!in)
-        throw Error(ErrorKind::input, fmt::format("cannot read the entity alias table {}", path.string()),
-                    "set DATELINE_DATA_DIR to the folder holding Dateline's data/");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse(text.str(), path.string());
+    return parse(read_data_file(path, "the entity alias table"), path.string());
 }
 
 EntityAliases EntityAliases::parse(std::string_view text, const std::string& origin) {
     EntityAliases table;
     table.text_ = text;
-    std::istringstream in(table.text_);
-    std::string line;
-    for (std::size_t number = 1; std::getline(in, line); ++number) {
-        if (line.empty() || line[0] == '#') continue;
+    for_each_data_line(table.text_, [&](std::string_view line, std::size_t number) {
         std::vector<std::string> cells;
         for (std::size_t start = 0;;) {
             std::size_t tab = line.find('\t', start);
-            cells.push_back(line.substr(start, tab - start));
+            cells.emplace_back(line.substr(start, tab - start));
             if (tab == std::string::npos) break;
             start = tab + 1;
         }
@@ -146,7 +137,7 @@ EntityAliases EntityAliases::parse(std::string_view text, const std::string& ori
         Canonical canonical{variant_key(cells[1], type), cells[1]};
         for (std::size_t i = 1; i < cells.size(); ++i)
             table.aliases_[std::string(entity_type_name(type)) + ':' + variant_key(cells[i], type)] = canonical;
-    }
+    });
     return table;
 }
 
@@ -168,10 +159,7 @@ std::pair<EntityType, std::string> EntityAliases::resolve(std::string_view name,
 void EntityAliases::set_titles(std::string_view text) {
     titles_text_ = text;
     titles_.clear();
-    std::istringstream in(titles_text_);
-    std::string line;
-    while (std::getline(in, line))
-        if (!line.empty() && line[0] != '#') titles_.insert(fold_for_matching(line));
+    for_each_data_line(titles_text_, [&](std::string_view line, std::size_t) { titles_.insert(fold_for_matching(line)); });
 }
 
 std::string EntityAliases::strip_titles(std::string_view name) const {

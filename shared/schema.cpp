@@ -25,6 +25,12 @@ std::string_view site_of(std::string_view url) {
     return url;
 }
 
+void append_value(std::string& joined, std::string_view value) {
+    if (value.empty()) return;
+    if (!joined.empty()) joined += values_separator;
+    joined += value;
+}
+
 std::string filter_term(const Field& field, std::string_view value) {
     std::string term(field.prefix);
     std::string folded = fold_for_matching(field.prefix == site.prefix ? site_of(value) : value);

@@ -6,6 +6,7 @@
 // (S title, A author, Q unique id, D/M/Y dates, U url), X... for our own.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -35,6 +36,18 @@ enum Role : unsigned {
 };
 
 inline constexpr char values_separator = '\x1e';
+
+// A multi_value slot's value, both ways: values joined by values_separator
+// (empty ones left out), and each(value) called for each value of one.
+void append_value(std::string& joined, std::string_view value);
+template <class Each>
+void for_each_value(std::string_view joined, Each&& each) {
+    for (std::size_t start = 0; start < joined.size();) {
+        std::size_t end = std::min(joined.find(values_separator, start), joined.size());
+        each(joined.substr(start, end - start));
+        start = end + 1;
+    }
+}
 
 // Roles that put terms in the index, and so need a prefix.
 inline constexpr unsigned term_roles = free_text | value_filter | date_filter | identity | entity_filter;

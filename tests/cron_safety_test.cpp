@@ -17,7 +17,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "indexer/writer_lock.hpp"
+#include "indexer/write/writer_lock.hpp"
 #include "shared/generations.hpp"
 #include "shared/schema.hpp"
 #include "tests/corpus_files.hpp"

@@ -10,7 +10,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "indexer/update.hpp"
+#include "indexer/commands/update.hpp"
 #include "shared/data_dir.hpp"
 #include "searcher/search.hpp"
 

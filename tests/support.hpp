@@ -7,7 +7,7 @@
 #include <string>
 
 #include "indexer/extract/scrape_rules.hpp"
-#include "indexer/update.hpp"
+#include "indexer/commands/update.hpp"
 
 namespace dateline::test {
 

@@ -9,6 +9,7 @@
 
 #include "indexer/entities/entity_folding.hpp"
 #include "indexer/entities/mentions.hpp"
+#include "shared/data_lines.hpp"
 #include "shared/stable_hash.hpp"
 
 namespace dateline::indexer {
@@ -37,10 +38,7 @@ EntityFinder::EntityFinder(Recogniser recogniser, EntityAliases aliases, std::st
 
 EntityFinder EntityFinder::load(const std::filesystem::path& data_dir) {
     EntityAliases aliases = EntityAliases::load(data_dir / "entities" / "aliases.tsv");
-    std::ifstream titles(data_dir / "gazetteers" / "honorifics.txt");
-    std::ostringstream text;
-    text << titles.rdbuf();
-    aliases.set_titles(text.str());
+    aliases.set_titles(read_data_file(data_dir / "gazetteers" / "honorifics.txt", "the list of titles"));
     return EntityFinder(Recogniser::load(data_dir), std::move(aliases), fingerprint_of(data_dir));
 }
 

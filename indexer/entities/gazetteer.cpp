@@ -2,10 +2,10 @@
 #include "indexer/entities/gazetteer.hpp"
 
 #include <algorithm>
-#include <fstream>
 
 #include <fmt/format.h>
 
+#include "shared/data_lines.hpp"
 #include "shared/error.hpp"
 #include "shared/text.hpp"
 
@@ -24,16 +24,13 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
 
     Gazetteer gazetteer;
     for (std::size_t list = 0; list < files.size(); ++list) {
-        std::ifstream in(files[list]);
-        std::string line;
-        while (std::getline(in, line)) {
-            if (line.empty() || line[0] == '#') continue;
+        for_each_data_line(read_data_file(files[list], "the gazetteer"), [&](std::string_view line, std::size_t) {
             std::string folded = fold_for_matching(line);
-            if (folded.empty()) continue;
+            if (folded.empty()) return;
             gazetteer.entries_[folded].lists |= 1u << list;
             for (std::size_t space = folded.find(' '); space != std::string::npos; space = folded.find(' ', space + 1))
                 gazetteer.entries_[folded.substr(0, space)].continues = true;
-        }
+        });
         gazetteer.names_.push_back(files[list].stem().string());
     }
     return gazetteer;

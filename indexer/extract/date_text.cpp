@@ -242,6 +242,11 @@ bool read_time_and_offset(std::string_view text, std::size_t i, Timestamp& stamp
 
 }  // namespace
 
+void note_offset(std::string_view text, std::optional<int>& offset) {
+    if (offset) return;
+    if (auto stamp = parse_timestamp(text); stamp && stamp->offset && *stamp->offset != 0) offset = stamp->offset;
+}
+
 std::optional<Timestamp> parse_timestamp(std::string_view text) {
     text = trim_space(text);
     Timestamp stamp;

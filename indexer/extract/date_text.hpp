@@ -38,6 +38,11 @@ struct Timestamp {
 };
 std::optional<Timestamp> parse_timestamp(std::string_view text);
 
+// The publisher's time zone, from the timestamps a page writes: sets offset
+// to text's offset from UTC when text is a timestamp with a non-zero one and
+// offset is still unset.
+void note_offset(std::string_view text, std::optional<int>& offset);
+
 // The calendar day the timestamp falls on at another offset from UTC.
 Date date_at_offset(const Timestamp& stamp, int offset);
 

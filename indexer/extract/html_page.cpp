@@ -11,8 +11,8 @@
 
 #include "indexer/extract/date_text.hpp"
 #include "indexer/extract/field_lines.hpp"
-#include "indexer/extract/html_classes.hpp"
 #include "indexer/extract/html_metadata.hpp"
+#include "indexer/extract/html_tree.hpp"
 #include "indexer/extract/main_text.hpp"
 
 namespace dateline::indexer {

@@ -112,37 +112,39 @@ BlockClass classify_block(const TextBlock& block, const ScrapeRules& rules, bool
     return classify_counted(block, count_words(block.text, rules), foreign);
 }
 
-MainText select_main_text(const std::vector<TextBlock>& blocks, const ScrapeRules& rules) {
-    MainText result;
-    result.alone.reserve(blocks.size());
-    // A page in another language has (almost) no English function words.
+namespace {
+
+// Each block's class judged alone, with its word counts; foreign: the page
+// has (almost) no English function words, and length decides instead.
+std::vector<BlockClass> classify_alone(const std::vector<TextBlock>& blocks, const ScrapeRules& rules,
+                                       std::vector<WordCounts>& counts, bool& foreign) {
     WordCounts page;
-    std::vector<WordCounts> counts;
     counts.reserve(blocks.size());
     for (const TextBlock& block : blocks) {
         counts.push_back(count_words(block.text, rules));
         page.words += counts.back().words;
         page.stopwords += counts.back().stopwords;
     }
-    bool foreign = page.words > 0 && static_cast<double>(page.stopwords) / page.words < foreign_below;
-    bool any_good = false;
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-        result.alone.push_back(classify_counted(blocks[i], counts[i], foreign));
-        any_good |= result.alone.back() == BlockClass::good;
-    }
+    foreign = page.words > 0 && static_cast<double>(page.stopwords) / page.words < foreign_below;
+    std::vector<BlockClass> alone;
+    alone.reserve(blocks.size());
+    for (std::size_t i = 0; i < blocks.size(); ++i) alone.push_back(classify_counted(blocks[i], counts[i], foreign));
     // No prose at all by English function words: a language whose short
     // words happen to be English ones ("i", "to", "on"); length decides.
-    if (!foreign && std::none_of(result.alone.begin(), result.alone.end(),
+    if (!foreign && std::none_of(alone.begin(), alone.end(),
                                  [](BlockClass c) { return c == BlockClass::good || c == BlockClass::near_good; })) {
         foreign = true;
-        for (std::size_t i = 0; i < blocks.size(); ++i) {
-            result.alone[i] = classify_counted(blocks[i], counts[i], foreign);
-            any_good |= result.alone[i] == BlockClass::good;
-        }
+        for (std::size_t i = 0; i < blocks.size(); ++i) alone[i] = classify_counted(blocks[i], counts[i], foreign);
     }
-    std::vector<BlockClass> classes = result.alone;
-    // Papers that write in short paragraphs: a run of prose-like paragraphs,
-    // each too short to be sure of alone, is as good as one long paragraph.
+    return alone;
+}
+
+// Papers that write in short paragraphs: a run of prose-like paragraphs,
+// each too short to be sure of alone, is as good as one long paragraph.
+// Returns whether any block is good now.
+bool promote_prose_runs(const std::vector<TextBlock>& blocks, const std::vector<WordCounts>& counts, bool foreign,
+                        std::vector<BlockClass>& classes) {
+    bool any_good = std::find(classes.begin(), classes.end(), BlockClass::good) != classes.end();
     for (std::size_t start = 0; start < blocks.size();) {
         std::size_t end = start, prose_chars = 0, prose_blocks = 0;
         for (; end < blocks.size() && (classes[end] == BlockClass::short_text || classes[end] == BlockClass::near_good); ++end)
@@ -156,17 +158,22 @@ MainText select_main_text(const std::vector<TextBlock>& blocks, const ScrapeRule
                 if (classes[k] == BlockClass::near_good) classes[k] = BlockClass::good, any_good = true;
         start = end == start ? end + 1 : end;
     }
-    // A short article may have no long paragraph at all: then its prose-like
-    // paragraphs are the best there is, and with none of those, a text of a
-    // few lines keeps every line that is not known furniture.
-    if (!any_good) {
-        bool any_near = std::find(classes.begin(), classes.end(), BlockClass::near_good) != classes.end();
-        bool few_lines = blocks.size() <= few_blocks;
-        for (BlockClass& c : classes)
-            if (c == BlockClass::near_good || (!any_near && few_lines && c == BlockClass::short_text)) c = BlockClass::good;
-    }
-    // Short blocks take their side from their neighbours: kept between
-    // kept text, dropped between furniture.
+    return any_good;
+}
+
+// A short article may have no long paragraph at all: then its prose-like
+// paragraphs are the best there is, and with none of those, a text of a few
+// lines keeps every line that is not known furniture.
+void promote_best_short(std::size_t block_count, std::vector<BlockClass>& classes) {
+    bool any_near = std::find(classes.begin(), classes.end(), BlockClass::near_good) != classes.end();
+    bool few_lines = block_count <= few_blocks;
+    for (BlockClass& c : classes)
+        if (c == BlockClass::near_good || (!any_near && few_lines && c == BlockClass::short_text)) c = BlockClass::good;
+}
+
+// Short blocks take their side from their neighbours: kept between kept
+// text, dropped between furniture.
+std::vector<BlockClass> settle_short_blocks(const std::vector<TextBlock>& blocks, const std::vector<BlockClass>& classes) {
     std::vector<BlockClass> settled = classes;
     auto [first_substantial, last_substantial] = substantial_bounds(blocks, classes);
     for (std::size_t i = 0; i < classes.size(); ++i) {
@@ -184,12 +191,30 @@ MainText select_main_text(const std::vector<TextBlock>& blocks, const ScrapeRule
             settled[i] = before == BlockClass::bad || after == BlockClass::bad ? BlockClass::bad : BlockClass::good;
         }
     }
-    // Borderline blocks stay unless furniture lies on both sides.
+    return settled;
+}
+
+// Borderline blocks stay unless furniture lies on both sides.
+void settle_borderline(const std::vector<BlockClass>& classes, std::vector<BlockClass>& settled) {
     for (std::size_t i = 0; i < classes.size(); ++i) {
         if (classes[i] != BlockClass::near_good) continue;
         BlockClass before = neighbour(settled, i, -1, true), after = neighbour(settled, i, +1, true);
         settled[i] = before == BlockClass::bad && after == BlockClass::bad ? BlockClass::bad : BlockClass::good;
     }
+}
+
+}  // namespace
+
+MainText select_main_text(const std::vector<TextBlock>& blocks, const ScrapeRules& rules) {
+    MainText result;
+    std::vector<WordCounts> counts;
+    bool foreign = false;
+    result.alone = classify_alone(blocks, rules, counts, foreign);
+    std::vector<BlockClass> classes = result.alone;
+    bool any_good = promote_prose_runs(blocks, counts, foreign, classes);
+    if (!any_good) promote_best_short(blocks.size(), classes);
+    std::vector<BlockClass> settled = settle_short_blocks(blocks, classes);
+    settle_borderline(classes, settled);
     result.keep.reserve(blocks.size());
     for (BlockClass c : settled) result.keep.push_back(c == BlockClass::good);
     return result;

@@ -1,12 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/extract/outlet_names.hpp"
 
-#include <fstream>
-#include <sstream>
-
-#include <fmt/format.h>
-
-#include "shared/error.hpp"
+#include "shared/data_lines.hpp"
 #include "shared/text.hpp"
 
 namespace dateline::indexer {
@@ -28,27 +23,21 @@ std::string key_of(std::string_view name) {
 
 OutletNames OutletNames::parse(std::string_view table) {
     OutletNames names;
-    std::istringstream in{std::string(table)};
-    for (std::string line; std::getline(in, line);) {
-        if (line.empty() || line.starts_with('#')) continue;
-        std::string display = line.substr(0, line.find('\t'));
+    for_each_data_line(table, [&](std::string_view line, std::size_t) {
+        std::string display(line.substr(0, line.find('\t')));
         std::size_t at = 0;
         while (at != std::string::npos) {
             std::size_t tab = line.find('\t', at);
-            std::string alias = line.substr(at, tab == std::string::npos ? tab : tab - at);
+            std::string_view alias = line.substr(at, tab == std::string::npos ? tab : tab - at);
             if (!alias.empty()) names.display_.emplace(key_of(alias), display);
             at = tab == std::string::npos ? tab : tab + 1;
         }
-    }
+    });
     return names;
 }
 
 OutletNames OutletNames::load(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    if (!in) throw Error(ErrorKind::input, fmt::format("cannot read the outlet table {}", file.string()));
-    std::stringstream text;
-    text << in.rdbuf();
-    return parse(text.str());
+    return parse(read_data_file(file, "the outlet table"));
 }
 
 std::optional<std::string> OutletNames::find(std::string_view name) const {

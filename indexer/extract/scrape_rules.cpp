@@ -2,23 +2,15 @@
 #include "indexer/extract/scrape_rules.hpp"
 
 #include <cctype>
-#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "shared/data_lines.hpp"
 #include "shared/error.hpp"
 
 namespace dateline::indexer {
 namespace {
-
-std::string read_file(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    if (!in) throw Error(ErrorKind::input, fmt::format("cannot read {}", file.string()), "is the data folder installed?");
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 std::vector<std::string> split(const std::string& line, char separator) {
     std::vector<std::string> parts;
@@ -29,12 +21,10 @@ std::vector<std::string> split(const std::string& line, char separator) {
 
 WordSet word_set(std::string_view text) {
     WordSet words;
-    std::istringstream in{std::string(text)};
-    for (std::string line; std::getline(in, line);) {
-        if (line.starts_with('#')) continue;
-        std::istringstream line_in(line);
+    for_each_data_line(text, [&](std::string_view line, std::size_t) {
+        std::istringstream line_in{std::string(line)};
         for (std::string word; line_in >> word;) words.insert(word);
-    }
+    });
     return words;
 }
 
@@ -71,12 +61,8 @@ void furniture_key(std::string_view line, std::string& key) {
 ScrapeRules ScrapeRules::parse(std::string_view furniture_tsv, std::string_view stopwords, std::string_view bio_words,
                                OutletNames outlets) {
     ScrapeRules rules;
-    std::istringstream in{std::string(furniture_tsv)};
-    int number = 0;
-    for (std::string line; std::getline(in, line);) {
-        ++number;
-        if (line.empty() || line.starts_with('#')) continue;
-        std::vector<std::string> fields = split(line, '\t');
+    for_each_data_line(furniture_tsv, [&](std::string_view line, std::size_t number) {
+        std::vector<std::string> fields = split(std::string(line), '\t');
         static const std::unordered_map<std::string, FurnitureRule::Match> matches = {
             {"line", FurnitureRule::Match::line},
             {"prefix", FurnitureRule::Match::prefix},
@@ -96,7 +82,7 @@ ScrapeRules ScrapeRules::parse(std::string_view furniture_tsv, std::string_view 
             rules.prefixes_[static_cast<unsigned char>(rule.phrase[0])].push_back(rule);
         else
             rules.partial_.push_back(rule);
-    }
+    });
     rules.stopwords_ = word_set(stopwords);
     for (const std::string& word : rules.stopwords_)
         if (word.size() <= longest_stopword) rules.stopword_lengths_[static_cast<unsigned char>(word[0])] |= static_cast<std::uint16_t>(1u << word.size());
@@ -106,8 +92,10 @@ ScrapeRules ScrapeRules::parse(std::string_view furniture_tsv, std::string_view 
 }
 
 ScrapeRules ScrapeRules::load(const std::filesystem::path& data_dir) {
-    return parse(read_file(data_dir / "scrape" / "furniture.tsv"), read_file(data_dir / "scrape" / "stopwords.txt"),
-                 read_file(data_dir / "scrape" / "bio_roles.txt"), OutletNames::load(data_dir / "outlets.tsv"));
+    return parse(read_data_file(data_dir / "scrape" / "furniture.tsv", "the furniture table"),
+                 read_data_file(data_dir / "scrape" / "stopwords.txt", "the stopword list"),
+                 read_data_file(data_dir / "scrape" / "bio_roles.txt", "the bio word list"),
+                 OutletNames::load(data_dir / "outlets.tsv"));
 }
 
 const FurnitureRule* ScrapeRules::furniture(std::string_view key) const {

@@ -188,71 +188,73 @@ std::pair<std::size_t, std::size_t> story_bounds(const MainText& main) {
     return {main.keep.size(), main.keep.size()};
 }
 
-}  // namespace
-
-CleanedArticle clean_scraped_text(std::string_view raw, const ScrapeRules& rules) {
-    CleanedArticle result;
-    Article& article = result.article;
-    std::string text = unwrap_lines(normalise(raw));
-    Lines lines = mark_furniture(split_lines(text), rules);
-    const std::size_t n = lines.text.size();
-
-    std::vector<TextBlock> blocks;
-    blocks.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) blocks.push_back({lines.text[i], lines.furniture[i]});
-    MainText main = select_main_text(blocks, rules);
-    auto [story_start, story_end] = story_bounds(main);
-    // A long headline can pass for a short paragraph: it is still the headline.
-    if (story_start < story_end && main.alone[story_start] != BlockClass::good && looks_like_title(lines.text[story_start]))
-        ++story_start;
-
-    // Above the story: title, header line, "By" line, date line.
-    std::optional<Date> header_date, any_header_date;
+// What the lines above the story say: outlet and byline onto article, and
+// the lines read (title, header, "By", date) marked taken.
+struct Header {
+    std::optional<Date> date;      // from a header, "By" or date line
+    std::optional<Date> any_date;  // the first date of any other line above the story
     std::optional<std::size_t> title_line;
+};
+
+Header read_header(Lines& lines, std::size_t story_start, const ScrapeRules& rules, Article& article) {
+    Header header;
+    const std::size_t n = lines.text.size();
     for (std::size_t i = 0; i < std::min(story_start, n); ++i) {
         std::string_view line = lines.text[i];
         if (lines.furniture[i]) continue;
-        if (auto header = read_header_line(line, rules.outlets())) {
-            article.outlet = header->outlet;
-            header_date = header->date;
-            if (!header->byline.empty()) article.byline = header->byline;
+        if (auto found = read_header_line(line, rules.outlets())) {
+            article.outlet = found->outlet;
+            header.date = found->date;
+            if (!found->byline.empty()) article.byline = found->byline;
         } else if (auto names = read_by_line(line); !names.empty()) {
             if (article.byline.empty()) article.byline = names;
-            if (auto dates = find_dates(line); !dates.empty() && !header_date) header_date = dates.front().date;
+            if (auto dates = find_dates(line); !dates.empty() && !header.date) header.date = dates.front().date;
         } else if (auto date = read_date_line(line)) {
-            if (!header_date) header_date = date;
+            if (!header.date) header.date = date;
         } else if (looks_like_title(line) && line.find('|') == std::string_view::npos) {
             // The headline is the fullest title-like line above the story,
             // not a masthead or section name printed above it. With no story
             // (a table, a list), it is the first: the others are rows.
-            if (title_line && (story_start >= n || word_count(lines.text[*title_line]) >= word_count(line))) continue;
-            if (title_line) lines.taken[*title_line] = false;
-            title_line = i;
+            if (header.title_line && (story_start >= n || word_count(lines.text[*header.title_line]) >= word_count(line)))
+                continue;
+            if (header.title_line) lines.taken[*header.title_line] = false;
+            header.title_line = i;
         } else {
-            if (auto dates = find_dates(line); !dates.empty() && !any_header_date) any_header_date = dates.front().date;
+            if (auto dates = find_dates(line); !dates.empty() && !header.any_date) header.any_date = dates.front().date;
             continue;
         }
         lines.taken[i] = true;
     }
+    return header;
+}
 
-    if (title_line) article.title = lines.text[*title_line];
+// Below the story: the authors' bios, short lines after the last long
+// paragraph or among the last few, marked as furniture.
+struct Bios {
+    std::vector<std::string> names;
+    std::string outlet;
+};
 
-    // Below it: the authors' bios, short lines after the last long
-    // paragraph or among the last few.
-    std::vector<std::string> bio_names;
-    std::string bio_outlet;
-    for (std::size_t i = story_start + 1; i < n; ++i) {
-        if (main.alone[i] == BlockClass::good || (i <= story_end && i + 6 < n)) continue;
+Bios read_bios(Lines& lines, const MainText& main, std::pair<std::size_t, std::size_t> story, const ScrapeRules& rules) {
+    Bios bios;
+    const std::size_t n = lines.text.size();
+    for (std::size_t i = story.first + 1; i < n; ++i) {
+        if (main.alone[i] == BlockClass::good || (i <= story.second && i + 6 < n)) continue;
         if (auto bio = read_bio(lines.text[i], rules)) {
-            bio_names.insert(bio_names.end(), bio->names.begin(), bio->names.end());
-            if (bio_outlet.empty()) bio_outlet = bio->outlet;
+            bios.names.insert(bios.names.end(), bio->names.begin(), bio->names.end());
+            if (bios.outlet.empty()) bios.outlet = bio->outlet;
             lines.furniture[i] = true;
         }
     }
+    return bios;
+}
 
-    // The body, and what the story's own lines say.
+// The body from the kept lines, the rest to removed; the dateline from its
+// first paragraph. Returns the date of the first "Updated ..." line.
+std::optional<Date> take_body(const Lines& lines, const MainText& main, const ScrapeRules& rules, CleanedArticle& result) {
+    Article& article = result.article;
     std::optional<Date> update_date;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < lines.text.size(); ++i) {
         std::string_view line = lines.text[i];
         if (!update_date && line.size() < 200 && ascii_lower(line.substr(0, 6)) == "update") update_date = read_date_line(line);
         if (lines.taken[i]) continue;
@@ -269,41 +271,70 @@ CleanedArticle clean_scraped_text(std::string_view raw, const ScrapeRules& rules
         if (!article.body.empty()) article.body += "\n\n";
         article.body += line;
     }
+    return update_date;
+}
 
-    // Nothing read as prose (a one-line wire brief, a table of figures):
-    // every line that is not furniture is the text, rather than losing it,
-    // under the first line as its headline if it looks like one (with no
-    // story below them, the fullest title-like line is just a row).
-    if (article.body.empty()) {
-        result.removed.clear();
-        article.title.clear();
-        bool first = true;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (lines.furniture[i]) {
-                result.removed.emplace_back(lines.text[i]);
-                continue;
-            }
-            if (std::exchange(first, false) && looks_like_title(lines.text[i])) {
-                article.title = lines.text[i];
-                continue;
-            }
-            if (lines.taken[i] && i != title_line) continue;  // a By line or a date line
-            if (!article.body.empty()) article.body += "\n\n";
-            article.body += lines.text[i];
+// Nothing read as prose (a one-line wire brief, a table of figures): every
+// line that is not furniture is the text, rather than losing it, under the
+// first line as its headline if it looks like one (with no story below them,
+// the fullest title-like line is just a row).
+void take_every_line(const Lines& lines, std::optional<std::size_t> title_line, CleanedArticle& result) {
+    Article& article = result.article;
+    result.removed.clear();
+    article.title.clear();
+    bool first = true;
+    for (std::size_t i = 0; i < lines.text.size(); ++i) {
+        if (lines.furniture[i]) {
+            result.removed.emplace_back(lines.text[i]);
+            continue;
         }
+        if (std::exchange(first, false) && looks_like_title(lines.text[i])) {
+            article.title = lines.text[i];
+            continue;
+        }
+        if (lines.taken[i] && i != title_line) continue;  // a By line or a date line
+        if (!article.body.empty()) article.body += "\n\n";
+        article.body += lines.text[i];
     }
-    if (article.outlet.empty()) article.outlet = !lines.outlet_mark.empty() ? lines.outlet_mark : bio_outlet;
-    if (article.byline.empty()) article.byline = bio_names;
-    article.date = header_date ? header_date : update_date;
-    if (!article.date && story_start < n && names_weekday(lines.text[story_start])) {
-        // "Wednesday (Jan 8)" in the lede, in the year the text's dates give.
-        for (std::string_view line : lines.text)
-            if (auto dates = find_dates(line); !dates.empty()) {
-                article.date = find_weekday_date(lines.text[story_start], dates.front().date.year());
-                break;
-            }
-    }
-    if (!article.date) article.date = any_header_date;
+}
+
+// "Wednesday (Jan 8)" in the lede, in the year the text's dates give.
+std::optional<Date> lede_weekday_date(const Lines& lines, std::size_t story_start) {
+    if (story_start >= lines.text.size() || !names_weekday(lines.text[story_start])) return std::nullopt;
+    for (std::string_view line : lines.text)
+        if (auto dates = find_dates(line); !dates.empty())
+            return find_weekday_date(lines.text[story_start], dates.front().date.year());
+    return std::nullopt;
+}
+
+}  // namespace
+
+CleanedArticle clean_scraped_text(std::string_view raw, const ScrapeRules& rules) {
+    CleanedArticle result;
+    Article& article = result.article;
+    std::string text = unwrap_lines(normalise(raw));
+    Lines lines = mark_furniture(split_lines(text), rules);
+
+    std::vector<TextBlock> blocks;
+    blocks.reserve(lines.text.size());
+    for (std::size_t i = 0; i < lines.text.size(); ++i) blocks.push_back({lines.text[i], lines.furniture[i]});
+    MainText main = select_main_text(blocks, rules);
+    std::pair<std::size_t, std::size_t> story = story_bounds(main);
+    // A long headline can pass for a short paragraph: it is still the headline.
+    if (story.first < story.second && main.alone[story.first] != BlockClass::good && looks_like_title(lines.text[story.first]))
+        ++story.first;
+
+    Header header = read_header(lines, story.first, rules, article);
+    if (header.title_line) article.title = lines.text[*header.title_line];
+    Bios bios = read_bios(lines, main, story, rules);
+    std::optional<Date> update_date = take_body(lines, main, rules, result);
+    if (article.body.empty()) take_every_line(lines, header.title_line, result);
+
+    if (article.outlet.empty()) article.outlet = !lines.outlet_mark.empty() ? lines.outlet_mark : bios.outlet;
+    if (article.byline.empty()) article.byline = bios.names;
+    article.date = header.date ? header.date : update_date;
+    if (!article.date) article.date = lede_weekday_date(lines, story.first);
+    if (!article.date) article.date = header.any_date;
     return result;
 }
 

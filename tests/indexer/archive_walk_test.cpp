@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <catch2/catch.hpp>
 
-#include "indexer/archive_walk.hpp"
+#include "indexer/ingest/archive_walk.hpp"
 #include "shared/error.hpp"
 #include "tests/support.hpp"
 

@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "indexer/compact.hpp"
-#include "indexer/database_stats.hpp"
-#include "indexer/update.hpp"
+#include "indexer/commands/compact.hpp"
+#include "indexer/commands/database_stats.hpp"
+#include "indexer/commands/update.hpp"
 #include "searcher/search.hpp"
 #include "shared/error.hpp"
 #include "shared/generations.hpp"

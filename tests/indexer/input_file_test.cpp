@@ -3,7 +3,7 @@
 // bytes whatever the file is called, and a reason when it cannot be read.
 #include <catch2/catch.hpp>
 
-#include "indexer/input_file.hpp"
+#include "indexer/ingest/input_file.hpp"
 #include "tests/support.hpp"
 
 using namespace dateline;

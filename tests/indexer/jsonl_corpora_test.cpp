@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "indexer/update.hpp"
+#include "indexer/commands/update.hpp"
 #include "shared/document_codec.hpp"
 #include "shared/schema.hpp"
 #include "tests/support.hpp"

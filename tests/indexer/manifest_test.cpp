@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <catch2/catch.hpp>
 
-#include "indexer/manifest.hpp"
+#include "indexer/ingest/manifest.hpp"
 #include "shared/error.hpp"
 #include "tests/support.hpp"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <catch2/catch.hpp>
 
-#include "indexer/records.hpp"
+#include "indexer/ingest/records.hpp"
 #include "shared/error.hpp"
 
 using namespace dateline;

@@ -3,7 +3,7 @@
 
 #include <xapian.h>
 
-#include "indexer/update.hpp"
+#include "indexer/commands/update.hpp"
 #include "searcher/search.hpp"
 #include "tests/support.hpp"
 

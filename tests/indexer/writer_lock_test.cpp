@@ -7,7 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "indexer/writer_lock.hpp"
+#include "indexer/write/writer_lock.hpp"
 #include "shared/error.hpp"
 #include "tests/support.hpp"
 

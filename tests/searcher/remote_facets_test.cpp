@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "indexer/update.hpp"
+#include "indexer/commands/update.hpp"
 #include "tests/support.hpp"
 
 using namespace dateline;

@@ -11,7 +11,7 @@
 
 #include <xapian.h>
 
-#include "indexer/update.hpp"
+#include "indexer/commands/update.hpp"
 #include "searcher/entity_facets.hpp"
 #include "searcher/search.hpp"
 #include "shared/analysis.hpp"

@@ -6,7 +6,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "indexer/update.hpp"
+#include "indexer/commands/update.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/search.hpp"
 #include "searcher/suggest.hpp"

@@ -3,7 +3,7 @@
 // while dateline-index changes the database underneath.
 #include <catch2/catch.hpp>
 
-#include "indexer/update.hpp"
+#include "indexer/commands/update.hpp"
 #include "searcher/search.hpp"
 #include "tests/support.hpp"
 

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "indexer/update.hpp"
+#include "indexer/commands/update.hpp"
 #include "searcher/search.hpp"
 #include "tests/support.hpp"
 

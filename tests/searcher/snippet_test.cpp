@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <catch2/catch.hpp>
 
-#include "indexer/document_builder.hpp"
+#include "indexer/write/document_builder.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/snippet.hpp"
 #include "shared/analysis.hpp"

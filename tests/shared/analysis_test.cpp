@@ -3,7 +3,7 @@
 // in-memory database built with the indexer's own document builder.
 #include <catch2/catch.hpp>
 
-#include "indexer/document_builder.hpp"
+#include "indexer/write/document_builder.hpp"
 #include "searcher/query_parser.hpp"
 #include "shared/analysis.hpp"
 #include "shared/document_codec.hpp"

@@ -8,6 +8,7 @@
 
 #include "indexer/extract/html_metadata.hpp"
 #include "indexer/extract/html_page.hpp"
+#include "indexer/extract/url_date.hpp"
 #include "tests/support.hpp"
 
 using namespace dateline;

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/commands/update.hpp"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "indexer/write/index_files.hpp"
+#include "indexer/ingest/indexed_sources.hpp"
+#include "indexer/ingest/inputs.hpp"
+#include "indexer/write/writer_lock.hpp"
+#include "shared/data_dir.hpp"
+#include "shared/error.hpp"
+#include "shared/generations.hpp"
+#include "shared/store.hpp"
+
+namespace dateline::indexer {
+namespace fs = std::filesystem;
+IndexingOptions indexing_options(const UpdateRequest& request) {
+    IndexingOptions options;
+    options.batch_size = request.batch_size;
+    options.format = parse_input_format(request.format);
+    for (const std::string& mapping : request.field_map) override_field(options.reading.fields, mapping);
+    if (!request.path_template.empty())
+        options.path_template = std::make_shared<const PathTemplate>(request.path_template);
+    options.reading.scrape = std::make_shared<const ScrapeRules>(ScrapeRules::load(data_dir()));
+    if (request.entities) options.entities = std::make_shared<const EntityFinder>(EntityFinder::load(data_dir()));
+    return options;
+}
+
+namespace {
+
+// Articles whose source lies below a path of this run but was not seen by it:
+// the file (or the record in it) is gone. Records of a file that could not be
+// read this time are kept.
+void prune_vanished(Xapian::WritableDatabase& db, const std::string& db_path, const Inputs& inputs,
+                    const IndexedSources& known, const SeenInputs& seen, IndexingReport& report) {
+    store::with_database_errors(db_path, [&] {
+        for (const auto& [key, source] : known) {
+            std::string file = file_of_key(key);
+            if (seen.keys.contains(key) || seen.unread_files.contains(file) || !is_under(file, inputs.roots)) continue;
+            db.delete_document(source.document);
+            ++report.pruned;
+        }
+        if (report.pruned > 0) {
+            store::stamp_last_update(db);
+            db.commit();
+        }
+    });
+}
+
+void finish_report(const std::string& db_path, IndexingReport& report) {
+    report.generation = store::live_generation(db_path).value_or("");
+    report.documents_in_database = store::with_database_errors(
+        db_path, [&] { return Xapian::Database(db_path).get_doccount(); });
+}
+
+// What update and rebuild do before writing: check options and inputs, so a
+// mistyped path or option fails before anything is created, then take the
+// writer lock for the rest of the run.
+struct PreparedRun {
+    PreparedRun(const UpdateRequest& request, RunObserver& observer)
+        : options(indexing_options(request)),
+          inputs(gather_inputs(request.paths, request.manifests)),
+          lock(request.database, request.wait) {
+        report.problems = inputs.problems;
+        for (const InputProblem& problem : inputs.problems) observer.problem(problem);
+    }
+
+    IndexingOptions options;
+    Inputs inputs;
+    WriterLock lock;
+    IndexingReport report;
+};
+
+}  // namespace
+
+IndexingReport update_database(const UpdateRequest& request) {
+    SilentObserver silent;
+    return update_database(request, silent);
+}
+
+IndexingReport update_database(const UpdateRequest& request, RunObserver& observer) {
+    PreparedRun run(request, observer);
+    Xapian::WritableDatabase db = store::open_for_update(request.database);
+    store::remove_dead_generations(request.database);  // left by a killed rebuild
+    IndexedSources known = store::with_database_errors(request.database, [&] { return load_indexed_sources(db); });
+    SeenInputs seen = index_files(db, request.database, run.inputs, known, run.options, run.report, observer);
+    if (request.prune) prune_vanished(db, request.database, run.inputs, known, seen, run.report);
+    store::with_database_errors(request.database, [&] { db.close(); });
+    finish_report(request.database, run.report);
+    return run.report;
+}
+
+IndexingReport rebuild_database(const UpdateRequest& request, RunObserver& observer) {
+    PreparedRun run(request, observer);
+    if (!store::live_generation(request.database) && !store::is_unused_directory(request.database))
+        throw Error(ErrorKind::schema_mismatch, fmt::format("{} is not a Dateline database", request.database),
+                    "give --db a new directory, or the directory of a database dateline-index made");
+    store::remove_dead_generations(request.database);
+    store::NewGeneration generation = store::create_generation(request.database);
+    try {
+        Xapian::WritableDatabase db = store::with_database_errors(
+            generation.path, [&] { return Xapian::WritableDatabase(generation.path, Xapian::DB_OPEN); });
+        index_files(db, generation.path, run.inputs, IndexedSources{}, run.options, run.report, observer);
+        store::with_database_errors(generation.path, [&] { db.close(); });
+        store::make_live(request.database, generation.name);
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove_all(generation.path, ignored);
+        throw;
+    }
+    store::remove_dead_generations(request.database);
+    finish_report(request.database, run.report);
+    return run.report;
+}
+
+}  // namespace dateline::indexer

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/ingest/article_extraction.hpp"
+
+#include <algorithm>
+
+namespace dateline::indexer {
+
+namespace {
+
+// A folder named "harbour-courier" is the outlet the table calls "The Harbour
+// Courier", if it knows it; else the name stays as the folder has it.
+std::string outlet_of_folder(const std::string& folder, const OutletNames& outlets) {
+    if (auto known = outlets.find(folder)) return *known;
+    std::string spaced = folder;
+    std::ranges::replace(spaced, '-', ' ');
+    std::ranges::replace(spaced, '_', ' ');
+    return outlets.find(spaced).value_or(folder);
+}
+
+// The path's metadata over the document's; for JSON Lines records, which
+// carry their own, only where the record says nothing.
+void apply_path_fields(const PathFields& fields, InputFormat format, const OutletNames& outlets, Article& article) {
+    bool over = format != InputFormat::jsonl;
+    if (fields.outlet && (over || article.outlet.empty())) article.outlet = outlet_of_folder(*fields.outlet, outlets);
+    if (fields.date && (over || !article.date)) article.date = fields.date;
+}
+
+}  // namespace
+
+ExtractedRecord extract_article(const RawRecord& record, InputFormat format, const ManifestEntry* entry,
+                                const PathFields* from_path, const Manifest& manifest, const IndexingOptions& options) {
+    ExtractedRecord extracted = extract_record(record, format, options.reading, entry && entry->url ? *entry->url : std::string());
+    if (!extracted.article) return extracted;
+    Article& article = *extracted.article;
+    const OutletNames& outlets = options.reading.scrape->outlets();
+    if (from_path) apply_path_fields(*from_path, format, outlets, article);
+    if (!entry) entry = manifest.for_url(article.url);
+    if (entry) apply_manifest_entry(*entry, article);
+    article.outlet = outlets.canonical(article.outlet);
+    if (options.entities) article.entities = options.entities->find(article.title, article.body);
+    return extracted;
+}
+
+}  // namespace dateline::indexer

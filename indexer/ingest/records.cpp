@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/ingest/records.hpp"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "indexer/extract/html_page.hpp"
+#include "indexer/extract/scraped_text.hpp"
+#include "indexer/extract/text_encoding.hpp"
+#include "shared/error.hpp"
+
+namespace dateline::indexer {
+namespace {
+
+std::string without_gz(std::string path) {
+    if (path.ends_with(".gz")) path.resize(path.size() - 3);
+    return path;
+}
+
+bool starts_with_json_object(std::string_view bytes) {
+    std::size_t first = bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    if (first == std::string_view::npos || bytes[first] != '{') return false;
+    std::string_view line = bytes.substr(first, bytes.find('\n', first) - first);
+    return nlohmann::json::accept(line);
+}
+
+}  // namespace
+
+InputFormat parse_input_format(std::string_view name) {
+    if (name.empty() || name == "auto") return InputFormat::automatic;
+    if (name == "text") return InputFormat::text;
+    if (name == "jsonl") return InputFormat::jsonl;
+    if (name == "html") return InputFormat::html;
+    throw Error(ErrorKind::usage, fmt::format("unknown input format '{}'", name), "use --format auto, text, jsonl or html");
+}
+
+InputFormat detect_format(const std::string& path, std::string_view bytes, InputFormat requested) {
+    if (requested != InputFormat::automatic) return requested;
+    std::string name = without_gz(path);
+    if (name.ends_with(".jsonl") || name.ends_with(".ndjson") || starts_with_json_object(bytes)) return InputFormat::jsonl;
+    if (name.ends_with(".html") || name.ends_with(".htm")) return InputFormat::html;
+    if (name.ends_with(".txt")) return InputFormat::text;
+    return looks_like_html(bytes) ? InputFormat::html : InputFormat::text;
+}
+
+std::vector<RawRecord> split_records(const std::string& path, std::string_view bytes, InputFormat format) {
+    if (format != InputFormat::jsonl) return {{path, bytes, 0}};
+    std::vector<RawRecord> records;
+    std::size_t number = 0;
+    while (!bytes.empty()) {
+        ++number;
+        std::size_t end = bytes.find('\n');
+        std::string_view line = bytes.substr(0, end);
+        bytes.remove_prefix(end == std::string_view::npos ? bytes.size() : end + 1);
+        if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+        records.push_back({fmt::format("{}#{}", path, number), line, number});
+    }
+    return records;
+}
+
+ExtractedRecord extract_record(const RawRecord& record, InputFormat format, const ReadingRules& rules,
+                               std::string_view url_hint) {
+    ExtractedRecord extracted;
+    if (record.bytes.size() > max_article_bytes) {
+        extracted.problem = fmt::format("{:.1f} MB is too large for one article (the limit is {} MB)",
+                                        record.bytes.size() / 1e6, max_article_bytes / 1'000'000);
+        return extracted;
+    }
+    std::optional<RepairedText> repaired = repair_utf8(record.bytes);
+    if (repaired) extracted.warnings.push_back(repaired->warning);
+    std::string_view text = repaired ? std::string_view(repaired->text) : record.bytes;
+    if (format != InputFormat::jsonl) {
+        if (text.find('\0') != std::string::npos) {
+            extracted.problem = "binary data, not text";
+            return extracted;
+        }
+        CleanedArticle cleaned = format == InputFormat::html ? read_html_page(text, url_hint, *rules.scrape)
+                                                             : clean_scraped_text(text, *rules.scrape);
+        // A page needs text; a scrape may be a headline alone (wire briefs are).
+        if (cleaned.article.body.empty() && (format == InputFormat::html || cleaned.article.title.empty())) {
+            extracted.problem = text.find_first_not_of(" \t\r\n") == std::string::npos ? "no text in file"
+                                : format == InputFormat::html ? "no article text in the page"
+                                                               : "no article text found (only site furniture)";
+            return extracted;
+        }
+        cleaned.article.source = record.key;
+        extracted.article = std::move(cleaned.article);
+        extracted.credits = std::move(cleaned.credits);
+        extracted.removed = std::move(cleaned.removed);
+        return extracted;
+    }
+    nlohmann::json object = nlohmann::json::parse(text, nullptr, false);
+    if (object.is_discarded()) {
+        extracted.problem = "not valid JSON (a truncated or broken line)";
+        return extracted;
+    }
+    if (!object.is_object()) {
+        extracted.problem = "not a JSON object";
+        return extracted;
+    }
+    RecordResult result = article_from_record(object, rules.fields);
+    extracted.problem = std::move(result.problem);
+    extracted.warnings.insert(extracted.warnings.end(), result.warnings.begin(), result.warnings.end());
+    if (result.article) {
+        result.article->source = record.key;
+        std::string file = std::filesystem::path(file_of_key(record.key)).filename().string();
+        if (!result.article->record_id.empty()) result.article->record_id = file + ":" + result.article->record_id;
+        extracted.article = std::move(result.article);
+    }
+    return extracted;
+}
+
+std::string file_of_key(const std::string& key) {
+    std::size_t hash = key.rfind('#');
+    if (hash == std::string::npos || hash + 1 == key.size() ||
+        key.find_first_not_of("0123456789", hash + 1) != std::string::npos)
+        return key;
+    return key.substr(0, hash);
+}
+
+}  // namespace dateline::indexer

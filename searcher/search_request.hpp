@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// A SearchRequest as typed, checked in one place for every front end (the
+// command line, batch lines, the shell): sort names, facet names (from the
+// schema), and the combinations that make no sense.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "searcher/search_types.hpp"
+
+namespace dateline::searcher {
+
+// "relevance", "date" (oldest first), "-date" (newest first); throws Error
+// (usage) for anything else.
+SortOrder parse_sort_order(const std::string& typed);
+
+// "person:20" -> {"person": 20}, for every facet field of the schema but the
+// date; throws Error (usage) naming the bad one.
+std::map<std::string, unsigned> parse_facet_sizes(const std::vector<std::string>& typed);
+
+// Throws Error (usage) for a request that cannot be answered as asked: no
+// query, or --recent with a date order.
+void check_request(const SearchRequest& request);
+
+}  // namespace dateline::searcher
