@@ -147,40 +147,44 @@ std::optional<Command> command_named(const std::string& name) {
 }
 
 std::string command_help(Command command, const Descriptions& d) {
+    struct Help {
+        std::string_view usage, about;
+        bool reads_archive;                       // explains PATH... and takes the indexing options
+        const po::options_description* own;      // the command's own options, if any
+    };
+    auto help_of = [&]() -> Help {
+        switch (command) {
+        case Command::update:
+            return {"update --db DB [--manifest FILE]... [--prune] PATH...",
+                    "Brings DB up to date with the archive at PATH..., creating it if needed.", true, &d.update};
+        case Command::rebuild:
+            return {"rebuild --db DB [--manifest FILE]... PATH...",
+                    "Indexes PATH... into a new generation of DB and switches to it atomically.\n"
+                    "Searches answer from the old generation until the switch; if the rebuild\n"
+                    "fails, the new generation is removed and the old one stays live.", true, nullptr};
+        case Command::compact:
+            return {"compact --db DB", "Rewrites DB compactly into a new generation and switches to it atomically.",
+                    false, nullptr};
+        case Command::extract:
+            return {"extract [--manifest FILE]... PATH...",
+                    "Prints every article in PATH... as update would index it, one JSON object\n"
+                    "a line (docs/output-format.md): source, title, outlet, date, byline,\n"
+                    "dateline, credits, url, text, removed, warnings, and entities (name, type,\n"
+                    "mentions, forms, key). Problems go to stderr; exit status 1 if any.", true, nullptr};
+        case Command::stats:
+            return {"stats --db DB [--json]",
+                    "Documents, date range, outlets, size on disk, schema version, last update\n"
+                    "and generation of DB.", false, &d.stats};
+        }
+        return {};
+    };
+    Help help = help_of();
     std::ostringstream text;
-    switch (command) {
-    case Command::update:
-        text << "Usage: dateline-index update --db DB [--manifest FILE]... [--prune] PATH...\n\n"
-             << "Brings DB up to date with the archive at PATH..., creating it if needed.\n\n"
-             << indexing_text << '\n' << d.common << '\n' << d.indexing << '\n' << d.update;
-        break;
-    case Command::rebuild:
-        text << "Usage: dateline-index rebuild --db DB [--manifest FILE]... PATH...\n\n"
-             << "Indexes PATH... into a new generation of DB and switches to it atomically.\n"
-             << "Searches answer from the old generation until the switch; if the rebuild\n"
-             << "fails, the new generation is removed and the old one stays live.\n\n"
-             << indexing_text << '\n' << d.common << '\n' << d.indexing;
-        break;
-    case Command::compact:
-        text << "Usage: dateline-index compact --db DB\n\n"
-             << "Rewrites DB compactly into a new generation and switches to it atomically.\n\n"
-             << d.common;
-        break;
-    case Command::extract:
-        text << "Usage: dateline-index extract [--manifest FILE]... PATH...\n\n"
-             << "Prints every article in PATH... as update would index it, one JSON object\n"
-             << "a line (docs/output-format.md): source, title, outlet, date, byline,\n"
-             << "dateline, credits, url, text, removed, warnings, and entities (name, type,\n"
-             << "mentions, forms, key). Problems go to stderr; exit status 1 if any.\n\n"
-             << indexing_text << '\n' << d.common << '\n' << d.indexing;
-        break;
-    case Command::stats:
-        text << "Usage: dateline-index stats --db DB [--json]\n\n"
-             << "Documents, date range, outlets, size on disk, schema version, last update\n"
-             << "and generation of DB.\n\n"
-             << d.common << '\n' << d.stats;
-        break;
-    }
+    text << "Usage: dateline-index " << help.usage << "\n\n" << help.about << "\n\n";
+    if (help.reads_archive) text << indexing_text << '\n';
+    text << d.common;
+    if (help.reads_archive) text << '\n' << d.indexing;
+    if (help.own) text << '\n' << *help.own;
     return text.str();
 }
 

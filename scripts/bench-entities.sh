@@ -17,7 +17,7 @@ scripts/build.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-build/tests/bench-tagger "$corpus" | tee "$work/metrics"
+build/scripts/measure/bench-tagger "$corpus" | tee "$work/metrics"
 seconds() {  # seconds to index the corpus into a new database, with extra options
   local db=$work/db-$RANDOM
   local start end

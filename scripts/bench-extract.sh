@@ -15,10 +15,10 @@ scripts/build.sh >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 aeb=$kit/corpora/article_extraction_benchmark/article_extraction_benchmark.jsonl.gz
-build/tests/score-extraction export-text "$aeb" "$work/text" 2>/dev/null
-build/tests/score-extraction export-html "$aeb" "$work/html" 2>/dev/null
+build/scripts/measure/score-extraction export-text "$aeb" "$work/text" 2>/dev/null
+build/scripts/measure/score-extraction export-html "$aeb" "$work/html" 2>/dev/null
 # Reuters as one small text file an article (21,578 of them): the per-file cost.
-build/tests/export-articles "$kit/corpora/reuters21578/reuters21578.jsonl.gz" "$work/text-files" >/dev/null
+build/scripts/measure/export-articles "$kit/corpora/reuters21578/reuters21578.jsonl.gz" "$work/text-files" >/dev/null
 rm "$work/text-files/manifest.jsonl"  # the bodies alone, as a bare scrape
 mkdir -p "$work/jsonl"
 gzip -dc "$kit/corpora/reuters21578/reuters21578.jsonl.gz" >"$work/jsonl/reuters.jsonl"

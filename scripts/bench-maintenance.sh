@@ -14,7 +14,7 @@ scripts/build.sh
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-files=$(build/tests/export-articles "$corpus" "$work/archive")
+files=$(build/scripts/measure/export-articles "$corpus" "$work/archive")
 index=build/indexer/dateline-index
 db="$work/db"
 

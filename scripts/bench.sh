@@ -103,10 +103,10 @@ index_all() {
   for engine in xapian fts5 dateline; do
     indexed=$docs
     case $engine in
-      xapian) timed "$work/count" build/tests/bench-floor-index xapian "$source" "$dir/xapian"
+      xapian) timed "$work/count" build/scripts/measure/bench-floor-index xapian "$source" "$dir/xapian"
               read -r docs text_bytes <"$work/count"
               indexed=$docs ;;
-      fts5) timed "$work/count" build/tests/bench-floor-index fts5 "$source" "$dir/fts5.db" ;;
+      fts5) timed "$work/count" build/scripts/measure/bench-floor-index fts5 "$source" "$dir/fts5.db" ;;
       dateline) timed /dev/null "$index" update --quiet --db "$dir/dateline" "$source"
                 indexed=$("$index" stats --db "$dir/dateline" --json | sed -E 's/.*"documents":([0-9]+).*/\1/')
                 # Records with neither title nor text are reported and skipped, not indexed.
@@ -141,7 +141,7 @@ query_all() {
   for engine in dateline xapian fts5; do
     local path=$dir/$engine
     [[ $engine == fts5 ]] && path=$dir/fts5.db
-    build/tests/bench-queries "$engine" "$path" "$queries" "$repeat" >"$work/latency" || fail "bench-queries $engine"
+    build/scripts/measure/bench-queries "$engine" "$path" "$queries" "$repeat" >"$work/latency" || fail "bench-queries $engine"
     grep '^#' "$work/latency" | sed 's/^# /   /' >&2
     grep -q ' 0 matches in all' "$work/latency" && fail "$engine found nothing for the whole query set"
     grep -v '^#' "$work/latency" >>"$table"
@@ -178,7 +178,7 @@ for step in "${steps[@]}"; do
     scale)
       for size in $sizes; do
         synthetic=$work/synthetic-$size.jsonl
-        build/tests/bench-synth "$corpus" "$size" >"$synthetic" 2>"$work/stderr" || { cat "$work/stderr" >&2; fail "bench-synth"; }
+        build/scripts/measure/bench-synth "$corpus" "$size" >"$synthetic" 2>"$work/stderr" || { cat "$work/stderr" >&2; fail "bench-synth"; }
         echo "== scale: $size SYNTHETIC articles ($(cat "$work/stderr"))"
         index_all "synthetic-$size" "$synthetic"
         query_all "synthetic-$size"

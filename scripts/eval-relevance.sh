@@ -28,4 +28,4 @@ build/indexer/dateline-index update --quiet --db "$work/db" "$docs" || [[ $? == 
 cut -f2- "$queries" | tr '[:upper:]' '[:lower:]' | sed -E 's/[^[:alnum:]]+/ /g; s/^ +| +$//g' |
   sed -E 's/.*/{"query": "&", "any": true, "limit": 1000, "facets": false, "snippet_length": 0}/' >"$work/batch.jsonl"
 build/searcher/dateline-search --db "$work/db" --batch "$work/batch.jsonl" >"$work/answers.jsonl"
-build/tests/relevance-metrics "$docs" "$qrels" "$queries" <"$work/answers.jsonl"
+build/scripts/measure/relevance-metrics "$docs" "$qrels" "$queries" <"$work/answers.jsonl"

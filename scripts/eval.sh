@@ -34,7 +34,7 @@ time_ir=$kit/corpora/time_ir
 scripts/eval-relevance.sh "$time_ir/time_docs.jsonl.gz" "$time_ir/time_queries_dev.tsv" "$time_ir/time_qrels_dev.txt" |
   sed 's/^/time_/' >"$work/metrics"
 scripts/score-extraction.sh 2>/dev/null >>"$work/metrics"
-build/tests/ner-eval "$kit/corpora/conll2003/eng.testa.gz" |
+build/scripts/measure/ner-eval "$kit/corpora/conll2003/eng.testa.gz" |
   sed -n 's/^f1 /conll_f1 /p; s/^\(PER\|ORG\|LOC\) .* f1 \([0-9.]*\) .*/conll_\1_f1 \2/p' >>"$work/metrics"
 cat "$work/metrics"
 

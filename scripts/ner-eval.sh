@@ -14,4 +14,4 @@ file=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$here"
 scripts/setup.sh
 scripts/build.sh
-build/tests/ner-eval "$file"
+build/scripts/measure/ner-eval "$file"

@@ -16,5 +16,5 @@ conll=../shared/corpora/conll2003
 [[ -f $conll/eng.train.gz ]] || { echo "ner-train.sh: $conll/eng.train.gz is missing (the team kit)" >&2; exit 1; }
 scripts/setup.sh
 scripts/build.sh
-build/tests/ner-train --out "$out" --epochs 20 --dev "$conll/eng.testa.gz" "$conll/eng.train.gz"
+build/scripts/measure/ner-train --out "$out" --epochs 20 --dev "$conll/eng.testa.gz" "$conll/eng.train.gz"
 echo "model written to $out ($(du -h "$out" | cut -f1))"

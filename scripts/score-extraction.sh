@@ -26,7 +26,7 @@ scripts/build.sh >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 extract() { build/indexer/dateline-index extract --no-entities "$@" 2>>"$work/problems" || [[ $? == 1 ]]; }
-score=build/tests/score-extraction
+score=build/scripts/measure/score-extraction
 aeb=$kit/corpora/article_extraction_benchmark/article_extraction_benchmark.jsonl.gz
 th=$kit/corpora/trafilatura_htmldate_eval
 for set in "${sets[@]}"; do

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Installs what is needed, builds, and runs every test suite: the Catch2
-# test cases, then the quick benchmark and evaluation runs (scripts/bench.sh
-# --quick, scripts/eval.sh --quick), one test each, when the team kit
-# (../shared) is beside the repository. Ends with one line "N passed,
+# suites unit, integration and e2e, then the quick benchmark and evaluation
+# runs (scripts/bench.sh --quick, scripts/eval.sh --quick), one test each,
+# when the team kit (../shared) is beside the repository. Ends with one line "N passed,
 # N failed" and exits non-zero on any failure.
 # Usage: scripts/test.sh [--sanitize]   (--sanitize: ASan+UBSan build in build-sanitize/)
 set -uo pipefail
@@ -23,24 +23,30 @@ scripts/build.sh "$build_dir" "${setup_args[@]}" || { echo "0 passed, 1 failed";
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-"$build_dir/tests/dateline-tests" --use-colour no 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
-
-# Catch2 v2 closes with either of:
-#   All tests passed (374 assertions in 66 test cases)
-#   test cases:  66 |  63 passed |  3 failed
 passed=0 failed=0
-if line=$(grep -E '^All tests passed' "$log"); then
-  passed=$(sed -E 's/.* in ([0-9]+) test case.*/\1/' <<<"$line")
-elif line=$(grep -E '^test cases:' "$log"); then
-  passed=$(sed -E 's/.*\| *([0-9]+) passed.*/\1/' <<<"$line")
-  failed=$(sed -E 's/.*\| *([0-9]+) failed.*/\1/' <<<"$line")
-fi
-# A crash leaves no summary: count it as a failure rather than a pass.
-if ((status != 0 && failed == 0)); then
-  echo "test.sh: the test binary exited with status $status" >&2
-  failed=1
-fi
+# The three Catch2 suites (tests/meson.build): unit, integration, e2e.
+for suite in unit integration e2e; do
+  echo "== $suite"
+  "$build_dir/tests/dateline-$suite-tests" --use-colour no 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  # Catch2 v2 closes with either of:
+  #   All tests passed (374 assertions in 66 test cases)
+  #   test cases:  66 |  63 passed |  3 failed
+  suite_passed=0 suite_failed=0
+  if line=$(grep -E '^All tests passed' "$log"); then
+    suite_passed=$(sed -E 's/.* in ([0-9]+) test case.*/\1/' <<<"$line")
+  elif line=$(grep -E '^test cases:' "$log"); then
+    suite_passed=$(sed -E 's/.*\| *([0-9]+) passed.*/\1/' <<<"$line")
+    suite_failed=$(sed -E 's/.*\| *([0-9]+) failed.*/\1/' <<<"$line")
+  fi
+  # A crash leaves no summary: count it as a failure rather than a pass.
+  if ((status != 0 && suite_failed == 0)); then
+    echo "test.sh: the $suite suite exited with status $status" >&2
+    suite_failed=1
+  fi
+  passed=$((passed + suite_passed))
+  failed=$((failed + suite_failed))
+done
 # The quick benchmark and evaluation: each passes if it runs to the end with
 # plausible results (bench) and no figure below its floor (eval).
 if [[ $build_dir == build && -d ../shared/corpora ]]; then
