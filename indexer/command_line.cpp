@@ -126,6 +126,8 @@ void describe_options(Descriptions& d, CommandLine& c, RawOptions& raw) {
          "read outlet and date from each file's path, e.g. '{outlet}/{yyyy}/{mm}/{dd}/*'")
         ("batch-size", po::value(&c.request.batch_size)->value_name("N"),
          "articles written between commits (default 1000)")
+        ("jobs,j", po::value(&c.request.jobs)->value_name("N"),
+         "threads that extract, recognise entities and (rebuild) write (default: one a core)")
         ("format", po::value(&c.request.format)->value_name("auto|text|jsonl|html"),
          "input format (default auto: by name, then by content)")
         ("no-entities", po::bool_switch(&raw.no_entities),
@@ -266,6 +268,8 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& args) {
     if (!reads_paths && paths_on_command_line)
         throw Error(ErrorKind::usage, fmt::format("{} takes no PATH", args[0]), "see dateline-index --help");
     if (c.request.batch_size == 0) throw Error(ErrorKind::usage, "--batch-size must be at least 1");
+    if (vm.count("jobs") && (c.request.jobs == 0 || c.request.jobs > 256))
+        throw Error(ErrorKind::usage, "--jobs must be between 1 and 256");
     c.request.prune = c.request.prune && c.command == Command::update;
     if (vm.count("wait"))  // --wait alone: as long as it takes (ten years)
         c.request.wait = raw.wait_seconds == 0 ? std::chrono::hours(24 * 365 * 10) : std::chrono::seconds(raw.wait_seconds);

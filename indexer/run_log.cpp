@@ -57,6 +57,18 @@ void RunLog::problem(const InputProblem& problem) {
         err_ << fmt::format("{}: warning: {}: {}\n", program, problem.location, problem.reason);
 }
 
+// Only in --verbose: people and logs that want to know where the time goes.
+void RunLog::stage(const std::string& what) {
+    if (options_.verbosity != Verbosity::verbose) return;
+    clear_progress();
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    if (options_.format == LogFormat::json)
+        err_ << dump({{"program", program}, {"level", "info"}, {"event", "stage"}, {"stage", what}, {"seconds", seconds}})
+             << '\n';
+    else
+        err_ << fmt::format("{}: {} (at {:.1f} s)\n", program, what, seconds);
+}
+
 void RunLog::error(const Error& error) {
     clear_progress();
     if (options_.format == LogFormat::json)

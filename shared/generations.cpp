@@ -18,6 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view generation_prefix = "gen-";
+constexpr std::string_view work_suffix = ".work";
 
 bool is_generation_name(const std::string& name) {
     return name.size() == generation_prefix.size() + 6 && name.starts_with(generation_prefix) &&
@@ -83,13 +84,16 @@ void make_live(const fs::path& db, const std::string& generation) {
     sync_path(db, O_RDONLY | O_DIRECTORY);
 }
 
+std::string work_directory_name(const std::string& generation) { return generation + std::string(work_suffix); }
+
 void remove_dead_generations(const fs::path& db) {
     std::optional<std::string> live = live_generation(db);
     std::vector<fs::path> dead;
     std::error_code error;
     for (fs::directory_iterator it(db, error), end; !error && it != end; it.increment(error)) {
         std::string name = it->path().filename().string();
-        if (is_generation_name(name) && name != live) dead.push_back(it->path());
+        bool scratch = name.ends_with(work_suffix) && is_generation_name(name.substr(0, name.size() - work_suffix.size()));
+        if ((is_generation_name(name) && name != live) || scratch) dead.push_back(it->path());
     }
     for (const fs::path& path : dead) fs::remove_all(path, error);
 }

@@ -5,6 +5,7 @@
 //   DB/XAPIANDB      "auto gen-000002": Xapian opens DB through this stub
 //   DB/gen-000002/   the live generation
 //   DB/gen-000003/   a rebuild or compaction in progress (not yet live)
+//   DB/gen-000003.work/  a rebuild's scratch (the runs it merges into gen-000003)
 //   DB/writer.lock   locked (flock) by the one process writing
 //
 // Switching generations is one rename() of the stub, so a reader sees either
@@ -37,9 +38,12 @@ std::string next_generation_name(const std::filesystem::path& db);
 // flushed, and renamed over the old one. Throws Error (database).
 void make_live(const std::filesystem::path& db, const std::string& generation);
 
+// Where a generation being built keeps its scratch work: "gen-000003.work".
+std::string work_directory_name(const std::string& generation);
+
 // Deletes every generation directory but the live one: old generations after
-// a switch, and half-built ones left by a killed or failed run. Only a writer
-// holding the database's lock may call this.
+// a switch, and half-built ones (and their scratch) left by a killed or
+// failed run. Only a writer holding the database's lock may call this.
 void remove_dead_generations(const std::filesystem::path& db);
 
 }  // namespace dateline::store

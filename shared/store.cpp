@@ -42,8 +42,7 @@ NewGeneration create_generation(const std::string& db_path) {
     generation.path = (std::filesystem::path(db_path) / generation.name).string();
     with_database_errors(generation.path, [&] {
         Xapian::WritableDatabase db(generation.path, Xapian::DB_CREATE);
-        db.set_metadata(std::string(schema_version_key), std::to_string(schema::version));
-        db.set_metadata(std::string(analysis_key), analysis::describe());
+        stamp_schema(db);
         db.commit();
     });
     return generation;
@@ -70,6 +69,11 @@ Xapian::WritableDatabase open_for_update(const std::string& path) {
         check_schema(db, path);
         return db;
     });
+}
+
+void stamp_schema(Xapian::WritableDatabase& db) {
+    db.set_metadata(std::string(schema_version_key), std::to_string(schema::version));
+    db.set_metadata(std::string(analysis_key), analysis::describe());
 }
 
 void stamp_last_update(Xapian::WritableDatabase& db) {

@@ -33,6 +33,10 @@ struct NewGeneration {
 };
 NewGeneration create_generation(const std::string& db_path);
 
+// Stamps db with this program's schema version and analysis settings (not
+// committed).
+void stamp_schema(Xapian::WritableDatabase& db);
+
 // Records the current UTC time as the database's last update (ISO 8601).
 void stamp_last_update(Xapian::WritableDatabase& db);
 

@@ -3,8 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "indexer/ingest/article_extraction.hpp"
 #include "indexer/ingest/inputs.hpp"
-#include "indexer/ingest/prepared_records.hpp"
+#include "indexer/ingest/ordered_pool.hpp"
+#include "indexer/ingest/record_runs.hpp"
 #include "shared/document_codec.hpp"
 
 namespace dateline::indexer {
@@ -21,9 +23,37 @@ json article_json(ExtractedRecord&& extracted) {
     out["credits"] = std::move(extracted.credits);
     put_article_fields(out, std::move(article), {url, text}, Unknown::as_null);
     out["removed"] = std::move(extracted.removed);
-    out["warnings"] = std::move(extracted.warnings);
+    out["warnings"] = extracted.warnings;
     put_article_fields(out, article, {entities}, Unknown::as_null);
     return out;
+}
+
+// One record as extract prints it: its JSON line, or why it is skipped.
+struct Printed {
+    std::string line;  // "" when skipped
+    std::vector<std::string> warnings;
+    std::string problem;
+};
+
+struct PrintedRun {
+    Run run;
+    std::vector<Printed> records;  // one per item; filled for records
+};
+
+PrintedRun print_run(Run& run, const Manifest& manifest, const IndexingOptions& options) {
+    PrintedRun printed;
+    printed.records.resize(run.items.size());
+    for (std::size_t i = 0; i < run.items.size(); ++i) {
+        if (run.items[i].kind != ReadItem::Kind::record) continue;
+        ExtractedRecord extracted = extract_item(run.items[i], manifest, options);
+        Printed& record = printed.records[i];
+        record.warnings = extracted.warnings;
+        record.problem = std::move(extracted.problem);
+        if (extracted.article)
+            record.line = article_json(std::move(extracted)).dump(-1, ' ', false, json::error_handler_t::replace) + '\n';
+    }
+    printed.run = std::move(run);
+    return printed;
 }
 
 }  // namespace
@@ -39,30 +69,36 @@ IndexingReport extract_articles(const UpdateRequest& request, std::ostream& out,
     };
     for (const InputProblem& p : inputs.problems) problem(p.location, p.reason);
     observer.started(inputs.files.size());
-    // The indexer's own reading half, with nothing indexed before: every
-    // record extracted exactly as update would.
+    // The indexer's own reading, with nothing indexed before: every record
+    // extracted exactly as update would.
     const IndexedSources nothing_indexed;
-    RecordPreparer preparer(inputs, nothing_indexed, options);
-    while (std::optional<PreparedRecord> record = preparer.next()) {
-        switch (record->kind) {
-        case PreparedRecord::Kind::file_done: observer.file_done(); continue;
-        case PreparedRecord::Kind::file_unreadable:
-            problem(record->location, record->problem + "; skipped");
-            ++report.skipped;
-            continue;
-        case PreparedRecord::Kind::unchanged: continue;  // nothing is indexed, so never
-        case PreparedRecord::Kind::record: break;
+    RecordRuns runs(inputs, nothing_indexed, options, {.records = 64, .bytes = 4'000'000});
+    OrderedPool<Run, PrintedRun> pool([&] { return runs.next(); },
+                                      [&](Run& run) { return print_run(run, inputs.manifest, options); },
+                                      options.jobs, options.jobs * 4);
+    while (std::optional<PrintedRun> printed = pool.next()) {
+        for (std::size_t i = 0; i < printed->run.items.size(); ++i) {
+            const ReadItem& item = printed->run.items[i];
+            switch (item.kind) {
+            case ReadItem::Kind::file_done: observer.file_done(); continue;
+            case ReadItem::Kind::unreadable:
+                problem(item.location, item.problem + "; skipped");
+                ++report.skipped;
+                continue;
+            case ReadItem::Kind::warning: problem(item.location, item.problem); continue;
+            case ReadItem::Kind::unchanged: continue;  // nothing is indexed, so never
+            case ReadItem::Kind::record: break;
+            }
+            const Printed& record = printed->records[i];
+            for (const std::string& warning : record.warnings) problem(item.location, warning);
+            if (record.line.empty()) {
+                problem(item.location, record.problem + "; skipped");
+                ++report.skipped;
+                continue;
+            }
+            out << record.line;
+            ++report.added;
         }
-        ExtractedRecord& extracted = record->extracted;
-        for (const std::string& warning : extracted.warnings) problem(record->location, warning);
-        if (!extracted.article) {
-            problem(record->location, extracted.problem + "; skipped");
-            ++report.skipped;
-            continue;
-        }
-        out << article_json(std::move(extracted)).dump(-1, ' ', false, json::error_handler_t::replace)
-            << '\n';
-        ++report.added;
     }
     return report;
 }

@@ -2,16 +2,20 @@
 #include "indexer/commands/update.hpp"
 
 #include <filesystem>
+#include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 
-#include "indexer/write/index_files.hpp"
 #include "indexer/ingest/indexed_sources.hpp"
 #include "indexer/ingest/inputs.hpp"
+#include "indexer/write/build_database.hpp"
+#include "indexer/write/index_files.hpp"
 #include "indexer/write/writer_lock.hpp"
 #include "shared/data_dir.hpp"
 #include "shared/error.hpp"
 #include "shared/generations.hpp"
+#include "shared/schema.hpp"
 #include "shared/store.hpp"
 
 namespace dateline::indexer {
@@ -19,6 +23,7 @@ namespace fs = std::filesystem;
 IndexingOptions indexing_options(const UpdateRequest& request) {
     IndexingOptions options;
     options.batch_size = request.batch_size;
+    options.jobs = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
     options.format = parse_input_format(request.format);
     for (const std::string& mapping : request.field_map) override_field(options.reading.fields, mapping);
     if (!request.path_template.empty())
@@ -34,14 +39,18 @@ namespace {
 // the file (or the record in it) is gone. Records of a file that could not be
 // read this time are kept.
 void prune_vanished(Xapian::WritableDatabase& db, const std::string& db_path, const Inputs& inputs,
-                    const IndexedSources& known, const SeenInputs& seen, IndexingReport& report) {
+                    const SeenInputs& seen, IndexingReport& report) {
     store::with_database_errors(db_path, [&] {
-        for (const auto& [key, source] : known) {
+        std::vector<Xapian::docid> vanished;
+        for (auto it = db.valuestream_begin(schema::source.slot); it != db.valuestream_end(schema::source.slot); ++it) {
+            const std::string& key = *it;
             std::string file = file_of_key(key);
-            if (seen.keys.contains(key) || seen.unread_files.contains(file) || !is_under(file, inputs.roots)) continue;
-            db.delete_document(source.document);
-            ++report.pruned;
+            if (seen.keys.contains(record_key_hash(key)) || seen.unread_files.contains(file) || !is_under(file, inputs.roots))
+                continue;
+            vanished.push_back(it.get_docid());
         }
+        for (Xapian::docid document : vanished) db.delete_document(document);
+        report.pruned = vanished.size();
         if (report.pruned > 0) {
             store::stamp_last_update(db);
             db.commit();
@@ -58,8 +67,8 @@ void finish_report(const std::string& db_path, IndexingReport& report) {
 // What update and rebuild do before writing: check options and inputs, so a
 // mistyped path or option fails before anything is created, then take the
 // writer lock for the rest of the run.
-struct PreparedRun {
-    PreparedRun(const UpdateRequest& request, RunObserver& observer)
+struct RunSetup {
+    RunSetup(const UpdateRequest& request, RunObserver& observer)
         : options(indexing_options(request)),
           inputs(gather_inputs(request.paths, request.manifests)),
           lock(request.database, request.wait) {
@@ -81,33 +90,32 @@ IndexingReport update_database(const UpdateRequest& request) {
 }
 
 IndexingReport update_database(const UpdateRequest& request, RunObserver& observer) {
-    PreparedRun run(request, observer);
+    RunSetup run(request, observer);
     Xapian::WritableDatabase db = store::open_for_update(request.database);
     store::remove_dead_generations(request.database);  // left by a killed rebuild
     IndexedSources known = store::with_database_errors(request.database, [&] { return load_indexed_sources(db); });
     SeenInputs seen = index_files(db, request.database, run.inputs, known, run.options, run.report, observer);
-    if (request.prune) prune_vanished(db, request.database, run.inputs, known, seen, run.report);
+    if (request.prune) prune_vanished(db, request.database, run.inputs, seen, run.report);
     store::with_database_errors(request.database, [&] { db.close(); });
     finish_report(request.database, run.report);
     return run.report;
 }
 
 IndexingReport rebuild_database(const UpdateRequest& request, RunObserver& observer) {
-    PreparedRun run(request, observer);
+    RunSetup run(request, observer);
     if (!store::live_generation(request.database) && !store::is_unused_directory(request.database))
         throw Error(ErrorKind::schema_mismatch, fmt::format("{} is not a Dateline database", request.database),
                     "give --db a new directory, or the directory of a database dateline-index made");
     store::remove_dead_generations(request.database);
-    store::NewGeneration generation = store::create_generation(request.database);
+    std::string generation = store::next_generation_name(request.database);
+    std::string output = (fs::path(request.database) / generation).string();
     try {
-        Xapian::WritableDatabase db = store::with_database_errors(
-            generation.path, [&] { return Xapian::WritableDatabase(generation.path, Xapian::DB_OPEN); });
-        index_files(db, generation.path, run.inputs, IndexedSources{}, run.options, run.report, observer);
-        store::with_database_errors(generation.path, [&] { db.close(); });
-        store::make_live(request.database, generation.name);
+        build_database(output, (fs::path(request.database) / store::work_directory_name(generation)).string(),
+                       run.inputs, run.options, run.report, observer);
+        store::make_live(request.database, generation);
     } catch (...) {
         std::error_code ignored;
-        fs::remove_all(generation.path, ignored);
+        fs::remove_all(output, ignored);
         throw;
     }
     store::remove_dead_generations(request.database);

@@ -21,6 +21,7 @@ struct UpdateRequest {
     std::vector<std::string> manifests = {};  // sidecar metadata, JSON Lines or CSV
     std::string path_template = {};          // e.g. "{outlet}/{yyyy}/{mm}/{dd}/*"; empty: none
     std::size_t batch_size = 1000;            // documents written between commits
+    unsigned jobs = 0;                        // threads extracting and writing; 0: one a core
     std::string format = "auto";              // input format: auto, text, jsonl, html
     std::vector<std::string> field_map = {};  // JSON Lines "field=key" overrides
     bool prune = false;                       // update: drop articles whose file is gone

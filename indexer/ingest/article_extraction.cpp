@@ -41,4 +41,12 @@ ExtractedRecord extract_article(const RawRecord& record, InputFormat format, con
     return extracted;
 }
 
+ExtractedRecord extract_item(const ReadItem& item, const Manifest& manifest, const IndexingOptions& options) {
+    const FileContext& file = *item.file;
+    ExtractedRecord extracted = extract_article(item.raw, file.format, file.entry,
+                                                file.from_path ? &*file.from_path : nullptr, manifest, options);
+    if (!item.path_problem.empty()) extracted.warnings.push_back(item.path_problem);
+    return extracted;
+}
+
 }  // namespace dateline::indexer

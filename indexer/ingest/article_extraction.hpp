@@ -7,6 +7,7 @@
 
 #include "indexer/ingest/indexing_options.hpp"
 #include "indexer/ingest/manifest.hpp"
+#include "indexer/ingest/record_runs.hpp"
 #include "indexer/ingest/records.hpp"
 
 namespace dateline::indexer {
@@ -17,5 +18,9 @@ namespace dateline::indexer {
 // file path says (--path-template), read once per file; null without one.
 ExtractedRecord extract_article(const RawRecord& record, InputFormat format, const ManifestEntry* entry,
                                 const PathFields* from_path, const Manifest& manifest, const IndexingOptions& options);
+
+// The same for a record as reading gave it (item.kind is record), with the
+// path template's complaint about its file among its warnings.
+ExtractedRecord extract_item(const ReadItem& item, const Manifest& manifest, const IndexingOptions& options);
 
 }  // namespace dateline::indexer

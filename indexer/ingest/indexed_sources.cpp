@@ -1,19 +1,30 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/ingest/indexed_sources.hpp"
 
+#include <charconv>
+
 #include "shared/schema.hpp"
+#include "shared/stable_hash.hpp"
 
 namespace dateline::indexer {
 
+std::uint64_t record_key_hash(std::string_view key) { return StableHash().add(key).value(); }
+
 IndexedSources load_indexed_sources(const Xapian::Database& db) {
     IndexedSources sources;
-    for (auto it = db.valuestream_begin(schema::source.slot); it != db.valuestream_end(schema::source.slot); ++it)
-        sources[*it].document = it.get_docid();
-    std::unordered_map<Xapian::docid, std::string> hashes;
-    for (auto it = db.valuestream_begin(schema::content_hash.slot); it != db.valuestream_end(schema::content_hash.slot);
-         ++it)
-        hashes[it.get_docid()] = *it;
-    for (auto& [path, source] : sources) source.content_hash = hashes[source.document];
+    sources.reserve(db.get_doccount());
+    // Both slots in docid order, side by side.
+    auto hash = db.valuestream_begin(schema::content_hash.slot);
+    const auto hash_end = db.valuestream_end(schema::content_hash.slot);
+    for (auto it = db.valuestream_begin(schema::source.slot); it != db.valuestream_end(schema::source.slot); ++it) {
+        IndexedSource& source = sources[record_key_hash(*it)];
+        source.document = it.get_docid();
+        if (hash != hash_end && hash.get_docid() < source.document) hash.skip_to(source.document);
+        if (hash != hash_end && hash.get_docid() == source.document) {
+            const std::string& hex = *hash;
+            std::from_chars(hex.data(), hex.data() + hex.size(), source.content_hash, 16);
+        }
+    }
     return sources;
 }
 

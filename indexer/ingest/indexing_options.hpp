@@ -20,6 +20,7 @@ inline constexpr std::string_view extraction_version = "3";
 
 struct IndexingOptions {
     std::size_t batch_size = 1000;  // documents written between commits
+    unsigned jobs = 1;              // threads extracting (and, for a rebuild, writing)
     InputFormat format = InputFormat::automatic;
     ReadingRules reading;  // JSON Lines keys, scraped-text rules
     std::shared_ptr<const PathTemplate> path_template;  // none: paths say nothing

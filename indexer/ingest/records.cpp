@@ -44,32 +44,16 @@ InputFormat detect_format(const std::string& path, std::string_view bytes, Input
     return looks_like_html(bytes) ? InputFormat::html : InputFormat::text;
 }
 
-std::vector<RawRecord> split_records(const std::string& path, std::string_view bytes, InputFormat format) {
-    if (format != InputFormat::jsonl) return {{path, bytes, 0}};
-    std::vector<RawRecord> records;
-    std::size_t number = 0;
-    while (!bytes.empty()) {
-        ++number;
-        std::size_t end = bytes.find('\n');
-        std::string_view line = bytes.substr(0, end);
-        bytes.remove_prefix(end == std::string_view::npos ? bytes.size() : end + 1);
-        if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-        records.push_back({fmt::format("{}#{}", path, number), line, number});
-    }
-    return records;
-}
-
 ExtractedRecord extract_record(const RawRecord& record, InputFormat format, const ReadingRules& rules,
                                std::string_view url_hint) {
     ExtractedRecord extracted;
-    if (record.bytes.size() > max_article_bytes) {
-        extracted.problem = fmt::format("{:.1f} MB is too large for one article (the limit is {} MB)",
-                                        record.bytes.size() / 1e6, max_article_bytes / 1'000'000);
+    if (!record.problem.empty()) {
+        extracted.problem = record.problem;
         return extracted;
     }
     std::optional<RepairedText> repaired = repair_utf8(record.bytes);
     if (repaired) extracted.warnings.push_back(repaired->warning);
-    std::string_view text = repaired ? std::string_view(repaired->text) : record.bytes;
+    std::string_view text = repaired ? std::string_view(repaired->text) : std::string_view(record.bytes);
     if (format != InputFormat::jsonl) {
         if (text.find('\0') != std::string::npos) {
             extracted.problem = "binary data, not text";

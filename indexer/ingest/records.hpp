@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// Input files as records: a plain-text file is one article; a JSON Lines file
-// is one article per line. Splitting is cheap and comes first, so that a
-// record whose bytes are unchanged can be skipped before any extraction.
+// Records, the unit of input: a plain-text or HTML file is one article; a
+// JSON Lines file is one article per line (file_records.hpp reads them).
+// Reading is cheap and comes first, so that a record whose bytes are
+// unchanged can be skipped before any extraction.
 #pragma once
 
 #include <memory>
@@ -26,12 +27,11 @@ InputFormat parse_input_format(std::string_view name);
 InputFormat detect_format(const std::string& path, std::string_view bytes, InputFormat requested);
 
 struct RawRecord {
-    std::string key;         // "path" for a whole file, "path#N" for line N
-    std::string_view bytes;  // what the article is made from (into the file's bytes)
-    std::size_t line = 0;    // 1-based line for JSON Lines, 0 for a whole file
+    std::string key = {};      // "path" for a whole file, "path#N" for line N
+    std::string bytes = {};    // what the article is made from
+    std::size_t line = 0;      // 1-based line for JSON Lines, 0 for a whole file
+    std::string problem = {};  // why it cannot be an article (too large), else ""
 };
-
-std::vector<RawRecord> split_records(const std::string& path, std::string_view bytes, InputFormat format);
 
 struct ExtractedRecord {
     std::optional<Article> article;     // nullopt: skipped, problem says why

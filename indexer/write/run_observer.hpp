@@ -22,6 +22,8 @@ public:
     virtual void record_done(const std::string& /*key*/, FileOutcome /*outcome*/) {}
     virtual void problem(const InputProblem& /*problem*/) {}
     virtual void committed(std::size_t /*documents_written*/) {}
+    // A step of the run that takes a while of its own ("merging 100 runs").
+    virtual void stage(const std::string& /*what*/) {}
 };
 
 // For callers with nobody watching.

@@ -160,13 +160,16 @@ TEST_CASE("cron: kill -9 of a rebuild leaves the live generation answering; the 
     std::string db = dir / "db";
     REQUIRE(run_command(test::index_binary() + " update --db " + shell_quote(db) + " " + sample_args()).status == 0);
     const fs::path& archive = reuters_files();
-    pid_t pid = spawn(test::index_binary() + " rebuild --batch-size 100 --db " + shell_quote(db) + " " +
-                          shell_quote(archive.string()), dir);
-    wait_for_documents(dir / "db/gen-000002", 500, pid);
+    pid_t pid = spawn(test::index_binary() + " rebuild --db " + shell_quote(db) + " " + shell_quote(archive.string()), dir);
+    // The rebuild writes its runs in gen-000002.work, then merges them into gen-000002.
+    while (!has_exited(pid) && !fs::exists(dir.path() / "db/gen-000002.work")) std::this_thread::sleep_for(2ms);
+    std::this_thread::sleep_for(300ms);
     kill_hard(pid);
     CHECK(store::live_generation(db) == "gen-000001");
     CHECK(haddad_hits(db) == 10);
-    CHECK(generations(db) == std::vector<std::string>{"gen-000001", "gen-000002"});
+    std::vector<std::string> debris = generations(db);
+    CHECK(debris.front() == "gen-000001");
+    CHECK(debris.size() > 1);  // the rebuild's leftovers
     CHECK(run_command(test::index_binary() + " update --db " + shell_quote(db) + " " + sample_args()).status == 0);
     CHECK(generations(db) == std::vector<std::string>{"gen-000001"});
 }

@@ -17,15 +17,6 @@ TEST_CASE("the format comes from the file name, then the content, unless forced"
     CHECK_THROWS_AS(indexer::parse_input_format("xml"), Error);
 }
 
-TEST_CASE("JSON Lines split into one record per non-blank line, numbered as in the file", "[records]") {
-    auto records = indexer::split_records("/a/x.jsonl", "{\"text\":\"1\"}\n\n{\"text\":\"3\"}\r\n", InputFormat::jsonl);
-    REQUIRE(records.size() == 2);
-    CHECK(records[0].key == "/a/x.jsonl#1");
-    CHECK(records[1].key == "/a/x.jsonl#3");
-    CHECK(records[1].line == 3);
-    CHECK(indexer::split_records("/a/x.txt", "T\n\nB", InputFormat::text).size() == 1);
-}
-
 TEST_CASE("a broken line is a problem of its own; ids are qualified by the file name", "[records]") {
     indexer::ReadingRules fields;
     auto broken = indexer::extract_record({"/a/x.jsonl#2", "{\"text\": \"cut off", 2}, InputFormat::jsonl, fields);

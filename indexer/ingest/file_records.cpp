@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/ingest/file_records.hpp"
+
+#include <fmt/format.h>
+
+namespace dateline::indexer {
+namespace {
+
+constexpr std::size_t read_size = 1 << 20;
+// Enough of the start of a file to tell its format: its first line, unless
+// that is longer than this.
+constexpr std::size_t sniff_size = 1 << 16;
+
+bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
+
+}  // namespace
+
+FileRecords::FileRecords(const std::string& path, InputFormat requested) : path_(path), file_(path) {
+    if (!file_.is_open()) {
+        unreadable_ = file_.problem();
+        return;
+    }
+    while (buffer_.size() < sniff_size && buffer_.find('\n') == std::string::npos && fill()) {}
+    if (!file_.problem().empty() && buffer_.empty()) {
+        unreadable_ = file_.problem();
+        return;
+    }
+    format_ = detect_format(path, buffer_, requested);
+}
+
+bool FileRecords::fill() {
+    if (at_end_) return false;
+    std::size_t used = buffer_.size();
+    buffer_.resize(used + read_size);
+    std::size_t got = file_.read(buffer_.data() + used, read_size);
+    buffer_.resize(used + got);
+    if (got == 0) at_end_ = true;
+    return got > 0;
+}
+
+RawRecord FileRecords::too_large(std::string key, std::size_t line, std::uint64_t bytes, bool exact) const {
+    RawRecord record{std::move(key), {}, line, {}};
+    record.problem = exact ? fmt::format("{:.1f} MB is too large for one article (the limit is {} MB)", bytes / 1e6,
+                                         max_article_bytes / 1'000'000)
+                           : fmt::format("more than {} MB once decompressed is too large for one article",
+                                         max_article_bytes / 1'000'000);
+    return record;
+}
+
+std::optional<RawRecord> FileRecords::next() {
+    if (!unreadable_.empty()) return std::nullopt;
+    if (format_ == InputFormat::jsonl) return next_line();
+    if (whole_given_) return std::nullopt;
+    whole_given_ = true;
+    // A plain file over the limit says so by its size, unread.
+    if (!file_.is_gzip() && file_.size_on_disk() > max_article_bytes)
+        return too_large(path_, 0, file_.size_on_disk(), true);
+    while (buffer_.size() <= max_article_bytes && fill()) {}
+    if (!file_.problem().empty()) {
+        // The end of a single article is missing: nothing of it is kept.
+        unreadable_ = file_.problem();
+        return std::nullopt;
+    }
+    if (buffer_.size() > max_article_bytes) return too_large(path_, 0, buffer_.size(), !file_.is_gzip());
+    ++records_;
+    return RawRecord{path_, std::move(buffer_), 0, {}};
+}
+
+std::optional<RawRecord> FileRecords::next_line() {
+    for (;;) {
+        std::size_t newline = buffer_.find('\n', start_);
+        if (newline == std::string::npos && buffer_.size() - start_ > max_article_bytes) {
+            // A line longer than any article: read past it, counting, not keeping.
+            std::uint64_t length = buffer_.size() - start_;
+            buffer_.clear();
+            start_ = 0;
+            while (fill()) {
+                newline = buffer_.find('\n');
+                if (newline != std::string::npos) break;
+                length += buffer_.size();
+                buffer_.clear();
+            }
+            if (newline == std::string::npos) {
+                if (!file_.problem().empty()) break;  // cut short in the middle of it
+                newline = buffer_.size();
+            }
+            length += newline;
+            start_ = std::min(newline + 1, buffer_.size());
+            ++line_;
+            return too_large(fmt::format("{}#{}", path_, line_), line_, length, true);
+        }
+        if (newline == std::string::npos) {
+            // Keep the unfinished line, drop what was given, and read on.
+            buffer_.erase(0, start_);
+            start_ = 0;
+            if (fill()) continue;
+            if (!file_.problem().empty()) break;  // the unfinished line is lost
+            if (buffer_.empty()) return std::nullopt;
+            newline = buffer_.size();  // the last line, without a line end
+        }
+        std::string_view line(buffer_.data() + start_, newline - start_);
+        start_ = std::min(newline + 1, buffer_.size());
+        ++line_;
+        if (is_blank(line)) continue;
+        ++records_;
+        return RawRecord{fmt::format("{}#{}", path_, line_), std::string(line), line_, {}};
+    }
+    std::uint64_t kept_bytes = file_.offset() - (buffer_.size() - start_);
+    cut_short_ = fmt::format("{}; reading stopped after line {} (byte {} of its text): {} records kept, the rest lost",
+                             file_.problem(), line_, kept_bytes, records_);
+    return std::nullopt;
+}
+
+}  // namespace dateline::indexer

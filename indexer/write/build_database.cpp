@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/write/build_database.hpp"
+
+#include <filesystem>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "indexer/ingest/ordered_pool.hpp"
+#include "indexer/ingest/record_runs.hpp"
+#include "indexer/write/index_files.hpp"
+#include "indexer/write/prepared_run.hpp"
+#include "indexer/write/run_report.hpp"
+#include "shared/error.hpp"
+#include "shared/schema.hpp"
+#include "shared/store.hpp"
+
+namespace dateline::indexer {
+namespace fs = std::filesystem;
+namespace {
+
+// A run is one small database: enough records that the merge has few to
+// read, few enough that a run's buffers and text stay small.
+constexpr RunLimits build_runs{.records = 10'000, .bytes = 64'000'000};
+// Documents between flushes of a run's database: Xapian's buffer of
+// postings slows down as it grows (a flush every 1,000 documents indexed
+// synthetic news a third faster than every 4,000).
+constexpr Xapian::doccount flush_every = 1000;
+
+struct BuiltRun {
+    PreparedRun prepared;  // for the report: the records' outcomes, their documents written
+    std::string path;
+    Xapian::doccount documents = 0;
+};
+
+// Nothing reads a run's database before the merge, and a crash throws it
+// away: no sync, no copy-on-write.
+constexpr int run_database_flags = Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC;
+
+BuiltRun build_run(Run& run, const std::string& work_dir, const Manifest& manifest, const IndexingOptions& options) {
+    BuiltRun built;
+    built.path = fmt::format("{}/run-{:06}", work_dir, run.number);
+    PreparedRun& prepared = built.prepared;
+    prepared.records.resize(run.items.size());
+    std::optional<Xapian::WritableDatabase> db;
+    store::with_database_errors(built.path, [&] {
+        for (std::size_t i = 0; i < run.items.size(); ++i) {
+            ReadItem& item = run.items[i];
+            if (item.kind != ReadItem::Kind::record) continue;
+            PreparedRecord& record = prepared.records[i] = prepare_record(item, manifest, options);
+            item.raw.bytes = std::string();  // read; only the report needs the item now
+            if (!record.document) continue;
+            if (!db) db.emplace(built.path, run_database_flags);
+            std::string id_term = schema::id_term(record.id);
+            record.replaced = db->term_exists(id_term);
+            db->replace_document(id_term, *record.document);
+            record.document.reset();
+            if (db->get_doccount() % flush_every == 0) db->commit();
+        }
+        if (db) {
+            db->commit();
+            built.documents = db->get_doccount();
+            db->close();
+        }
+    });
+    prepared.run = std::move(run);
+    return built;
+}
+
+// The runs, in order, as one compact database: Xapian renumbers each run's
+// documents to follow the run before.
+void merge_runs(const std::vector<std::string>& runs, const std::string& output) {
+    store::with_database_errors(output, [&] {
+        if (runs.empty()) {
+            Xapian::WritableDatabase(output, Xapian::DB_CREATE).close();
+            return;
+        }
+        Xapian::Database all;
+        for (const std::string& run : runs) all.add_database(Xapian::Database(run));
+        all.compact(output, Xapian::DBCOMPACT_MULTIPASS);
+    });
+}
+
+// An article given twice (by two records in different runs) is two documents
+// after the merge: as a single writer would, keep the first one's place with
+// the last one's text.
+void keep_each_article_once(Xapian::WritableDatabase& db) {
+    std::vector<std::string> repeated;
+    const std::string prefix(schema::id.prefix);
+    for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term)
+        if (term.get_termfreq() > 1) repeated.push_back(*term);
+    for (const std::string& term : repeated) {
+        std::vector<Xapian::docid> copies(db.postlist_begin(term), db.postlist_end(term));
+        db.replace_document(copies.front(), db.get_document(copies.back()));
+        for (std::size_t i = 1; i < copies.size(); ++i) db.delete_document(copies[i]);
+    }
+}
+
+}  // namespace
+
+void build_database(const std::string& output, const std::string& work_dir, const Inputs& inputs,
+                    const IndexingOptions& options, IndexingReport& report, RunObserver& observer) {
+    std::error_code error;
+    fs::create_directories(work_dir, error);
+    if (error)
+        throw Error(ErrorKind::database, fmt::format("cannot create {}: {}", work_dir, error.message()),
+                    "check that the database directory is writable");
+    struct RemoveWhenDone {
+        const std::string& path;
+        ~RemoveWhenDone() {
+            std::error_code ignored;
+            fs::remove_all(path, ignored);
+        }
+    } remove_work{work_dir};
+
+    RunReporter reporter(report, observer);
+    observer.started(inputs.files.size());
+    const IndexedSources nothing_indexed;
+    RecordRuns runs(inputs, nothing_indexed, options, build_runs);
+    std::vector<std::string> run_paths;
+    {
+        OrderedPool<Run, BuiltRun> pool([&] { return runs.next(); },
+                                        [&](Run& run) { return build_run(run, work_dir, inputs.manifest, options); },
+                                        options.jobs, options.jobs + 1);
+        while (std::optional<BuiltRun> built = pool.next()) {
+            reporter.retire(built->prepared, [](const ReadItem&, PreparedRecord& record) { return record.replaced; });
+            if (built->documents > 0) run_paths.push_back(built->path);
+        }
+    }
+    observer.stage(fmt::format("merging {} runs into one database", run_paths.size()));
+    merge_runs(run_paths, output);
+    observer.stage("merged");
+    Xapian::WritableDatabase db = store::with_database_errors(output, [&] {
+        Xapian::WritableDatabase merged(output, Xapian::DB_OPEN);
+        keep_each_article_once(merged);
+        store::stamp_schema(merged);
+        return merged;
+    });
+    commit_with_stamp(db, output, options);
+    observer.committed(db.get_doccount());
+    store::with_database_errors(output, [&] { db.close(); });
+}
+
+}  // namespace dateline::indexer

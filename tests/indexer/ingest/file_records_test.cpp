@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// A file's records as a stream: one a text file, one a JSON Lines line; a
+// damaged export keeps its whole records; nothing larger than an article is
+// ever held.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "indexer/ingest/file_records.hpp"
+#include "tests/support.hpp"
+
+using namespace dateline;
+using indexer::FileRecords;
+using indexer::InputFormat;
+using indexer::RawRecord;
+
+namespace {
+
+std::vector<RawRecord> all_records(FileRecords& file) {
+    std::vector<RawRecord> records;
+    while (std::optional<RawRecord> record = file.next()) records.push_back(std::move(*record));
+    return records;
+}
+
+void gzip(const std::string& from, const std::string& to) {
+    REQUIRE(test::run_command("gzip -c " + test::shell_quote(from) + " > " + test::shell_quote(to)).status == 0);
+}
+
+}  // namespace
+
+TEST_CASE("file records: JSON Lines are one record a non-blank line, numbered as in the file", "[ingest][unit]") {
+    test::TempDir dir;
+    test::write_file(dir / "x.jsonl", "{\"text\":\"1\"}\n\n{\"text\":\"3\"}\r\n{\"text\":\"4\"}");
+    FileRecords file(dir / "x.jsonl", InputFormat::automatic);
+    CHECK(file.format() == InputFormat::jsonl);
+    auto records = all_records(file);
+    REQUIRE(records.size() == 3);
+    CHECK(records[0].key == dir / "x.jsonl#1");
+    CHECK(records[0].bytes == "{\"text\":\"1\"}");
+    CHECK(records[1].key == dir / "x.jsonl#3");
+    CHECK(records[1].line == 3);
+    CHECK(records[2].bytes == "{\"text\":\"4\"}");  // the last line, without a line end
+    CHECK(file.cut_short().empty());
+}
+
+TEST_CASE("file records: a text file is one record, its format told by name, then content", "[ingest][unit]") {
+    test::TempDir dir;
+    test::write_file(dir / "a.txt", "Headline\n\nBody.\n");
+    test::write_file(dir / "b.data", "{\"text\": \"t\"}\n{\"text\": \"u\"}\n");
+    FileRecords text(dir / "a.txt", InputFormat::automatic);
+    CHECK(text.format() == InputFormat::text);
+    auto records = all_records(text);
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].key == dir / "a.txt");
+    CHECK(records[0].bytes == "Headline\n\nBody.\n");
+    FileRecords sniffed(dir / "b.data", InputFormat::automatic);
+    CHECK(sniffed.format() == InputFormat::jsonl);
+    CHECK(all_records(sniffed).size() == 2);
+    FileRecords missing(dir / "missing.txt", InputFormat::automatic);
+    CHECK(missing.unreadable() == "cannot read file: No such file or directory");
+    CHECK_FALSE(missing.next());
+}
+
+TEST_CASE("file records: an export cut short keeps every whole record before the cut, and says where", "[ingest][unit]") {
+    test::TempDir dir;
+    std::string lines;
+    for (int i = 1; i <= 2000; ++i)
+        lines += "{\"id\": " + std::to_string(i) + ", \"title\": \"Harbour report " + std::to_string(i) +
+                 "\", \"text\": \"The port handled more ships than in any week since the strike ended.\"}\n";
+    test::write_file(dir / "full.jsonl", lines);
+    gzip(dir / "full.jsonl", dir / "full.jsonl.gz");
+    auto size = std::filesystem::file_size(dir / "full.jsonl.gz");
+    REQUIRE(test::run_command("head -c " + std::to_string(size * 9 / 10) + " " + test::shell_quote(dir / "full.jsonl.gz") +
+                              " > " + test::shell_quote(dir / "cut.jsonl.gz")).status == 0);
+    FileRecords file(dir / "cut.jsonl.gz", InputFormat::automatic);
+    auto records = all_records(file);
+    CHECK(records.size() > 1500);
+    CHECK(records.size() < 2000);
+    CHECK(records.back().line == records.size());
+    CHECK(records.back().bytes.ends_with("}"));  // whole: the cut line is not given
+    CHECK_THAT(file.cut_short(), Catch::StartsWith("cannot decompress file: it ends in the middle of its gzip stream") &&
+                                     Catch::Contains("reading stopped after line " + std::to_string(records.size())) &&
+                                     Catch::Contains(std::to_string(records.size()) + " records kept"));
+
+    // A single article cut short is missing its end: not kept at all.
+    test::write_file(dir / "one.txt", lines);
+    gzip(dir / "one.txt", dir / "one.txt.gz");
+    REQUIRE(test::run_command("head -c 200 " + test::shell_quote(dir / "one.txt.gz") + " > " +
+                              test::shell_quote(dir / "cut.txt.gz")).status == 0);
+    FileRecords article(dir / "cut.txt.gz", InputFormat::automatic);
+    CHECK_FALSE(article.next());
+    CHECK_THAT(article.unreadable(), Catch::StartsWith("cannot decompress file"));
+}
+
+TEST_CASE("file records: a line too long for an article is reported, not held, and the next line is read", "[ingest][unit]") {
+    test::TempDir dir;
+    {
+        std::ofstream out(dir / "big.jsonl", std::ios::binary);
+        out << "{\"text\": \"before\"}\n{\"text\": \"" << std::string(17'000'000, 'x') << "\"}\n{\"text\": \"after\"}\n";
+    }
+    FileRecords file(dir / "big.jsonl", InputFormat::automatic);
+    auto records = all_records(file);
+    REQUIRE(records.size() == 3);
+    CHECK(records[1].line == 2);
+    CHECK(records[1].bytes.empty());
+    CHECK(records[1].problem == "17.0 MB is too large for one article (the limit is 16 MB)");
+    CHECK(records[2].bytes == "{\"text\": \"after\"}");
+}
+
+TEST_CASE("file records: a text file over the limit is refused by its size, unread", "[ingest][unit]") {
+    test::TempDir dir;
+    // Sparse: 64 MB on paper, nothing on disk.
+    REQUIRE(test::run_command("truncate -s 64M " + test::shell_quote(dir / "huge.txt")).status == 0);
+    FileRecords file(dir / "huge.txt", InputFormat::automatic);
+    auto records = all_records(file);
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].problem == "67.1 MB is too large for one article (the limit is 16 MB)");
+}
