@@ -14,6 +14,7 @@
 
 #include "searcher/search_types.hpp"
 #include "shared/entity_key.hpp"
+#include "shared/facet_columns.hpp"
 
 namespace dateline::searcher {
 
@@ -26,7 +27,17 @@ struct StringHash {
 // string_view without building a string.
 using ValueCounts = std::unordered_map<std::string, unsigned, StringHash, std::equal_to<>>;
 
+// Distinct slot values with their counts, as views into whoever holds them.
+using ValueList = std::vector<std::pair<std::string_view, unsigned>>;
+
 // The top limit entries (0: all), by count, ties by name.
+std::vector<FacetValue> fold_entity_facet(const ValueList& counts, EntityType type, std::size_t limit = 0);
 std::vector<FacetValue> fold_entity_facet(const ValueCounts& counts, EntityType type, std::size_t limit = 0);
+
+// The same from an entity field's facet column and the count of each of its
+// value ordinals: the same entries, folded in numbers (the column holds each
+// value taken apart), the strings read only for the entries kept.
+std::vector<FacetValue> fold_entity_facet(const FacetColumns::Field& column, const std::vector<unsigned>& counts,
+                                          EntityType type, std::size_t limit = 0);
 
 }  // namespace dateline::searcher

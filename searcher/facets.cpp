@@ -11,6 +11,147 @@
 namespace dateline::searcher {
 namespace {
 
+std::vector<const schema::Field*> facet_fields() {
+    std::vector<const schema::Field*> fields;
+    for (const schema::Field& field : schema::all_fields)
+        if (field.has(schema::facet)) fields.push_back(&field);
+    return fields;
+}
+
+// By count, highest first, ties by value.
+Facet by_count(std::string name, const ValueList& values) {
+    Facet facet{std::move(name), {}, {}};
+    for (const auto& [value, count] : values) facet.values.push_back({std::string(value), count});
+    std::sort(facet.values.begin(), facet.values.end(), [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    return facet;
+}
+
+// The slot holds YYYYMMDD. Days are counted, then summed into the unit that
+// fits the span of the matches: days up to two months, months up to five
+// years, years beyond; one pass over the distinct days, not over the matches.
+Facet by_date(const ValueList& days) {
+    std::map<Date, unsigned> counts;
+    for (const auto& [day, count] : days)
+        if (auto date = parse_compact_date(day)) counts[*date] += count;
+    Facet facet{"date", {}, "day"};
+    if (counts.empty()) return facet;
+    auto span = std::chrono::sys_days(counts.rbegin()->first) - std::chrono::sys_days(counts.begin()->first);
+    facet.granularity = span.count() <= 62 ? "day" : span.count() <= 5 * 366 ? "month" : "year";
+    std::size_t length = facet.granularity == "day" ? 10 : facet.granularity == "month" ? 7 : 4;  // of YYYY-MM-DD
+    std::map<std::string, unsigned> summed;
+    for (const auto& [date, count] : counts) summed[format_iso_date(date).substr(0, length)] += count;
+    for (const auto& [value, count] : summed) facet.values.push_back({value, count});
+    return facet;
+}
+
+// A field's facet from its distinct values and their counts.
+Facet make_facet(const schema::Field& field, const ValueList& values, const std::map<std::string, unsigned>& sizes) {
+    if (field.has(schema::date_filter)) return by_date(values);
+    auto size = sizes.find(std::string(field.name));
+    unsigned keep = size == sizes.end() ? SearchRequest::default_facet_size : size->second;
+    Facet facet = schema::entity_type_of(field)
+                      ? Facet{std::string(field.name), fold_entity_facet(values, *schema::entity_type_of(field), keep), {}}
+                      : by_count(std::string(field.name), values);
+    if (keep > 0 && facet.values.size() > keep) facet.values.resize(keep);
+    return facet;
+}
+
+// A field's facet from its column and the count of each ordinal: entity
+// fields folded in numbers, the others as make_facet.
+Facet make_column_facet(const schema::Field& field, const FacetColumns::Field& column,
+                        const std::vector<unsigned>& counts, const std::map<std::string, unsigned>& sizes) {
+    if (auto type = schema::entity_type_of(field); type && column.has_entities()) {
+        auto size = sizes.find(std::string(field.name));
+        unsigned keep = size == sizes.end() ? SearchRequest::default_facet_size : size->second;
+        return {std::string(field.name), fold_entity_facet(column, counts, *type, keep), {}};
+    }
+    ValueList values;
+    for (std::uint32_t o = 1; o < counts.size(); ++o)
+        if (counts[o]) values.emplace_back(column.value(o), counts[o]);
+    return make_facet(field, values, sizes);
+}
+
+// Counts every facet field of a match from the columns of its database.
+// Xapian gives a spy the document's id in its own database, so the columns
+// serve a search of one database (or of a part restricted to one).
+class ColumnSpy : public Xapian::MatchSpy {
+public:
+    struct Field {
+        const FacetColumns::Field* column = nullptr;  // null: the database has no such field
+        std::vector<unsigned> counts;                 // by ordinal
+    };
+
+    // fields: the schema's facet fields, the order values() and field() use.
+    ColumnSpy(std::shared_ptr<const FacetColumns> columns, const std::vector<const schema::Field*>& fields)
+        : columns_(std::move(columns)), in_rows_(columns_->fields().size()) {
+        for (std::size_t i = 0; i < in_rows_.size(); ++i) {
+            in_rows_[i].column = &columns_->fields()[i];
+            in_rows_[i].counts.assign(in_rows_[i].column->value_count() + 1, 0);
+        }
+        for (const schema::Field* field : fields) {
+            auto found = std::find_if(in_rows_.begin(), in_rows_.end(),
+                                      [&](const Field& f) { return f.column->slot == field->slot; });
+            schema_order_.push_back(found == in_rows_.end() ? nullptr : &*found);
+        }
+    }
+
+    // The matches come one at a time, each row a cache miss (rows lie
+    // anywhere in a file of a hundred bytes a document): their ids are kept,
+    // and count() reads the rows with the next ones fetched ahead, so that
+    // the misses overlap instead of following each other.
+    void operator()(const Xapian::Document& document, double) override { matched_.push_back(document.get_docid()); }
+
+    void count() {
+        constexpr std::size_t offsets_ahead = 16, rows_ahead = 8;
+        const std::size_t n = matched_.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            if (i + offsets_ahead < n) columns_->prefetch_offset(matched_[i + offsets_ahead]);
+            if (i + rows_ahead < n) columns_->prefetch_row(matched_[i + rows_ahead]);
+            count_row(matched_[i]);
+        }
+        matched_.clear();
+    }
+
+    const FacetColumns* columns() const { return columns_.get(); }
+    // The schema's facet field f: its column and counts, or null.
+    const Field* field(std::size_t f) const { return schema_order_[f]; }
+
+    // The schema's facet field f's distinct values among the matches.
+    ValueList values(std::size_t f) const {
+        ValueList list;
+        if (const Field* field = schema_order_[f])
+            for (std::uint32_t o = 1; o < field->counts.size(); ++o)
+                if (field->counts[o]) list.emplace_back(field->column->value(o), field->counts[o]);
+        return list;
+    }
+
+private:
+    // Every count and ordinal of the row is bounded (a damaged file must not
+    // write out of bounds), at the price of a compare each.
+    void count_row(Xapian::docid d) {
+        std::span<const std::uint32_t> row = columns_->row(d);
+        const std::size_t fields = in_rows_.size();
+        if (row.size() < fields) return;
+        const std::uint32_t* value = row.data() + fields;
+        const std::uint32_t* end = row.data() + row.size();
+        for (std::size_t f = 0; f < fields; ++f) {
+            std::uint32_t n = row[f];
+            if (n > static_cast<std::size_t>(end - value)) return;
+            std::vector<unsigned>& counts = in_rows_[f].counts;
+            for (std::uint32_t k = 0; k < n; ++k)
+                if (value[k] < counts.size()) ++counts[value[k]];
+            value += n;
+        }
+    }
+
+    std::shared_ptr<const FacetColumns> columns_;
+    std::vector<Xapian::docid> matched_;       // seen, not yet counted
+    std::vector<Field> in_rows_;               // in the order of the rows
+    std::vector<const Field*> schema_order_;  // by the schema's facet order
+};
+
 // Adds count for each value of a multi_value slot's value.
 void count_each(std::string_view values, unsigned count, ValueCounts& counts) {
     schema::for_each_value(values, [&](std::string_view value) {
@@ -37,91 +178,125 @@ private:
     ValueCounts counts_;
 };
 
-// By count, highest first, ties by value.
-Facet by_count(std::string name, const ValueCounts& counts) {
-    Facet facet{std::move(name), {}, {}};
-    for (const auto& [value, count] : counts) facet.values.push_back({value, count});
-    std::sort(facet.values.begin(), facet.values.end(), [](const FacetValue& a, const FacetValue& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-    return facet;
-}
-
-// The slot holds YYYYMMDD. Days are counted, then summed into the unit that
-// fits the span of the matches: days up to two months, months up to five
-// years, years beyond; one pass over the distinct days, not over the matches.
-Facet by_date(const ValueCounts& days) {
-    std::map<Date, unsigned> counts;
-    for (const auto& [day, count] : days)
-        if (auto date = parse_compact_date(day)) counts[*date] += count;
-    Facet facet{"date", {}, "day"};
-    if (counts.empty()) return facet;
-    auto span = std::chrono::sys_days(counts.rbegin()->first) - std::chrono::sys_days(counts.begin()->first);
-    facet.granularity = span.count() <= 62 ? "day" : span.count() <= 5 * 366 ? "month" : "year";
-    std::size_t length = facet.granularity == "day" ? 10 : facet.granularity == "month" ? 7 : 4;  // of YYYY-MM-DD
-    std::map<std::string, unsigned> summed;
-    for (const auto& [date, count] : counts) summed[format_iso_date(date).substr(0, length)] += count;
-    for (const auto& [value, count] : summed) facet.values.push_back({value, count});
-    return facet;
-}
-
 }  // namespace
 
-// One facet field and its spy: Xapian's ValueCountMatchSpy, or for an entity
-// field on local databases a MultiValueCountSpy. On a remote database the
-// ValueCountMatchSpy counts each article's whole set of entities, and the
-// sets are split into entities here: as exact, but with one value a distinct
-// set to send back instead of one a distinct entity.
-struct FacetCounter::Counted {
-    const schema::Field& field;
-    std::unique_ptr<Xapian::ValueCountMatchSpy> spy;  // spies are not copyable
-    std::unique_ptr<MultiValueCountSpy> values;
-    mutable ValueCounts counted;
-
-    const ValueCounts& counts() const {
-        if (values) return values->counts();
-        counted.clear();
-        bool split = field.has(schema::multi_value);
-        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
-            if (split) count_each(*it, it.get_termfreq(), counted);
-            else counted.emplace(*it, it.get_termfreq());
-        }
-        return counted;
-    }
+struct FacetCounter::Columns {
+    Columns(std::shared_ptr<const FacetColumns> columns, const std::vector<const schema::Field*>& fields)
+        : spy(std::move(columns), fields) {}
+    ColumnSpy spy;
 };
 
-FacetCounter::FacetCounter(Xapian::Enquire& enquire, bool remote) {
-    for (const schema::Field& field : schema::all_fields) {
-        if (!field.has(schema::facet)) continue;
-        auto counted = std::make_unique<Counted>(Counted{field, {}, {}, {}});
-        if (field.has(schema::multi_value) && !remote) {
-            counted->values = std::make_unique<MultiValueCountSpy>(field.slot);
-            enquire.add_matchspy(counted->values.get());
-        } else {
-            counted->spy = std::make_unique<Xapian::ValueCountMatchSpy>(field.slot);
-            enquire.add_matchspy(counted->spy.get());
+// One facet field and its spy: Xapian's ValueCountMatchSpy, or for a
+// multi-valued field on local databases a MultiValueCountSpy. On a remote
+// database the ValueCountMatchSpy counts each article's whole set of values,
+// and the sets are split here: as exact, but with one value a distinct set
+// to send back instead of one a distinct value.
+struct FacetCounter::Slots {
+    struct Counted {
+        const schema::Field& field;
+        std::unique_ptr<Xapian::ValueCountMatchSpy> spy;  // spies are not copyable
+        std::unique_ptr<MultiValueCountSpy> values;
+        mutable ValueCounts counted;  // what value_lists() views
+
+        const ValueCounts& counts() const {
+            if (values) return values->counts();
+            counted.clear();
+            bool split = field.has(schema::multi_value);
+            for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
+                if (split) count_each(*it, it.get_termfreq(), counted);
+                else counted.emplace(*it, it.get_termfreq());
+            }
+            return counted;
         }
-        counted_.push_back(std::move(counted));
+    };
+    std::vector<Counted> counted;
+};
+
+FacetCounter::FacetCounter(Xapian::Enquire& enquire, std::shared_ptr<const FacetColumns> columns, bool remote) {
+    std::vector<const schema::Field*> fields = facet_fields();
+    if (columns) {
+        columns_ = std::make_unique<Columns>(std::move(columns), fields);
+        enquire.add_matchspy(&columns_->spy);
+        return;
+    }
+    slots_ = std::make_unique<Slots>();
+    for (const schema::Field* field : fields) {
+        Slots::Counted& counted = slots_->counted.emplace_back(Slots::Counted{*field, {}, {}, {}});
+        if (field->has(schema::multi_value) && !remote) {
+            counted.values = std::make_unique<MultiValueCountSpy>(field->slot);
+            enquire.add_matchspy(counted.values.get());
+        } else {
+            counted.spy = std::make_unique<Xapian::ValueCountMatchSpy>(field->slot);
+            enquire.add_matchspy(counted.spy.get());
+        }
     }
 }
 
 FacetCounter::~FacetCounter() = default;
 
-std::vector<Facet> FacetCounter::facets(const std::map<std::string, unsigned>& sizes) const {
-    std::vector<Facet> facets;
-    for (const auto& counted : counted_) {
-        const schema::Field& field = counted->field;
-        if (field.has(schema::date_filter)) {
-            facets.push_back(by_date(counted->counts()));
-            continue;
+void FacetCounter::finish() {
+    if (columns_) columns_->spy.count();
+}
+
+std::vector<ValueList> FacetCounter::value_lists() const {
+    std::vector<ValueList> lists;
+    if (columns_) {
+        for (std::size_t f = 0; f < facet_fields().size(); ++f) lists.push_back(columns_->spy.values(f));
+        return lists;
+    }
+    for (const Slots::Counted& counted : slots_->counted) {
+        const ValueCounts& counts = counted.counts();
+        lists.emplace_back(counts.begin(), counts.end());
+    }
+    return lists;
+}
+
+const FacetColumns* FacetCounter::columns() const { return columns_ ? columns_->spy.columns() : nullptr; }
+
+const std::vector<unsigned>* FacetCounter::column_counts(std::size_t field) const {
+    const ColumnSpy::Field* counted = columns_ ? columns_->spy.field(field) : nullptr;
+    return counted ? &counted->counts : nullptr;
+}
+
+std::vector<Facet> merge_facets(const std::vector<const FacetCounter*>& counters,
+                                const std::map<std::string, unsigned>& sizes) {
+    std::vector<const schema::Field*> fields = facet_fields();
+    // Parts of one database count into the same ordinals: summed as numbers,
+    // then made into facets as one counter's would be.
+    const FacetColumns* columns = counters.front()->columns();
+    bool one_dictionary = columns && std::all_of(counters.begin(), counters.end(),
+                                                 [&](const FacetCounter* c) { return c->columns() == columns; });
+    if (one_dictionary) {
+        std::vector<Facet> facets;
+        for (std::size_t f = 0; f < fields.size(); ++f) {
+            const FacetColumns::Field* column = nullptr;
+            for (const FacetColumns::Field& in_file : columns->fields())
+                if (in_file.slot == fields[f]->slot) column = &in_file;
+            std::vector<unsigned> summed;
+            for (const FacetCounter* counter : counters)
+                if (const std::vector<unsigned>* counts = counter->column_counts(f)) {
+                    if (summed.empty()) summed = *counts;
+                    else for (std::size_t o = 0; o < summed.size(); ++o) summed[o] += (*counts)[o];
+                }
+            facets.push_back(column ? make_column_facet(*fields[f], *column, summed, sizes)
+                                    : make_facet(*fields[f], {}, sizes));
         }
-        auto size = sizes.find(std::string(field.name));
-        unsigned keep = size == sizes.end() ? SearchRequest::default_facet_size : size->second;
-        if (auto type = schema::entity_type_of(field))
-            facets.push_back({std::string(field.name), fold_entity_facet(counted->counts(), *type, keep), {}});
-        else
-            facets.push_back(by_count(std::string(field.name), counted->counts()));
-        if (keep > 0 && facets.back().values.size() > keep) facets.back().values.resize(keep);
+        return facets;
+    }
+    std::vector<std::vector<ValueList>> parts;
+    for (const FacetCounter* counter : counters) parts.push_back(counter->value_lists());
+    std::vector<Facet> facets;
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+        ValueList values;
+        if (parts.size() == 1) {
+            values = std::move(parts[0][f]);
+        } else {
+            std::map<std::string_view, unsigned> summed;
+            for (const auto& part : parts)
+                for (const auto& [value, count] : part[f]) summed[value] += count;
+            values.assign(summed.begin(), summed.end());
+        }
+        facets.push_back(make_facet(*fields[f], values, sizes));
     }
     return facets;
 }

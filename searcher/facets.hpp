@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// Facet counts for every facet field of the schema, from Xapian match spies, so
-// counts cover every match the Enquire sees (all of them when the search asks
-// get_mset to check every document).
+// Facet counts for every facet field of the schema, counted as Xapian's
+// matcher sees each match, so counts cover every match the Enquire sees (all
+// of them when the search asks get_mset to check every document).
+//
+// With facet columns (shared/facet_columns.hpp) for every database searched,
+// one spy counts all fields into arrays by ordinal: an array lookup a field a
+// match. Otherwise (a remote shard, columns older than the database) a spy a
+// field reads the value slots, as exact.
 #pragma once
 
 #include <map>
@@ -10,29 +15,49 @@
 
 #include <xapian.h>
 
+#include "searcher/entity_facets.hpp"
 #include "searcher/search_types.hpp"
+#include "shared/facet_columns.hpp"
 
 namespace dateline::searcher {
 
 class FacetCounter {
 public:
-    // Attaches the spies of every facet field; enquire must outlive the
-    // counter's use. remote: some database is served by xapian-tcpsrv, so
-    // only Xapian's own spies may be used (entity fields: one per slot).
-    FacetCounter(Xapian::Enquire& enquire, bool remote);
+    // Attaches the spies; enquire must outlive the counter's use. columns
+    // are those of the one database enquire matches (or of the one the query
+    // is restricted to): with them, they are counted; else remote says
+    // whether a database is served by xapian-tcpsrv, so that only Xapian's
+    // own spies may run.
+    FacetCounter(Xapian::Enquire& enquire, std::shared_ptr<const FacetColumns> columns, bool remote);
     ~FacetCounter();
     FacetCounter(const FacetCounter&) = delete;
     FacetCounter& operator=(const FacetCounter&) = delete;
 
-    // Each value facet ("outlet", "byline", "person") by count, highest
-    // first, ties by value, cut to its size in sizes
-    // (SearchRequest::facet_sizes); the date facet in calendar order, by day,
-    // month or year as the span of the matches needs.
-    std::vector<Facet> facets(const std::map<std::string, unsigned>& sizes = {}) const;
+    // To be called once the match is done, before the counts are read.
+    void finish();
+
+    // Each facet field's distinct values among the matches and their counts,
+    // in the schema's order; the views live as long as the counter.
+    std::vector<ValueList> value_lists() const;
+
+    // Counting from columns: which, and the count of each ordinal of a field
+    // (in the schema's order of facet fields; null if it has no column).
+    const FacetColumns* columns() const;
+    const std::vector<unsigned>* column_counts(std::size_t field) const;
 
 private:
-    struct Counted;
-    std::vector<std::unique_ptr<Counted>> counted_;
+    struct Columns;
+    struct Slots;
+    std::unique_ptr<Columns> columns_;  // one of the two
+    std::unique_ptr<Slots> slots_;
 };
+
+// The facets of the matches of several counters together (parts of one
+// search): each value facet ("outlet", "byline", "person") by count,
+// highest first, ties by value, cut to its size in sizes
+// (SearchRequest::facet_sizes); the date facet in calendar order, by day,
+// month or year as the span of the matches needs.
+std::vector<Facet> merge_facets(const std::vector<const FacetCounter*>& counters,
+                                const std::map<std::string, unsigned>& sizes = {});
 
 }  // namespace dateline::searcher

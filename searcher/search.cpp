@@ -4,15 +4,19 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include "searcher/common_words.hpp"
 #include "searcher/entity_query.hpp"
+#include "searcher/database_part.hpp"
 #include "searcher/facets.hpp"
+#include "searcher/part_match.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/search_request.hpp"
 #include "searcher/snippet.hpp"
@@ -48,6 +52,17 @@ std::vector<std::string> matched_spellings(const Article& article, const NameKey
     return spellings;
 }
 
+// The id the article was indexed under: made from its URL, record id or
+// source as the indexer made it, without reading the document's terms;
+// unless one of those had bytes that were not UTF-8 (stored repaired, so
+// no longer the ones the id was made from): then its id term says.
+std::string id_of(const Article& article, const Xapian::Document& document) {
+    constexpr std::string_view replaced = "\xEF\xBF\xBD";
+    for (const std::string* field : {&article.url, &article.record_id, &article.source})
+        if (field->find(replaced) != std::string::npos) return schema::stored_article_id(document);
+    return schema::article_id(article);
+}
+
 // How many of the best matches --recent reorders: recency lifts an article
 // among the relevant ones, never from the tail of a broad query.
 constexpr Xapian::doccount recent_pool = 200;
@@ -56,86 +71,168 @@ constexpr double recent_half_life_days = 180;
 // --recent: each match's weight over the best weight, plus one half-life
 // decay of its age before the newest article the database holds (an archive's
 // "now" is its last article, not today). Undated articles get no lift.
-std::vector<Xapian::MSetIterator> by_recency(const Xapian::MSet& mset, const Xapian::Database& db) {
+std::vector<RankedEntry> by_recency(const std::vector<RankedEntry>& ranked, const Xapian::Database& db) {
     auto newest = parse_compact_date(db.get_value_upper_bound(schema::date.slot));
-    double best = mset.empty() ? 1 : std::max(mset.begin().get_weight(), 1e-9);
-    std::vector<std::pair<double, Xapian::MSetIterator>> scored;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        double blended = it.get_weight() / best;
-        auto date = parse_compact_date(it.get_document().get_value(schema::date.slot));
+    double best = ranked.empty() ? 1 : std::max(ranked.front().entry.get_weight(), 1e-9);
+    std::vector<std::pair<double, RankedEntry>> scored;
+    for (const RankedEntry& e : ranked) {
+        double blended = e.entry.get_weight() / best;
+        auto date = parse_compact_date(e.entry.get_document().get_value(schema::date.slot));
         if (date && newest) {
             auto age = std::chrono::sys_days(*newest) - std::chrono::sys_days(*date);
             blended += std::exp2(-std::max(0.0, static_cast<double>(age.count())) / recent_half_life_days);
         }
-        scored.emplace_back(blended, it);
+        scored.emplace_back(blended, e);
     }
     std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::vector<Xapian::MSetIterator> order;
-    for (const auto& [score, it] : scored) order.push_back(it);
+    std::vector<RankedEntry> order;
+    for (const auto& [score, e] : scored) order.push_back(e);
     return order;
 }
 
-std::vector<Hit> read_hits(const Xapian::MSet& mset, const SearchRequest& request,
-                           const NameKeys& name_keys, const Xapian::Database& db) {
-    std::vector<Xapian::MSetIterator> order;
-    if (request.recent) {
-        order = by_recency(mset, db);
-        // The pool was fetched from the first match: now cut out the page.
-        order.erase(order.begin(), order.begin() + std::min<std::size_t>(request.offset, order.size()));
-        if (order.size() > request.limit) order.resize(request.limit);
-    } else {
-        for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
-    }
+// The hits: entries ranked from first (0-based) on, already cut to the page.
+std::vector<Hit> read_hits(const std::vector<RankedEntry>& page, unsigned first_rank, const SearchRequest& request,
+                           const NameKeys& name_keys) {
     std::vector<Hit> hits;
-    unsigned rank = request.recent ? request.offset : 0;
-    for (const Xapian::MSetIterator& it : order) {
-        Xapian::Document document = it.get_document();
+    unsigned rank = first_rank;
+    // The text and the entities only when a snippet or the spellings need them.
+    bool whole = request.snippet_length > 0 || !name_keys.empty();
+    for (const RankedEntry& e : page) {
+        Xapian::Document document = e.entry.get_document();
         Hit hit;
-        hit.rank = request.recent ? ++rank : it.get_rank() + 1;
-        hit.id = schema::stored_article_id(document);
-        hit.score = it.get_weight();
-        hit.article = decode_article(document.get_data());
-        if (request.snippet_length > 0) hit.snippet = make_snippet(mset, hit.article.body, request.snippet_length);
+        hit.rank = ++rank;
+        hit.score = e.entry.get_weight();
+        std::string data = document.get_data();
+        hit.article = whole ? decode_article(data) : decode_article_metadata(data);
+        hit.id = id_of(hit.article, document);
+        if (request.snippet_length > 0) hit.snippet = make_snippet(e.part->mset, hit.article.body, request.snippet_length);
         hit.spellings = matched_spellings(hit.article, name_keys);
         hits.push_back(std::move(hit));
     }
     return hits;
 }
 
-// One attempt on an open database. Xapian errors propagate untranslated so
-// that the caller can tell a database changed underneath from a broken one.
-SearchResult run_query(Xapian::Database& db, const SearchRequest& request, DatabaseAliases& aliases, bool remote) {
-    NameKeys name_keys;
-    Xapian::Query query = parse_query(
-        request.query, db,
-        {.since = request.since, .until = request.until, .match_any = request.match_any, .aliases = &aliases},
-        &name_keys);
-    Xapian::Enquire enquire(db);
-    analysis::configure(enquire);
-    enquire.set_query(weigh_common_words_zero(query, db));
-    std::optional<FacetCounter> counter;
-    if (request.facets) counter.emplace(enquire, remote);
-    // Facets are exact only if every match is seen: ask Xapian to check
-    // them all, which also makes the total exact.
-    Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 0;
-    // Undated articles go last either way: "99999999" sorts after any date,
-    // and "" (no value) before any when reversed.
-    Xapian::MultiValueKeyMaker by_date;
-    if (request.sort != SortOrder::relevance) {
-        bool newest_first = request.sort == SortOrder::newest_first;
-        by_date.add_value(schema::date.slot, newest_first, newest_first ? "" : "99999999");
-        enquire.set_sort_by_key_then_relevance(&by_date, false);
+// The parts a search is matched in: none (one match of everything) when a
+// database is remote, or one database is small (below split_from: there a
+// thread costs more than it saves); else one a database, or for one large
+// database, one range of its documents a core.
+std::vector<DatabasePart> plan_parts(const std::vector<Xapian::Database>& shards, bool remote, unsigned cores,
+                                     Xapian::doccount split_from) {
+    std::vector<DatabasePart> parts;
+    if (remote || shards.empty()) return parts;
+    if (shards.size() > 1) {
+        for (std::size_t i = 0; i < shards.size(); ++i) parts.push_back({shards[i].get_uuid(), i, 1, Xapian::docid(-1)});
+        return parts;
     }
-    Xapian::MSet mset = request.recent
-        ? enquire.get_mset(0, std::max<Xapian::doccount>(recent_pool, request.offset + request.limit), check_at_least)
-        : enquire.get_mset(request.offset, request.limit, check_at_least);
+    const Xapian::Database& db = shards.front();
+    if (cores < 2 || db.get_doccount() < split_from) return parts;
+    Xapian::docid last = db.get_lastdocid(), step = last / cores + 1;
+    std::string uuid = db.get_uuid();
+    for (Xapian::docid first = 1; first <= last; first += step) parts.push_back({uuid, 0, first, first + step - 1});
+    return parts;
+}
+
+// A copy of every handle for each further core, on the same revision as
+// the first: a copy that opens on a newer commit makes the search start
+// again (as a database modified underneath would).
+void open_copies(Searcher::Databases& handles, unsigned wanted) {
+    while (handles.copies.size() + 1 < wanted) {
+        Searcher::Databases::Copy copy;
+        for (std::size_t i = 0; i < handles.paths.size(); ++i) {
+            copy.shards.push_back(store::open_shard_for_search(handles.paths[i]));
+            if (copy.shards.back().get_revision() != handles.shards[i].get_revision() ||
+                copy.shards.back().get_uuid() != handles.shards[i].get_uuid())
+                throw Xapian::DatabaseModifiedError("a database changed while being opened again for another core");
+            copy.db.add_database(copy.shards.back());
+        }
+        handles.copies.push_back(std::move(copy));
+    }
+}
+
+// The parts matched side by side, one thread a core, each with handles of
+// its own (Xapian's objects are not shared across threads; the query goes
+// to each as its serialised form).
+std::vector<PartMatch> match_parts(Searcher::Databases& handles, const Xapian::Query& query,
+                                   const std::vector<DatabasePart>& parts, const MatchSettings& settings) {
+    unsigned threads = std::min<unsigned>(handles.cores, static_cast<unsigned>(parts.size()));
+    open_copies(handles, threads);
+    const std::string serialised = query.serialise();
+    std::vector<PartMatch> matches(parts.size());
+    std::vector<std::exception_ptr> failures(threads);
+    auto work = [&](unsigned t) {
+        try {
+            const Xapian::Database& db = t == 0 ? handles.db : handles.copies[t - 1].db;
+            Xapian::Query own = Xapian::Query::unserialise(serialised);
+            for (std::size_t p = t; p < parts.size(); p += threads) {
+                Xapian::Query restricted = restrict_to(own, parts[p]);
+                rank_part(matches[p], db, restricted, settings);
+                if (settings.facets) count_part(matches[p], db, restricted, settings, handles.columns[parts[p].shard]);
+            }
+        } catch (...) {
+            failures[t] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> others;
+    for (unsigned t = 1; t < threads; ++t) others.emplace_back(work, t);
+    work(0);
+    for (std::thread& other : others) other.join();
+    for (const std::exception_ptr& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+    return matches;
+}
+
+// One attempt on open databases. Xapian errors propagate untranslated so
+// that the caller can tell a database changed underneath from a broken one.
+SearchResult run_query(Searcher::Databases& handles, const SearchRequest& request, DatabaseAliases& aliases) {
+    Xapian::Database& db = handles.db;
+    NameKeys name_keys;
+    Xapian::Query query = weigh_common_words_zero(
+        parse_query(request.query, db,
+                    {.since = request.since, .until = request.until, .match_any = request.match_any, .aliases = &aliases},
+                    &name_keys),
+        db);
+    // With facets every match is counted, which also makes the total exact.
+    MatchSettings settings{.sort = request.sort,
+                           .first = 0,
+                           .count = request.recent ? std::max<Xapian::doccount>(recent_pool, request.offset + request.limit)
+                                                   : request.offset + request.limit,
+                           .facets = request.facets,
+                           .remote = handles.remote};
+    std::vector<DatabasePart> parts = plan_parts(handles.shards, handles.remote, handles.cores, handles.split_from);
+    std::vector<PartMatch> matches;
+    if (parts.empty()) {
+        // One match of everything: the columns serve it only when it is one database.
+        auto columns = handles.columns.size() == 1 ? handles.columns.front() : nullptr;
+        if (!request.recent) settings.first = request.offset, settings.count = request.limit;
+        PartMatch& match = matches.emplace_back();
+        rank_part(match, db, query, settings);
+        if (settings.facets) count_part(match, db, query, settings, columns);
+    } else {
+        matches = match_parts(handles, query, parts, settings);
+    }
+
+    std::vector<RankedEntry> ranked = merge_ranked(matches, request.sort);
+    if (ranked.size() > settings.count) ranked.resize(settings.count);  // each part gave its best count
+    unsigned skipped = settings.first;  // the matches ranked before the entries
+    if (request.recent) ranked = by_recency(ranked, db);
+    std::size_t from = std::min<std::size_t>(request.offset - skipped, ranked.size());
+    std::vector<RankedEntry> page(ranked.begin() + static_cast<std::ptrdiff_t>(from),
+                                  ranked.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(from + request.limit, ranked.size())));
 
     SearchResult result;
     result.query = request.query;
-    result.total = mset.get_matches_estimated();
-    result.counts_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    result.hits = read_hits(mset, request, name_keys, db);
-    if (counter) result.facets = counter->facets(request.facet_sizes);
+    result.counts_exact = true;
+    for (const PartMatch& match : matches) {
+        result.total += match.counted ? *match.counted : match.mset.get_matches_estimated();
+        result.counts_exact = result.counts_exact &&
+                              (match.counted || match.mset.get_matches_lower_bound() == match.mset.get_matches_upper_bound());
+    }
+    result.hits = read_hits(page, request.offset, request, name_keys);
+    if (request.facets) {
+        std::vector<const FacetCounter*> counters;
+        for (const PartMatch& match : matches) counters.push_back(match.counter.get());
+        result.facets = merge_facets(counters, request.facet_sizes);
+    }
     if (result.total <= SearchResult::few) result.did_you_mean = suggest_query(request.query, db);
     return result;
 }
@@ -144,33 +241,86 @@ std::string describe_paths(const std::vector<std::string>& paths) { return fmt::
 
 }  // namespace
 
-Searcher::Searcher(std::vector<std::string> databases) : paths_(std::move(databases)) { open(); }
+Searcher::Searcher(std::vector<std::string> databases) {
+    open_.paths = std::move(databases);
+    open_.cores = std::max(1u, std::thread::hardware_concurrency());
+    open();
+}
+
+void Searcher::set_split(Xapian::doccount from, unsigned cores) {
+    open_.split_from = from;
+    open_.cores = std::max(1u, cores);
+}
 
 void Searcher::open() {
     // The generation the stub names may be replaced, and deleted, between
     // reading the stub and opening it: then read the stub again.
+    const std::vector<std::string>& paths = open_.paths;
+    open_.remote = std::any_of(paths.begin(), paths.end(), [](const std::string& p) { return store::is_remote(p); });
+    if (paths.empty()) throw Error(ErrorKind::usage, "no database given", "name one with --db PATH");
     for (int attempt = 1;; ++attempt) {
         generations_.clear();
-        for (const std::string& path : paths_) generations_.push_back(store::live_generation(path));
+        for (const std::string& path : paths) generations_.push_back(store::is_remote(path) ? std::nullopt : store::live_generation(path));
         try {
-            db_ = store::open_for_search(paths_);
+            Xapian::Database combined;
+            std::vector<Xapian::Database> shards;
+            for (const std::string& path : paths) {
+                shards.push_back(store::open_shard_for_search(path));
+                combined.add_database(shards.back());
+            }
+            open_.db = std::move(combined);
+            open_.shards = std::move(shards);
+            open_.copies.clear();
+            stamps_.clear();
+            for (std::size_t i = 0; i < paths.size(); ++i) stamps_.push_back(store::stamp_database(paths[i], generations_[i]));
+            open_columns();
             return;
         } catch (const Error& error) {
             bool switched = false;
-            for (std::size_t i = 0; i < paths_.size(); ++i)
-                switched = switched || store::live_generation(paths_[i]) != generations_[i];
+            for (std::size_t i = 0; i < paths.size(); ++i)
+                switched = switched || store::live_generation(paths[i]) != generations_[i];
             if (error.kind() != ErrorKind::database || !switched || attempt == 3) throw;
         }
     }
 }
 
-// A new live generation means new files: open afresh. Otherwise reopen()
-// cheaply moves to the latest commit, if there is a newer one.
-void Searcher::refresh() {
-    for (std::size_t i = 0; i < paths_.size(); ++i) {
-        if (store::live_generation(paths_[i]) != generations_[i]) return open();
+void Searcher::open_columns() {
+    const std::vector<std::string>& paths = open_.paths;
+    open_.columns.assign(paths.size(), nullptr);
+    open_.column_revisions.assign(paths.size(), 0);
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        if (store::is_remote(paths[i])) continue;
+        std::filesystem::path dir = paths[i];
+        if (generations_[i]) dir /= *generations_[i];
+        store::with_database_errors(paths[i], [&] {
+            open_.column_revisions[i] = open_.shards[i].get_revision();
+            open_.columns[i] = FacetColumns::open(dir, open_.shards[i]);
+        });
     }
-    store::with_database_errors(describe_paths(paths_), [&] { db_.reopen(); });
+}
+
+// A new live generation means new files: open afresh. Otherwise reopen()
+// moves to the latest commit, if there is a newer one, and the facet columns
+// are looked at again if it did. A stat of the stub and of the version file
+// of each local database says whether to look at all.
+void Searcher::refresh() {
+    const std::vector<std::string>& paths = open_.paths;
+    bool changed = open_.remote;  // a remote database says nothing until asked
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        if (store::is_remote(paths[i])) continue;
+        store::DatabaseStamp stamp = store::stamp_database(paths[i], generations_[i]);
+        if (stamp == stamps_[i]) continue;
+        if (stamp.stub != stamps_[i].stub && store::live_generation(paths[i]) != generations_[i]) return open();
+        stamps_[i] = stamp;
+        changed = true;
+    }
+    if (!changed) return;
+    store::with_database_errors(describe_paths(paths), [&] {
+        if (!open_.db.reopen()) return;
+        open_.copies.clear();  // on the old revision
+        for (std::size_t i = 0; i < paths.size(); ++i)
+            if (!store::is_remote(paths[i]) && open_.shards[i].get_revision() != open_.column_revisions[i]) return open_columns();
+    });
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
@@ -179,13 +329,12 @@ SearchResult Searcher::search(const SearchRequest& request) {
     constexpr int attempts = 3;
     for (int attempt = 1;; ++attempt) {
         try {
-            bool remote = std::any_of(paths_.begin(), paths_.end(), [](const std::string& p) { return store::is_remote(p); });
-            return run_query(db_, request, aliases_, remote);
+            return run_query(open_, request, aliases_);
         } catch (const Xapian::DatabaseModifiedError& error) {
-            if (attempt == attempts) throw store::translate(error, describe_paths(paths_));
+            if (attempt == attempts) throw store::translate(error, describe_paths(open_.paths));
             open();
         } catch (const Xapian::Error& error) {
-            throw store::translate(error, describe_paths(paths_));
+            throw store::translate(error, describe_paths(open_.paths));
         }
     }
 }

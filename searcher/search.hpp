@@ -11,6 +11,8 @@
 
 #include "searcher/entity_query.hpp"
 #include "searcher/search_types.hpp"
+#include "shared/facet_columns.hpp"
+#include "shared/generations.hpp"
 
 namespace dateline::searcher {
 
@@ -27,14 +29,40 @@ public:
     // Throws Error: usage (empty or unparsable query), database.
     SearchResult search(const SearchRequest& request);
 
+    // A database of at least this many documents is matched in parts, one
+    // a core (default 50,000); for tests and benchmarks. cores: how many
+    // threads a search may use (default: one a core).
+    void set_split(Xapian::doccount from, unsigned cores);
+
+    // What a Searcher holds open (used by search.cpp).
+    struct Databases {
+        std::vector<std::string> paths;
+        Xapian::Database db;                  // all of them, as one
+        std::vector<Xapian::Database> shards;  // each of them, as db holds it
+        std::vector<std::shared_ptr<const FacetColumns>> columns;  // by shard; null: count from the slots
+        std::vector<Xapian::rev> column_revisions;                 // the revision each was checked at
+        // For each further core, its own handles on the same revision,
+        // opened when a search is first matched in parts.
+        struct Copy {
+            Xapian::Database db;
+            std::vector<Xapian::Database> shards;
+        };
+        std::vector<Copy> copies;
+        bool remote = false;
+        unsigned cores = 1;
+        Xapian::doccount split_from = 50'000;
+    };
+
 private:
     void refresh();
     void open();
+    // Each local database's facet columns, if they are of its revision.
+    void open_columns();
 
-    std::vector<std::string> paths_;
     std::vector<std::optional<std::string>> generations_;  // live when opened
-    Xapian::Database db_;
-    DatabaseAliases aliases_;  // the entity aliases db_ was built with
+    std::vector<store::DatabaseStamp> stamps_;             // of each local database, when last looked at
+    Databases open_;
+    DatabaseAliases aliases_;  // the entity aliases the databases were built with
 };
 
 // One query on request.databases, opened for it alone.

@@ -24,7 +24,63 @@ std::vector<Entity> decode_entities(const json& list) {
     return entities;
 }
 
+// Reads the fields encode_article writes before the text, and stops there.
+class MetadataReader : public nlohmann::json_sax<json> {
+public:
+    explicit MetadataReader(Article& article) : article_(article) {}
+
+    bool string(string_t& value) override {
+        if (depth_ == 2 && key_ == "byline") article_.byline.push_back(std::move(value));
+        if (depth_ != 1) return true;
+        if (key_ == "title") article_.title = std::move(value);
+        else if (key_ == "outlet") article_.outlet = std::move(value);
+        else if (key_ == "date") article_.date = parse_iso_date(value);
+        else if (key_ == "dateline") article_.dateline = std::move(value);
+        else if (key_ == "url") article_.url = std::move(value);
+        else if (key_ == "record_id") article_.record_id = std::move(value);
+        else if (key_ == "source") article_.source = std::move(value);
+        return true;
+    }
+    bool key(string_t& name) override {
+        if (depth_ == 1 && (name == "text" || name == "body")) {
+            done_ = true;
+            return false;  // the rest is the text and the entities
+        }
+        if (depth_ == 1) key_ = std::move(name);
+        return true;
+    }
+    bool start_object(std::size_t) override { return ++depth_, true; }
+    bool end_object() override { return --depth_, true; }
+    bool start_array(std::size_t) override { return ++depth_, true; }
+    bool end_array() override { return --depth_, true; }
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+    bool done() const { return done_; }
+
+private:
+    Article& article_;
+    int depth_ = 0;
+    std::string key_;
+    bool done_ = false;
+};
+
 }  // namespace
+
+Article decode_article_metadata(std::string_view data) {
+    Article article;
+    MetadataReader reader(article);
+    json::sax_parse(data, &reader);
+    if (!reader.done())
+        throw Error(ErrorKind::database, "stored article data is not readable",
+                    "the database may be damaged or from another program; rebuild it");
+    return article;
+}
 
 json entities_json(const std::vector<Entity>& entities) {
     json list = json::array();

@@ -30,6 +30,11 @@ std::string encode_article(const Article& article);
 // Throws Error (database) when data is not something encode_article wrote.
 Article decode_article(std::string_view data);
 
+// The same without the text and the entities (empty): the fields before
+// them only, read without reading the rest, for a hit shown without a
+// snippet.
+Article decode_article_metadata(std::string_view data);
+
 // Entities as stored and as printed: objects of name, type, mentions, forms
 // and key, in that order.
 nlohmann::ordered_json entities_json(const std::vector<Entity>& entities);

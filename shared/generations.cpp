@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -82,6 +83,17 @@ void make_live(const fs::path& db, const std::string& generation) {
         throw Error(ErrorKind::database, fmt::format("cannot switch {} to {}: {}", db.string(), generation, std::strerror(errno)),
                     "the previous generation stays live");
     sync_path(db, O_RDONLY | O_DIRECTORY);
+}
+
+FileStamp stamp_of(const fs::path& file) {
+    struct stat status {};
+    if (::stat(file.c_str(), &status) != 0) return {};
+    return {static_cast<std::uint64_t>(status.st_ino), static_cast<std::uint64_t>(status.st_size),
+            static_cast<std::int64_t>(status.st_mtim.tv_sec) * 1'000'000'000 + status.st_mtim.tv_nsec};
+}
+
+DatabaseStamp stamp_database(const fs::path& db, const std::optional<std::string>& generation) {
+    return {stamp_of(db / stub_file_name), stamp_of((generation ? db / *generation : db) / "iamglass")};
 }
 
 std::string work_directory_name(const std::string& generation) { return generation + std::string(work_suffix); }

@@ -12,6 +12,7 @@
 // the old generation or the new one, never a mixture.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -37,6 +38,26 @@ std::string next_generation_name(const std::filesystem::path& db);
 // Atomically makes generation live: the stub is written to a temporary file,
 // flushed, and renamed over the old one. Throws Error (database).
 void make_live(const std::filesystem::path& db, const std::string& generation);
+
+// What a stat says of a file, enough to tell that it was replaced or written
+// since: a reader compares these before every query instead of reading the
+// stub and the database's version file (a rename gives a new inode, a commit
+// rewrites the version file). All zero when the file is missing.
+struct FileStamp {
+    std::uint64_t inode = 0, size = 0;
+    std::int64_t modified_ns = 0;
+    bool operator==(const FileStamp&) const = default;
+};
+FileStamp stamp_of(const std::filesystem::path& file);
+
+// The stub's stamp, and the stamp of the live generation's version file
+// (Xapian's glass backend writes "iamglass" at every commit); without a
+// generation, of db's own version file.
+struct DatabaseStamp {
+    FileStamp stub, version;
+    bool operator==(const DatabaseStamp&) const = default;
+};
+DatabaseStamp stamp_database(const std::filesystem::path& db, const std::optional<std::string>& generation);
 
 // Where a generation being built keeps its scratch work: "gen-000003.work".
 std::string work_directory_name(const std::string& generation);

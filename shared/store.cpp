@@ -107,17 +107,19 @@ Xapian::Database open_shard(const std::string& path) {
 
 bool is_remote(std::string_view path) { return path.starts_with("tcp:"); }
 
+Xapian::Database open_shard_for_search(const std::string& path) {
+    return with_database_errors(path, [&] {
+        Xapian::Database shard = open_shard(path);
+        check_schema(shard, path);
+        return shard;
+    });
+}
+
 Xapian::Database open_for_search(const std::vector<std::string>& paths) {
     if (paths.empty())
         throw Error(ErrorKind::usage, "no database given", "name one with --db PATH");
     Xapian::Database combined;
-    for (const std::string& path : paths) {
-        with_database_errors(path, [&] {
-            Xapian::Database shard = open_shard(path);
-            check_schema(shard, path);
-            combined.add_database(shard);
-        });
-    }
+    for (const std::string& path : paths) combined.add_database(open_shard_for_search(path));
     return combined;
 }
 

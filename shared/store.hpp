@@ -40,9 +40,13 @@ void stamp_schema(Xapian::WritableDatabase& db);
 // Records the current UTC time as the database's last update (ISO 8601).
 void stamp_last_update(Xapian::WritableDatabase& db);
 
-// Opens every path (Xapian follows each one's stub to its live generation),
-// checks each one's schema, and combines them into one database to search.
-// Throws Error (database, schema_mismatch).
+// Opens one database to search (Xapian follows its stub to the live
+// generation; "tcp:HOST:PORT" is one served by xapian-tcpsrv) and checks its
+// schema. Throws Error (usage, database, schema_mismatch).
+Xapian::Database open_shard_for_search(const std::string& path);
+
+// Opens every path with open_shard_for_search and combines them into one
+// database to search.
 Xapian::Database open_for_search(const std::vector<std::string>& paths);
 
 // Whether path names a database served by xapian-tcpsrv ("tcp:HOST:PORT").

@@ -9,6 +9,7 @@
 #include "indexer/commands/database_stats.hpp"
 #include "indexer/write/writer_lock.hpp"
 #include "shared/error.hpp"
+#include "shared/facet_columns.hpp"
 #include "shared/generations.hpp"
 #include "shared/store.hpp"
 
@@ -28,6 +29,7 @@ CompactReport compact_database(const std::string& db_path, std::optional<std::ch
     fs::path new_path = fs::path(db_path) / report.generation;
     try {
         store::with_database_errors(db_path, [&] { Xapian::Database(old_path.string()).compact(new_path.string()); });
+        write_facet_columns(new_path);
         store::make_live(db_path, report.generation);
     } catch (...) {
         std::error_code ignored;

@@ -14,6 +14,7 @@
 #include "indexer/write/writer_lock.hpp"
 #include "shared/data_dir.hpp"
 #include "shared/error.hpp"
+#include "shared/facet_columns.hpp"
 #include "shared/generations.hpp"
 #include "shared/schema.hpp"
 #include "shared/store.hpp"
@@ -58,6 +59,18 @@ void prune_vanished(Xapian::WritableDatabase& db, const std::string& db_path, co
     });
 }
 
+// After writes in place, the live generation's facet columns describe an
+// older revision: made again (an unchanged database keeps its columns).
+void refresh_facet_columns(const std::string& db_path, RunObserver& observer) {
+    fs::path live = fs::path(db_path) / store::live_generation(db_path).value_or("");
+    bool current = store::with_database_errors(db_path, [&] {
+        return FacetColumns::open(live, Xapian::Database(live.string())) != nullptr;
+    });
+    if (current) return;
+    observer.stage("writing the facet columns");
+    write_facet_columns(live);
+}
+
 void finish_report(const std::string& db_path, IndexingReport& report) {
     report.generation = store::live_generation(db_path).value_or("");
     report.documents_in_database = store::with_database_errors(
@@ -97,6 +110,7 @@ IndexingReport update_database(const UpdateRequest& request, RunObserver& observ
     SeenInputs seen = index_files(db, request.database, run.inputs, known, run.options, run.report, observer);
     if (request.prune) prune_vanished(db, request.database, run.inputs, seen, run.report);
     store::with_database_errors(request.database, [&] { db.close(); });
+    refresh_facet_columns(request.database, observer);
     finish_report(request.database, run.report);
     return run.report;
 }
@@ -112,6 +126,8 @@ IndexingReport rebuild_database(const UpdateRequest& request, RunObserver& obser
     try {
         build_database(output, (fs::path(request.database) / store::work_directory_name(generation)).string(),
                        run.inputs, run.options, run.report, observer);
+        observer.stage("writing the facet columns");
+        write_facet_columns(output);
         store::make_live(request.database, generation);
     } catch (...) {
         std::error_code ignored;

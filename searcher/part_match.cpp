@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "searcher/part_match.hpp"
+
+#include <algorithm>
+
+#include "shared/analysis.hpp"
+#include "shared/schema.hpp"
+
+namespace dateline::searcher {
+
+void rank_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query& query, const MatchSettings& settings) {
+    part.enquire = std::make_unique<Xapian::Enquire>(db);
+    Xapian::Enquire& enquire = *part.enquire;
+    analysis::configure(enquire);
+    enquire.set_query(query);
+    if (settings.sort != SortOrder::relevance) {
+        // Undated articles go last either way: "99999999" sorts after any
+        // date, and "" (no value) before any when reversed.
+        bool newest_first = settings.sort == SortOrder::newest_first;
+        part.sorter = std::make_unique<Xapian::MultiValueKeyMaker>();
+        part.sorter->add_value(schema::date.slot, newest_first, newest_first ? "" : "99999999");
+        enquire.set_sort_by_key_then_relevance(part.sorter.get(), false);
+    }
+    part.mset = enquire.get_mset(settings.first, settings.count);
+}
+
+void count_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query& query, const MatchSettings& settings,
+                std::shared_ptr<const FacetColumns> columns) {
+    part.counting = std::make_unique<Xapian::Enquire>(db);
+    Xapian::Enquire& enquire = *part.counting;
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_query(query);
+    part.counter = std::make_unique<FacetCounter>(enquire, std::move(columns), settings.remote);
+    // No entries wanted, every match checked: the spies see them all.
+    Xapian::MSet counted = enquire.get_mset(0, 0, db.get_doccount());
+    part.counter->finish();
+    part.counted = counted.get_matches_estimated();
+}
+
+std::vector<RankedEntry> merge_ranked(const std::vector<PartMatch>& parts, SortOrder sort) {
+    std::vector<RankedEntry> entries;
+    for (const PartMatch& part : parts)
+        for (auto it = part.mset.begin(); it != part.mset.end(); ++it) entries.push_back({&part, it});
+    if (parts.size() == 1) return entries;  // already in order
+    std::vector<std::string> keys;
+    if (sort != SortOrder::relevance)
+        for (const RankedEntry& e : entries) keys.push_back(e.entry.get_sort_key());
+    std::vector<std::size_t> order(entries.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (!keys.empty() && keys[a] != keys[b]) return keys[a] < keys[b];
+        double wa = entries[a].entry.get_weight(), wb = entries[b].entry.get_weight();
+        if (wa != wb) return wa > wb;
+        return *entries[a].entry < *entries[b].entry;
+    });
+    std::vector<RankedEntry> merged;
+    merged.reserve(entries.size());
+    for (std::size_t i : order) merged.push_back(entries[i]);
+    return merged;
+}
+
+}  // namespace dateline::searcher
