@@ -57,7 +57,8 @@ SearchRequest request_for(const std::string& line, const SearchRequest& defaults
     request.limit = unsigned_option(object, "limit", request.limit);
     request.offset = unsigned_option(object, "offset", request.offset);
     request.snippet_length = unsigned_option(object, "snippet_length", request.snippet_length);
-    request.facets = bool_option(object, "facets", request.facets);
+    if (object.contains("facets") && object["facets"].is_string()) set_facet_mode(request, object["facets"].get<std::string>());
+    else request.facets = bool_option(object, "facets", request.facets);
     request.match_any = bool_option(object, "any", request.match_any);
     request.since = string_option(object, "since", request.since);
     request.until = string_option(object, "until", request.until);

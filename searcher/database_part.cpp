@@ -20,7 +20,7 @@ public:
         if (db.get_uuid() == part_.uuid) end_ = std::min(part_.last, db.get_lastdocid());
         current_ = part_.first - 1;
         started_ = false;
-        size_ = end_ >= part_.first ? end_ - part_.first + 1 : 0;
+        size_ = end_ >= part_.first ? (end_ - part_.first + 1) / std::max<Xapian::docid>(part_.stride, 1) : 0;
         set_maxweight(0);
     }
 
@@ -31,12 +31,12 @@ public:
 
     void next(double) override {
         if (!started_) started_ = true;
-        ++current_;
+        current_ = sampled(current_ + 1);
     }
 
     void skip_to(Xapian::docid did, double) override {
         started_ = true;
-        current_ = std::max({current_, did, part_.first});
+        current_ = sampled(std::max({current_, did, part_.first}));
     }
 
     bool at_end() const override { return started_ && current_ > end_; }
@@ -44,6 +44,15 @@ public:
     std::string get_description() const override { return "PartSource"; }
 
 private:
+    // The first id from did on that the sample keeps.
+    Xapian::docid sampled(Xapian::docid did) const {
+        if (part_.stride <= 1) return did;
+        Xapian::docid block = (did - 1) / sample_block;
+        if (block % part_.stride == 0) return did;
+        Xapian::docid next = (block / part_.stride + 1) * part_.stride;  // the next kept block
+        return next * sample_block + 1;
+    }
+
     DatabasePart part_;
     Xapian::docid current_ = 0, end_ = 0;
     Xapian::doccount size_ = 0;

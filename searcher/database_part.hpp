@@ -18,7 +18,12 @@ struct DatabasePart {
     std::size_t shard = 0;         // its place among the databases searched
     Xapian::docid first = 1;       // its documents' ids, in that database
     Xapian::docid last = Xapian::docid(-1);
+    // A sample: only the first of every `stride` blocks of sample_block
+    // document ids (1: every document).
+    Xapian::docid stride = 1;
 };
+
+inline constexpr Xapian::docid sample_block = 256;
 
 // query, matching only the part's documents; the part adds no weight.
 Xapian::Query restrict_to(const Xapian::Query& query, const DatabasePart& part);

@@ -112,6 +112,8 @@ private:
 }  // namespace
 
 const EntityAliases& DatabaseAliases::of(const Xapian::Database& db) {
+    if (current_) return aliases_;
+    current_ = true;
     std::string table = db.get_metadata(std::string(schema::aliases_metadata));
     std::string titles = db.get_metadata(std::string(schema::titles_metadata));
     std::string source = table + '\0' + titles;

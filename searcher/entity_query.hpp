@@ -20,11 +20,16 @@ namespace dateline::searcher {
 // open pays two metadata lookups a query, not a parse.
 class DatabaseAliases {
 public:
+    // The aliases db was built with, read from its metadata the first time
+    // after a forget(): a holder of open databases (Searcher) forgets them
+    // whenever the databases move to another revision.
     const EntityAliases& of(const Xapian::Database& db);
+    void forget() { current_ = false; }
 
 private:
     std::string source_;  // the metadata the aliases were parsed from
     EntityAliases aliases_;
+    bool current_ = false;
 };
 
 // person:"Qassem Suleimani" -> the entity's key, or, for a person of several

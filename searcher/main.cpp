@@ -48,7 +48,7 @@ editing and history; :help lists its commands (:next, :prev, :show N, :sort,
 :limit, :facets, :json, :quit).
 
 Batch: each line of FILE (- for standard input) is a query as typed, or a
-JSON object {"query": ..., "limit": N, "offset": N, "facets": BOOL,
+JSON object {"query": ..., "limit": N, "offset": N, "facets": BOOL or "estimate",
 "snippet_length": N, "since": DATE, "until": DATE, "any": BOOL, "sort":
 ORDER, "recent": BOOL}; each is answered by one JSON line, in order: the
 --json object with "line" added, or {"query", "error": {"kind", "message",
@@ -147,7 +147,7 @@ int run(int argc, char** argv) {
     searcher::SearchRequest request;
     std::vector<std::string> words, facet_sizes;
     bool as_json = false, as_jsonl = false, as_csv = false;
-    std::string batch_file, sort;
+    std::string batch_file, sort, facet_mode = "exact";
     std::string usage_text = usage();
     po::options_description options(usage_text);
     options.add_options()
@@ -176,7 +176,10 @@ int run(int argc, char** argv) {
          "article held)")
         ("facet", po::value(&facet_sizes)->value_name("NAME:N"),
          "show the top N entries of facet NAME (outlet, byline, person, org, place; default 10, 0 for all); repeatable")
-        ("no-facets", "skip facet counting (faster; the total becomes an estimate)");
+        ("facets", po::value(&facet_mode)->value_name("MODE"),
+         "exact (default: every match counted), estimate (a sample of the archive counted and scaled up; "
+         "for very large archives) or off")
+        ("no-facets", "skip facet counting (--facets off: faster; the total becomes an estimate)");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
@@ -195,7 +198,7 @@ int run(int argc, char** argv) {
         return exit_status::ok;
     }
     po::notify(vm);
-    request.facets = vm.count("no-facets") == 0;
+    searcher::set_facet_mode(request, vm.count("no-facets") ? "off" : facet_mode);
     request.sort = searcher::parse_sort_order(sort);
     request.facet_sizes = searcher::parse_facet_sizes(facet_sizes);
     Output output = output_format(as_json, as_jsonl, as_csv);

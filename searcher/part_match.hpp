@@ -28,6 +28,7 @@ struct MatchSettings {
     Xapian::doccount first = 0;  // ranked entries wanted: first .. first + count - 1
     Xapian::doccount count = 10;
     bool facets = false;         // count every match and its facets
+    Xapian::docid sample_stride = 1;  // count only a sample (DatabasePart::stride), scaled up
     bool remote = false;         // some database is served by xapian-tcpsrv
 };
 

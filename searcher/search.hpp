@@ -33,6 +33,8 @@ public:
     // a core (default 50,000); for tests and benchmarks. cores: how many
     // threads a search may use (default: one a core).
     void set_split(Xapian::doccount from, unsigned cores);
+    // --facets estimate counts about this many documents (default 50,000).
+    void set_estimate_sample(Xapian::doccount documents) { open_.estimate_sample = std::max<Xapian::doccount>(documents, 1); }
 
     // What a Searcher holds open (used by search.cpp).
     struct Databases {
@@ -51,6 +53,7 @@ public:
         bool remote = false;
         unsigned cores = 1;
         Xapian::doccount split_from = 50'000;
+        Xapian::doccount estimate_sample = 50'000;
     };
 
 private:

@@ -53,6 +53,14 @@ std::map<std::string, unsigned> parse_facet_sizes(const std::vector<std::string>
     return sizes;
 }
 
+void set_facet_mode(SearchRequest& request, const std::string& mode) {
+    if (mode != "exact" && mode != "estimate" && mode != "off")
+        throw Error(ErrorKind::usage, fmt::format("unknown facet mode \"{}\"", mode),
+                    "count facets exact (every match), estimate (a sample, scaled up) or off");
+    request.facets = mode != "off";
+    request.estimate_facets = mode == "estimate";
+}
+
 void check_request(const SearchRequest& request) {
     if (request.query.find_first_not_of(" \t\r\n") == std::string::npos)
         throw Error(ErrorKind::usage, "no query given", "dateline-search --db DB WORDS...");

@@ -20,6 +20,10 @@ SortOrder parse_sort_order(const std::string& typed);
 // date; throws Error (usage) naming the bad one.
 std::map<std::string, unsigned> parse_facet_sizes(const std::vector<std::string>& typed);
 
+// "exact", "estimate" or "off" onto request.facets and estimate_facets;
+// throws Error (usage) for anything else.
+void set_facet_mode(SearchRequest& request, const std::string& mode);
+
 // Throws Error (usage) for a request that cannot be answered as asked: no
 // query, or --recent with a date order.
 void check_request(const SearchRequest& request);

@@ -28,6 +28,11 @@ struct SearchRequest {
     unsigned limit = 10;
     unsigned snippet_length = 200;  // bytes of body text to aim for; 0: no snippets
     bool facets = true;
+    // --facets estimate: count a sample of the matches (every so many
+    // blocks of documents, through the whole archive) and scale it up;
+    // counts_exact says false. For archives too large to count at the
+    // speed of typing.
+    bool estimate_facets = false;
     // Entries shown per value facet (outlet, person, org, place), by name;
     // facets not named show default_facet_size; 0 shows every entry.
     std::map<std::string, unsigned> facet_sizes;

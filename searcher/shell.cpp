@@ -28,7 +28,7 @@ constexpr const char* help_text = R"(Type a query (dateline-search --help-query 
   :show N             article N of the last results, whole
   :sort ORDER         relevance, date (oldest first) or -date (newest first)
   :limit N            hits per page
-  :facets on|off      count facets (off is faster)
+  :facets on|estimate|off  count facets exactly, from a sample, or not
   :json               JSON output on or off
   :help               this text
   :quit               leave (also Ctrl-D); Ctrl-C drops the line being typed
@@ -86,8 +86,9 @@ public:
             request_.offset = 0;
             if (last_) search();
         } else if (command == ":facets") {
-            if (argument != "on" && argument != "off") return say("write :facets on or :facets off");
-            request_.facets = argument == "on";
+            if (argument != "on" && argument != "off" && argument != "estimate")
+                return say("write :facets on, :facets estimate or :facets off");
+            set_facet_mode(request_, argument == "on" ? "exact" : argument);
         } else if (command == ":json") {
             json_ = !json_;
             say(json_ ? "JSON output on" : "JSON output off");
