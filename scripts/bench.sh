@@ -11,8 +11,12 @@ usage() {
 Usage: scripts/bench.sh [--quick] [--corpus FILE] [--queries FILE] [--sizes "N ..."]
                         [--repeat N] [indexing] [queries] [scale]
 
-  indexing  build Dateline, the plain-Xapian floor and FTS5 from one JSON Lines
+  indexing  build Dateline (dateline-index rebuild, every core), the
+            plain-Xapian floor (one writer) and FTS5 from one JSON Lines
             corpus: documents/s, MB/s of text (title + body), peak RSS, size
+            on disk (and the floor's once compacted, as Dateline's comes
+            out); then Dateline's update with nothing changed and an update
+            adding 1% new articles (10,000 at 1M)
   queries   single-threaded latency p50/p95/p99 and queries/s per query class
             (warm cache), with exact facets and snippets on ("full") and off
             ("bare"); Dateline's batch mode in queries/s (the set x20)
@@ -107,7 +111,7 @@ index_all() {
               read -r docs text_bytes <"$work/count"
               indexed=$docs ;;
       fts5) timed "$work/count" build/scripts/measure/bench-floor-index fts5 "$source" "$dir/fts5.db" ;;
-      dateline) timed /dev/null "$index" update --quiet --db "$dir/dateline" "$source"
+      dateline) timed /dev/null "$index" rebuild --quiet --db "$dir/dateline" "$source"
                 indexed=$("$index" stats --db "$dir/dateline" --json | sed -E 's/.*"documents":([0-9]+).*/\1/')
                 # Records with neither title nor text are reported and skipped, not indexed.
                 ((indexed * 100 >= docs * 99)) || fail "dateline indexed $indexed of $docs records"
@@ -122,6 +126,23 @@ index_all() {
       >>"$table"
   done
   (( docs > 0 )) || fail "no documents in $source"
+  # The floor as a compacted database, as Dateline's rebuild makes its own.
+  xapian-compact "$dir/xapian" "$dir/xapian-compacted" >/dev/null || fail "xapian-compact"
+  local compacted
+  compacted=$(du -sb "$dir/xapian-compacted" | cut -f1)
+  rm -rf "$dir/xapian-compacted"
+  # Dateline's incremental updates of what it built: nothing changed, then
+  # 1% new articles (ids after the corpus's; from the same sentences).
+  timed /dev/null "$index" update --quiet --db "$dir/dateline" "$source"
+  local unchanged_s=$seconds unchanged_rss=$rss_mb
+  local new_articles=$(( docs / 100 > 0 ? docs / 100 : 1 ))
+  build/scripts/measure/bench-synth "$corpus" "$new_articles" 2 $((docs + 1)) >"$dir/new.jsonl" 2>/dev/null ||
+    fail "bench-synth for new articles"
+  timed /dev/null "$index" update --quiet --db "$dir/dateline" "$dir/new.jsonl"
+  local added_s=$seconds added_rss=$rss_mb
+  printf 'update\tunchanged_s\t%s\tunchanged_rss_mb\t%s\tnew_articles\t%s\tadded_s\t%s\tadded_rss_mb\t%s\tfloor_compacted_mb\t%.1f\n' \
+    "$unchanged_s" "$unchanged_rss" "$new_articles" "$added_s" "$added_rss" "$(awk -v k="$compacted" 'BEGIN { print k / 1048576 }')" \
+    >"$out/updates-$label.tsv"
   echo "== indexing: $label ($docs documents, $(awk -v b="$text_bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB of text; $(nproc) cores)"
   awk -F'\t' 'NR == 1 { printf "%-9s %9s %8s %10s %9s %9s %9s\n", "engine", "seconds", "docs/s", "MB/s", "rss_MB", "disk_MB", ""; next }
     { e[NR] = $1; s[$1] = $4; dps[$1] = $5; mbs[$1] = $6; rss[$1] = $7; disk[$1] = $8 }
@@ -130,6 +151,10 @@ index_all() {
       printf "dateline/xapian: time x%.2f, throughput x%.2f, disk x%.2f\n", s["dateline"] / s["xapian"], dps["dateline"] / dps["xapian"], disk["dateline"] / disk["xapian"]
       printf "dateline/fts5:   time x%.2f, throughput x%.2f, disk x%.2f\n", s["dateline"] / s["fts5"], dps["dateline"] / dps["fts5"], disk["dateline"] / disk["fts5"]
     }' "$table"
+  awk -F'\t' -v disk="$(awk -F'\t' '$1 == "dateline" { print $8 }' "$table")" '{
+      printf "plain Xapian compacted: %.1f MB; dateline/compacted floor: disk x%.2f\n", $13, disk / $13
+      printf "dateline update, nothing changed: %.2f s (%.1f MB); update adding %d new articles: %.2f s (%.1f MB)\n", $3, $5, $7, $9, $11
+    }' "$out/updates-$label.tsv"
 }
 
 # query_all LABEL: latency of the three engines over the indexes index_all

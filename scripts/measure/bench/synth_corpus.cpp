@@ -107,10 +107,12 @@ std::discrete_distribution<std::size_t> zipf(std::size_t n) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    return dateline::measure::run_tool(argc, 2, 3, "bench-synth CORPUS.jsonl[.gz] N [SEED] > synthetic.jsonl", [&] {
+    return dateline::measure::run_tool(argc, 2, 4, "bench-synth CORPUS.jsonl[.gz] N [SEED [FIRST]] > synthetic.jsonl", [&] {
         Pools pools = read_pools(argv[1]);
         std::size_t n = std::strtoull(argv[2], nullptr, 10);
-        std::mt19937_64 random(argc == 4 ? std::strtoull(argv[3], nullptr, 10) : 1987);
+        std::mt19937_64 random(argc >= 4 ? std::strtoull(argv[3], nullptr, 10) : 1987);
+        // Ids from FIRST on: articles new to a corpus made with ids below it.
+        std::size_t first_id = argc == 5 ? std::strtoull(argv[4], nullptr, 10) : 1;
         auto outlets = make_outlets();
         auto names = make_names();
         auto pick_outlet = zipf(outlets.size());
@@ -131,7 +133,7 @@ int main(int argc, char** argv) {
             nlohmann::json authors = nlohmann::json::array();
             for (int a = author_count(random); a > 0; --a) authors.push_back(names[pick_name(random)]);
             nlohmann::json record = {
-                {"id", fmt::format("synthetic-{}", i)},
+                {"id", fmt::format("synthetic-{}", first_id + i - 1)},
                 {"synthetic", true},
                 {"title", pools.titles[pick_title(random)]},
                 {"outlet", outlets[pick_outlet(random)]},
