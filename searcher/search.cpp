@@ -90,25 +90,56 @@ std::vector<RankedEntry> by_recency(const std::vector<RankedEntry>& ranked, cons
     return order;
 }
 
-// The hits: entries ranked from first (0-based) on, already cut to the page.
-std::vector<Hit> read_hits(const std::vector<RankedEntry>& page, unsigned first_rank, const SearchRequest& request,
-                           const NameKeys& name_keys) {
-    std::vector<Hit> hits;
-    unsigned rank = first_rank;
+// One hit: the entry at (0-based) place rank - 1 of the ranking.
+Hit read_hit(const RankedEntry& e, unsigned rank, const SearchRequest& request, const NameKeys& name_keys) {
     // The text and the entities only when a snippet or the spellings need them.
     bool whole = request.snippet_length > 0 || !name_keys.empty();
-    for (const RankedEntry& e : page) {
-        Xapian::Document document = e.entry.get_document();
-        Hit hit;
-        hit.rank = ++rank;
-        hit.score = e.entry.get_weight();
-        std::string data = document.get_data();
-        hit.article = whole ? decode_article(data) : decode_article_metadata(data);
-        hit.id = id_of(hit.article, document);
-        if (request.snippet_length > 0) hit.snippet = make_snippet(e.part->mset, hit.article.body, request.snippet_length);
-        hit.spellings = matched_spellings(hit.article, name_keys);
-        hits.push_back(std::move(hit));
-    }
+    Xapian::Document document = e.entry.get_document();
+    Hit hit;
+    hit.rank = rank;
+    hit.score = e.entry.get_weight();
+    std::string data = document.get_data();
+    hit.article = whole ? decode_article(data) : decode_article_metadata(data);
+    hit.id = id_of(hit.article, document);
+    if (request.snippet_length > 0) hit.snippet = make_snippet(e.part->mset, hit.article.body, request.snippet_length);
+    hit.spellings = matched_spellings(hit.article, name_keys);
+    return hit;
+}
+
+// Runs work(t) for each t below threads side by side, t = 0 on this thread,
+// and rethrows the first failure once all have finished.
+template <typename Work>
+void side_by_side(unsigned threads, const Work& work) {
+    std::vector<std::exception_ptr> failures(threads);
+    auto run = [&](unsigned t) {
+        try {
+            work(t);
+        } catch (...) {
+            failures[t] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> others;
+    for (unsigned t = 1; t < threads; ++t) others.emplace_back(run, t);
+    run(0);
+    for (std::thread& other : others) other.join();
+    for (const std::exception_ptr& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+}
+
+// The hits: entries ranked from first (0-based) on, already cut to the page.
+// Matched in parts, each hit is read by the thread that matched its part,
+// on that thread's handles: a snippet looks up how common each word of the
+// text is (Xapian keeps those per MSet), most of a hit's cost on a large
+// archive, so the page costs half as long on two cores.
+std::vector<Hit> read_hits(const std::vector<RankedEntry>& page, unsigned first_rank, const SearchRequest& request,
+                           const NameKeys& name_keys, const std::vector<PartMatch>& matches, unsigned threads) {
+    std::vector<Hit> hits(page.size());
+    threads = std::max(1u, threads);
+    side_by_side(threads, [&](unsigned t) {
+        for (std::size_t i = 0; i < page.size(); ++i)
+            if (static_cast<std::size_t>(page[i].part - matches.data()) % threads == t)
+                hits[i] = read_hit(page[i], first_rank + static_cast<unsigned>(i) + 1, request, name_keys);
+    });
     return hits;
 }
 
@@ -149,37 +180,31 @@ void open_copies(Searcher::Databases& handles, unsigned wanted) {
     }
 }
 
+// How many threads match parts: one a core, no more than there are parts.
+unsigned part_threads(const Searcher::Databases& handles, const std::vector<DatabasePart>& parts) {
+    return std::max(1u, std::min<unsigned>(handles.cores, static_cast<unsigned>(parts.size())));
+}
+
 // The parts matched side by side, one thread a core, each with handles of
 // its own (Xapian's objects are not shared across threads; the query goes
 // to each as its serialised form).
 std::vector<PartMatch> match_parts(Searcher::Databases& handles, const Xapian::Query& query,
                                    const std::vector<DatabasePart>& parts, const MatchSettings& settings) {
-    unsigned threads = std::min<unsigned>(handles.cores, static_cast<unsigned>(parts.size()));
+    unsigned threads = part_threads(handles, parts);
     open_copies(handles, threads);
     const std::string serialised = query.serialise();
     std::vector<PartMatch> matches(parts.size());
-    std::vector<std::exception_ptr> failures(threads);
-    auto work = [&](unsigned t) {
-        try {
-            const Xapian::Database& db = t == 0 ? handles.db : handles.copies[t - 1].db;
-            Xapian::Query own = Xapian::Query::unserialise(serialised);
-            for (std::size_t p = t; p < parts.size(); p += threads) {
-                rank_part(matches[p], db, restrict_to(own, parts[p]), settings);
-                if (!settings.facets) continue;
-                DatabasePart sample = parts[p];
-                sample.stride = settings.sample_stride;
-                count_part(matches[p], db, restrict_to(own, sample), settings, handles.columns[parts[p].shard]);
-            }
-        } catch (...) {
-            failures[t] = std::current_exception();
+    side_by_side(threads, [&](unsigned t) {
+        const Xapian::Database& db = t == 0 ? handles.db : handles.copies[t - 1].db;
+        Xapian::Query own = Xapian::Query::unserialise(serialised);
+        for (std::size_t p = t; p < parts.size(); p += threads) {
+            rank_part(matches[p], db, restrict_to(own, parts[p]), settings);
+            if (!settings.facets) continue;
+            DatabasePart sample = parts[p];
+            sample.stride = settings.sample_stride;
+            count_part(matches[p], db, restrict_to(own, sample), settings, handles.columns[parts[p].shard]);
         }
-    };
-    std::vector<std::thread> others;
-    for (unsigned t = 1; t < threads; ++t) others.emplace_back(work, t);
-    work(0);
-    for (std::thread& other : others) other.join();
-    for (const std::exception_ptr& failure : failures)
-        if (failure) std::rethrow_exception(failure);
+    });
     return matches;
 }
 
@@ -240,7 +265,7 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
         result.counts_exact = result.counts_exact && stride == 1 &&
                               (match.counted || match.mset.get_matches_lower_bound() == match.mset.get_matches_upper_bound());
     }
-    result.hits = read_hits(page, request.offset, request, name_keys);
+    result.hits = read_hits(page, request.offset, request, name_keys, matches, part_threads(handles, parts));
     if (request.facets) {
         std::vector<const FacetCounter*> counters;
         for (const PartMatch& match : matches) counters.push_back(match.counter.get());
