@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # What recognising entities costs, on a real corpus (default Reuters-21578
 # from the team kit): the recogniser's tagging speed on one core in tokens/s
-# (tests/bench/bench_tagger.cpp; the whole extraction too), and indexing the
+# (scripts/measure/bench/bench_tagger.cpp; the whole extraction too), and indexing the
 # corpus with entities on and off (dateline-index update, then --no-entities),
 # with the throughput ratio. One "metric value" line each; exit status 1 if a
 # figure falls below the floor (100,000 tokens/s; ratio 0.6).

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Speed and scale of Dateline, measured in the same run beside two floors: a
-# minimal plain-Xapian engine and SQLite FTS5 (tests/bench/). See
+# minimal plain-Xapian engine and SQLite FTS5 (scripts/measure/bench/). See
 # docs/benchmarks.md for the latest figures and how to read them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ Usage: scripts/bench.sh [--quick] [--corpus FILE] [--queries FILE] [--sizes "N .
             (warm cache), with exact facets and snippets on ("full") and off
             ("bare"); Dateline's batch mode in queries/s (the set x20)
   scale     indexing and queries on SYNTHETIC corpora of each size, made from
-            the corpus by tests/bench/synth_corpus.cpp
+            the corpus by scripts/measure/bench/synth_corpus.cpp
   (none)    all three
 
   --quick     small and fast, for CI: 3,000 articles, sizes "3000", 1 repeat
