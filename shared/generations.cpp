@@ -26,6 +26,9 @@ bool is_generation_name(const std::string& name) {
            name.find_first_not_of("0123456789", generation_prefix.size()) == std::string::npos;
 }
 
+// The stub being written, before its rename over the stub.
+std::string new_stub_name() { return std::string(stub_file_name) + ".new"; }
+
 // fsync a file or directory so a rename survives a power cut.
 void sync_path(const fs::path& path, int flags) {
     int fd = ::open(path.c_str(), flags);
@@ -40,8 +43,12 @@ bool is_unused_directory(const fs::path& db) {
     std::error_code error;
     if (!fs::exists(db, error)) return true;
     if (!fs::is_directory(db, error)) return false;
-    for (fs::directory_iterator it(db, error), end; !error && it != end; it.increment(error))
-        if (it->path().filename() != lock_file_name) return false;
+    for (fs::directory_iterator it(db, error), end; !error && it != end; it.increment(error)) {
+        std::string name = it->path().filename().string();
+        bool ours = name == lock_file_name || name == new_stub_name() || is_generation_name(name) ||
+                    (name.ends_with(work_suffix) && is_generation_name(name.substr(0, name.size() - work_suffix.size())));
+        if (!ours) return false;
+    }
     return !error;
 }
 
@@ -69,7 +76,7 @@ std::string next_generation_name(const fs::path& db) {
 
 void make_live(const fs::path& db, const std::string& generation) {
     fs::path stub = db / stub_file_name;
-    fs::path temporary = db / (std::string(stub_file_name) + ".new");
+    fs::path temporary = db / new_stub_name();
     {
         std::ofstream out(temporary, std::ios::trunc);
         out << "auto " << generation << '\n';
@@ -105,7 +112,7 @@ void remove_dead_generations(const fs::path& db) {
     for (fs::directory_iterator it(db, error), end; !error && it != end; it.increment(error)) {
         std::string name = it->path().filename().string();
         bool scratch = name.ends_with(work_suffix) && is_generation_name(name.substr(0, name.size() - work_suffix.size()));
-        if ((is_generation_name(name) && name != live) || scratch) dead.push_back(it->path());
+        if ((is_generation_name(name) && name != live) || scratch || name == new_stub_name()) dead.push_back(it->path());
     }
     for (const fs::path& path : dead) fs::remove_all(path, error);
 }

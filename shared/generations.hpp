@@ -23,7 +23,10 @@ inline constexpr std::string_view stub_file_name = "XAPIANDB";
 inline constexpr std::string_view lock_file_name = "writer.lock";
 
 // True when db can become a new database: it does not exist, or is a
-// directory holding nothing but (perhaps) the lock file.
+// directory holding nothing but what Dateline itself leaves when killed
+// while creating one (the lock file, generations, a rebuild's scratch, a
+// stub not yet renamed): the next run cleans that up and creates afresh.
+// Anything else in it means the directory is not ours to write in.
 bool is_unused_directory(const std::filesystem::path& db);
 
 // The live generation's name ("gen-000002"), or nullopt when db has no stub

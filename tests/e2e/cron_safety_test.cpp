@@ -316,3 +316,26 @@ TEST_CASE("cron: stats and compact from the command line", "[cron]") {
     CHECK(missing.status == 3);
     CHECK_THAT(missing.err, Catch::Contains("no database at"));
 }
+
+TEST_CASE("cron: 40 kill -9s over the first 0.2 s of an update into a new database; each rerun finishes the job",
+          "[cron]") {
+    test::TempDir dir;
+    std::string update = test::index_binary() + " update --quiet --no-entities --db ";
+    std::set<std::string> leftovers;  // what the kills left, to show the states were varied
+    for (int i = 0; i < 40; ++i) {
+        std::string db = dir / ("db" + std::to_string(i));
+        pid_t pid = spawn(update + shell_quote(db) + " " + sample_args(), dir);
+        std::this_thread::sleep_for(std::chrono::microseconds(5000 * i));  // 0 to 0.195 s
+        kill_hard(pid);
+        std::string left;
+        if (fs::exists(db))
+            for (const auto& entry : fs::directory_iterator(db)) left += entry.path().filename().string() + " ";
+        leftovers.insert(left);
+        auto rerun = run_command(update + shell_quote(db) + " " + sample_args());
+        INFO("killed after " << 5 * i << " ms, leaving: " << left << "\n" << rerun.err);
+        CHECK(rerun.status == 0);
+        CHECK(doccount(db) == 44u);
+        CHECK(generations(db).size() == 1);
+    }
+    CHECK(leftovers.size() > 1);
+}

@@ -78,6 +78,43 @@ TEST_CASE("a generation left half-built by a killed rebuild is removed by the ne
     CHECK(store::live_generation(dir / "db") == "gen-000001");
 }
 
+TEST_CASE("what a run killed while creating a database leaves is finished by the next update or rebuild",
+          "[generations]") {
+    // Each state a creation passes through, as a kill -9 would leave it.
+    using Make = void (*)(const fs::path&);
+    const std::vector<std::pair<std::string, Make>> states = {
+        {"only the lock", [](const fs::path& db) { test::write_file(db / "writer.lock", ""); }},
+        {"an empty generation", [](const fs::path& db) { fs::create_directories(db / "gen-000001"); }},
+        {"a stamped generation, no stub", [](const fs::path& db) { store::create_generation(db); }},
+        {"a stub not yet renamed",
+         [](const fs::path& db) {
+             store::create_generation(db);
+             test::write_file(db / "XAPIANDB.new", "auto gen-000001\n");
+         }},
+        {"a rebuild's scratch",
+         [](const fs::path& db) {
+             fs::create_directories(db / "gen-000001.work/run-000000");
+             fs::create_directories(db / "gen-000001");
+         }},
+    };
+    for (const auto& [state, make] : states)
+        for (bool rebuild : {false, true}) {
+            INFO(state << (rebuild ? ", then rebuild" : ", then update"));
+            test::TempDir dir;
+            fs::create_directories(dir.path() / "db");
+            make(dir.path() / "db");
+            indexer::SilentObserver silent;
+            auto report = rebuild ? indexer::rebuild_database(test::sample_request(dir / "db"), silent)
+                                  : indexer::update_database(test::sample_request(dir / "db"));
+            CHECK(report.documents_in_database == 44);
+            std::vector<std::string> left = entries(dir.path() / "db");
+            REQUIRE(left.size() == 3);
+            CHECK(left[0] == "XAPIANDB");
+            CHECK(left[1] == *store::live_generation(dir / "db"));
+            CHECK(left[2] == "writer.lock");
+        }
+}
+
 TEST_CASE("a stub naming no generation is reported, not followed", "[generations]") {
     test::TempDir dir;
     indexer::update_database(test::sample_request(dir / "db"));
