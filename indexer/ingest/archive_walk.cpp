@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/ingest/archive_walk.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -13,10 +16,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // *.txt and *.html / *.htm (one article) and *.jsonl / *.ndjson (one per line), each perhaps .gz.
-bool is_article_file(const fs::directory_entry& entry) {
-    std::error_code ignored;
-    if (!entry.is_regular_file(ignored)) return false;
-    std::string name = entry.path().filename().string();
+bool has_article_name(const fs::path& path) {
+    std::string name = path.filename().string();
     std::transform(name.begin(), name.end(), name.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (name.ends_with(".gz")) name.resize(name.size() - 3);
@@ -39,12 +40,52 @@ void walk_directory(const fs::path& directory, std::vector<std::string>& files,
     }
     for (const fs::directory_entry& entry : entries) {
         std::error_code ignored;
-        // Symbolic links to directories are not followed (as find does not),
-        // so a link loop cannot make the walk endless.
-        if (entry.is_directory(ignored) && !entry.is_symlink(ignored))
+        const std::string path = entry.path().lexically_normal().string();
+        fs::file_status target = entry.status(ignored);  // what a link points at
+        if (entry.is_symlink(ignored)) {
+            if (!fs::exists(target)) {
+                if (has_article_name(entry.path()))
+                    problems.push_back({path, "a symbolic link to nothing (its target does not exist); skipped"});
+                continue;
+            }
+            // Links to folders are not followed (as find does not), so a link
+            // loop cannot make the walk endless, nor a file be read twice.
+            if (fs::is_directory(target)) {
+                fs::path resolved = fs::canonical(entry.path(), ignored);
+                fs::path here = fs::canonical(directory, ignored);
+                bool loop = !resolved.empty() && (here == resolved || here.string().starts_with(resolved.string() + "/"));
+                problems.push_back({path, loop ? "a symbolic link to a folder that holds it (a loop); not followed"
+                                               : "a symbolic link to a folder; not followed (give the folder itself "
+                                                 "to index it)"});
+                continue;
+            }
+        }
+        if (fs::is_directory(target)) {
             walk_directory(entry.path(), files, problems);
-        else if (is_article_file(entry)) files.push_back(entry.path().lexically_normal().string());
+        } else if (has_article_name(entry.path())) {
+            if (fs::is_regular_file(target)) files.push_back(path);
+            else problems.push_back({path, "not a regular file (a FIFO, socket or device); skipped"});
+        }
     }
+}
+
+// Each file once: a link to a file (or a second hard link) found after the
+// file itself is named and left out, so no article is read twice.
+void drop_repeated_files(ArchiveFiles& found) {
+    std::map<std::pair<dev_t, ino_t>, std::string> first_path;
+    std::vector<std::string> kept;
+    for (std::string& path : found.files) {
+        struct stat info {};
+        if (::stat(path.c_str(), &info) == 0) {
+            auto [first, inserted] = first_path.try_emplace({info.st_dev, info.st_ino}, path);
+            if (!inserted) {
+                found.problems.push_back({path, fmt::format("the same file as {} (a link); read once", first->second)});
+                continue;
+            }
+        }
+        kept.push_back(std::move(path));
+    }
+    found.files = std::move(kept);
 }
 
 }  // namespace
@@ -59,7 +100,9 @@ ArchiveFiles find_article_files(const std::vector<std::string>& paths) {
             throw Error(ErrorKind::input, fmt::format("no such file or directory: {}", given),
                         "check the path; nothing was indexed");
         if (!fs::is_directory(status)) {
-            found.files.push_back(path.string());
+            // A FIFO or a device would block or never end: named, not read.
+            if (fs::is_regular_file(status)) found.files.push_back(path.string());
+            else found.problems.push_back({path.string(), "not a regular file (a FIFO, socket or device); skipped"});
             continue;
         }
         std::vector<std::string> files;
@@ -67,6 +110,7 @@ ArchiveFiles find_article_files(const std::vector<std::string>& paths) {
         std::sort(files.begin(), files.end());
         found.files.insert(found.files.end(), files.begin(), files.end());
     }
+    drop_repeated_files(found);
     return found;
 }
 

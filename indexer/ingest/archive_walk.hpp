@@ -14,7 +14,7 @@ namespace dateline::indexer {
 
 struct ArchiveFiles {
     std::vector<std::string> files;       // absolute, normalised paths
-    std::vector<InputProblem> problems;   // sub-directories that could not be read
+    std::vector<InputProblem> problems;   // folders that could not be read; links not followed; FIFOs, devices
 };
 
 // Throws Error (input) when a path given does not exist: a mistyped path must
