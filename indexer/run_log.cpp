@@ -57,6 +57,17 @@ void RunLog::problem(const InputProblem& problem) {
         err_ << fmt::format("{}: warning: {}: {}\n", program, problem.location, problem.reason);
 }
 
+// Only in --verbose, as the stages are.
+void RunLog::note(const InputProblem& what) {
+    if (options_.verbosity != Verbosity::verbose) return;
+    clear_progress();
+    if (options_.format == LogFormat::json)
+        err_ << dump({{"program", program}, {"level", "info"}, {"location", what.location}, {"message", what.reason}})
+             << '\n';
+    else
+        err_ << fmt::format("{}: {}: {}\n", program, what.location, what.reason);
+}
+
 // Only in --verbose: people and logs that want to know where the time goes.
 void RunLog::stage(const std::string& what) {
     if (options_.verbosity != Verbosity::verbose) return;

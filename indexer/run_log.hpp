@@ -34,6 +34,7 @@ public:
     void file_done() override;
     void record_done(const std::string& key, FileOutcome outcome) override;
     void problem(const InputProblem& problem) override;
+    void note(const InputProblem& what) override;
     void stage(const std::string& what) override;
 
     void error(const Error& error);

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/extract/text_encoding.hpp"
 
+#include <algorithm>
+#include <cerrno>
+#include <iconv.h>
+
 #include <fmt/format.h>
 
 namespace dateline::indexer {
@@ -43,7 +47,75 @@ void append_cp1252(std::string& out, unsigned char c) {
     }
 }
 
+struct WideEncoding {
+    const char* iconv_name;  // as iconv knows it, without a byte-order mark
+    const char* said;        // for the note
+    std::size_t unit;        // bytes a code unit
+    std::size_t mark;        // bytes of byte-order mark to skip
+};
+
+// UTF-16 without a mark: in the first 4 kB, most ASCII characters leave a NUL
+// on one side of each pair and almost none on the other.
+std::optional<WideEncoding> unmarked_utf16(std::string_view bytes) {
+    std::size_t n = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
+    if (n < 4) return std::nullopt;
+    std::size_t even_nuls = 0, odd_nuls = 0;
+    for (std::size_t i = 0; i < n; i += 2) {
+        even_nuls += bytes[i] == '\0';
+        odd_nuls += bytes[i + 1] == '\0';
+    }
+    std::size_t pairs = n / 2;
+    if (odd_nuls * 10 >= pairs * 4 && even_nuls * 20 <= pairs) return WideEncoding{"UTF-16LE", "UTF-16 LE (no byte-order mark)", 2, 0};
+    if (even_nuls * 10 >= pairs * 4 && odd_nuls * 20 <= pairs) return WideEncoding{"UTF-16BE", "UTF-16 BE (no byte-order mark)", 2, 0};
+    return std::nullopt;
+}
+
+std::optional<WideEncoding> wide_encoding(std::string_view bytes) {
+    if (bytes.starts_with(std::string_view("\xFF\xFE\0\0", 4))) return WideEncoding{"UTF-32LE", "UTF-32 LE", 4, 4};
+    if (bytes.starts_with(std::string_view("\0\0\xFE\xFF", 4))) return WideEncoding{"UTF-32BE", "UTF-32 BE", 4, 4};
+    if (bytes.starts_with("\xFF\xFE")) return WideEncoding{"UTF-16LE", "UTF-16 LE", 2, 2};
+    if (bytes.starts_with("\xFE\xFF")) return WideEncoding{"UTF-16BE", "UTF-16 BE", 2, 2};
+    return unmarked_utf16(bytes);
+}
+
 }  // namespace
+
+std::optional<RepairedText> decode_wide_unicode(std::string_view bytes) {
+    std::optional<WideEncoding> encoding = wide_encoding(bytes);
+    if (!encoding) return std::nullopt;
+    iconv_t converter = iconv_open("UTF-8", encoding->iconv_name);
+    if (converter == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+    bytes.remove_prefix(encoding->mark);
+    RepairedText decoded;
+    decoded.text.resize(bytes.size() * 2 + 16);  // UTF-8 takes at most 3 bytes for 2 of UTF-16, 4 for 4 of UTF-32
+    char* in = const_cast<char*>(bytes.data());
+    std::size_t in_left = bytes.size(), replaced = 0, written = 0;
+    while (in_left > 0) {
+        char* out = decoded.text.data() + written;
+        std::size_t out_left = decoded.text.size() - written;
+        std::size_t done = iconv(converter, &in, &in_left, &out, &out_left);
+        written = decoded.text.size() - out_left;
+        if (done != static_cast<std::size_t>(-1)) break;
+        if (errno == E2BIG) {
+            decoded.text.resize(decoded.text.size() * 2);
+            continue;
+        }
+        // EILSEQ (a lone surrogate, a code beyond U+10FFFF) or EINVAL (a unit cut at the end).
+        std::size_t skip = std::min(in_left, encoding->unit);
+        in += skip;
+        in_left -= skip;
+        ++replaced;
+        if (decoded.text.size() - written < 3) decoded.text.resize(decoded.text.size() * 2);
+        decoded.text.replace(written, 3, "\xEF\xBF\xBD");
+        written += 3;
+    }
+    iconv_close(converter);
+    decoded.text.resize(written);
+    decoded.warning = replaced == 0 ? fmt::format("read as {}", encoding->said)
+                                    : fmt::format("read as {}; {} unit{} that could not be converted became U+FFFD",
+                                                  encoding->said, replaced, replaced == 1 ? "" : "s");
+    return decoded;
+}
 
 bool is_valid_utf8(std::string_view bytes) {
     for (std::size_t i = 0; i < bytes.size();) {

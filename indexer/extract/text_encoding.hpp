@@ -19,6 +19,13 @@ struct RepairedText {
 // nullopt when bytes are valid UTF-8 already, so the common case copies nothing.
 std::optional<RepairedText> repair_utf8(std::string_view bytes);
 
+// Text in UTF-16 or UTF-32 as UTF-8, converted by iconv: a byte-order mark
+// (UTF-32 LE/BE, UTF-16 LE/BE) says which, and UTF-16 without one is known by
+// its NUL bytes (ASCII letters in UTF-16 alternate with NULs). A unit that
+// cannot be converted becomes U+FFFD. nullopt for anything else; note says
+// which encoding was read (for --verbose).
+std::optional<RepairedText> decode_wide_unicode(std::string_view bytes);
+
 // True when bytes are valid UTF-8 (no overlong forms, no surrogates).
 bool is_valid_utf8(std::string_view bytes);
 

@@ -51,8 +51,12 @@ ExtractedRecord extract_record(const RawRecord& record, InputFormat format, cons
         extracted.problem = record.problem;
         return extracted;
     }
-    std::optional<RepairedText> repaired = repair_utf8(record.bytes);
-    if (repaired) extracted.warnings.push_back(repaired->warning);
+    // A whole file may be UTF-16 or UTF-32; a JSON Lines file is read line by
+    // line as UTF-8 (its lines are split on the byte '\n').
+    std::optional<RepairedText> repaired =
+        format != InputFormat::jsonl ? decode_wide_unicode(record.bytes) : std::nullopt;
+    if (repaired) extracted.notes.push_back(repaired->warning);
+    else if ((repaired = repair_utf8(record.bytes))) extracted.warnings.push_back(repaired->warning);
     std::string_view text = repaired ? std::string_view(repaired->text) : std::string_view(record.bytes);
     if (format != InputFormat::jsonl) {
         if (text.find('\0') != std::string::npos) {

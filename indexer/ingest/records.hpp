@@ -37,6 +37,7 @@ struct ExtractedRecord {
     std::optional<Article> article;     // nullopt: skipped, problem says why
     std::string problem;
     std::vector<std::string> warnings;  // indexed, but something was not understood or was repaired
+    std::vector<std::string> notes;     // done as it should be, worth saying in --verbose (an encoding read)
     std::vector<std::string> credits;   // wire services credited in the dateline
     std::vector<std::string> removed;   // furniture left out of the text, for audit
 };

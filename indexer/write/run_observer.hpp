@@ -21,6 +21,9 @@ public:
     // One article: key is its file, or "file#line" for a record of one.
     virtual void record_done(const std::string& /*key*/, FileOutcome /*outcome*/) {}
     virtual void problem(const InputProblem& /*problem*/) {}
+    // Something done as it should be that a curious reader may want to know
+    // ("read as UTF-16 LE"): not a problem, said in --verbose only.
+    virtual void note(const InputProblem& /*what*/) {}
     virtual void committed(std::size_t /*documents_written*/) {}
     // A step of the run that takes a while of its own ("merging 100 runs").
     virtual void stage(const std::string& /*what*/) {}

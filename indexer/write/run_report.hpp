@@ -38,6 +38,7 @@ public:
             seen_.keys.insert(record_key_hash(item.key));
             PreparedRecord& record = prepared.records[i];
             for (const std::string& warning : record.extracted.warnings) warn({item.location, warning});
+            for (const std::string& note : record.extracted.notes) observer_.note({item.location, note});
             if (!record.is_article) {
                 skip(item.location, record.extracted.problem, item.key);
                 continue;
