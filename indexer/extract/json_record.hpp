@@ -31,6 +31,11 @@ struct RecordResult {
     std::string problem;              // why there is no article
 };
 
+// Beyond these a record's field is cut, with a warning: no headline is a
+// thousand characters long, no story has a hundred authors.
+inline constexpr std::size_t max_title_characters = 1000;
+inline constexpr std::size_t max_authors = 100;
+
 // A record with neither title nor text gives no article; a headline alone does. A date is read from ISO
 // 8601 strings (date or date-time) and from Unix times in seconds or
 // milliseconds; bylines from a list of names or one string of names separated

@@ -90,3 +90,51 @@ TEST_CASE("--map reads a field from another key; bad mappings are usage errors",
         CHECK_THROWS_AS(indexer::override_field(map, bad), Error);
     }
 }
+
+TEST_CASE("a field of the wrong type: numbers read as text with a warning, objects and arrays skip the record",
+          "[jsonl]") {
+    auto read = [](const json& record) { return article_from_record(record, indexer::default_field_map()); };
+    auto number_title = read({{"title", 1987}, {"text", "Prices rose."}});
+    REQUIRE(number_title.article);
+    CHECK(number_title.article->title == "1987");
+    CHECK(number_title.warnings == std::vector<std::string>{"field \"title\" is a number: read as the text \"1987\""});
+    auto boolean_outlet = read({{"text", "Prices rose."}, {"source", true}});
+    REQUIRE(boolean_outlet.article);
+    CHECK(boolean_outlet.article->outlet == "true");
+    CHECK(boolean_outlet.warnings == std::vector<std::string>{"field \"source\" is a boolean: read as the text \"true\""});
+
+    auto object_text = read({{"title", "Port reopens"}, {"text", {{"html", "<p>Work resumed.</p>"}}}});
+    CHECK_FALSE(object_text.article);
+    CHECK(object_text.problem == "field \"text\" is an object, not text");
+    auto array_title = read({{"headline", {"Port", "reopens"}}, {"text", "Work resumed."}});
+    CHECK_FALSE(array_title.article);
+    CHECK(array_title.problem == "field \"headline\" is an array, not text");
+    // A numeric id is ordinary: no warning.
+    auto numeric_id = read({{"text", "t"}, {"id", 42}});
+    CHECK(numeric_id.warnings.empty());
+}
+
+TEST_CASE("a title over 1,000 characters is cut and an author list over 100 names is capped, each said", "[jsonl]") {
+    std::string long_title;
+    for (int i = 0; i < 600; ++i) long_title += "\xC3\xA9 ";  // 1,200 characters, 1,800 bytes
+    json authors = json::array();
+    for (int i = 0; i < 150; ++i) authors.push_back("Author " + std::to_string(i));
+    auto result = article_from_record({{"title", long_title}, {"text", "t"}, {"authors", authors}},
+                                      indexer::default_field_map());
+    REQUIRE(result.article);
+    CHECK(result.article->title.size() == 1500);  // 1,000 characters: 500 é and 500 spaces
+    CHECK(result.article->byline.size() == 100);
+    CHECK(result.article->byline.back() == "Author 99");
+    CHECK(result.warnings == std::vector<std::string>{"the title is 1199 characters long: cut to the first 1000",
+                                                      "field \"authors\" names 150 authors: the first 100 kept"});
+}
+
+TEST_CASE("authors as objects with a name are read; other entries are left out with a warning", "[jsonl]") {
+    auto result = article_from_record(
+        {{"text", "t"}, {"authors", {{{"name", "Noor Aziz"}}, 7, "Mara Quint", {{"id", 3}}}}}, indexer::default_field_map());
+    REQUIRE(result.article);
+    CHECK(result.article->byline == std::vector<std::string>{"Noor Aziz", "Mara Quint"});
+    CHECK(result.warnings == std::vector<std::string>{
+                                 "field \"authors\": 2 of its 4 entries are not a name (a string, or an object with a "
+                                 "\"name\"): left out"});
+}
