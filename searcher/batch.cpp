@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "searcher/batch.hpp"
 
+#include <cstdint>
+#include <limits>
 #include <set>
 #include <string>
 
@@ -20,7 +22,10 @@ unsigned unsigned_option(const json& object, const char* key, unsigned fallback)
     if (!object.contains(key)) return fallback;
     if (!object[key].is_number_unsigned())
         throw Error(ErrorKind::usage, fmt::format("\"{}\" must be a whole number", key));
-    return object[key].get<unsigned>();
+    auto value = object[key].get<std::uint64_t>();
+    if (value > std::numeric_limits<unsigned>::max())
+        throw Error(ErrorKind::usage, fmt::format("\"{}\" is too large ({})", key, value));
+    return static_cast<unsigned>(value);
 }
 
 bool bool_option(const json& object, const char* key, bool fallback) {

@@ -47,15 +47,56 @@ bool is_letters(std::string_view word) {
     return true;
 }
 
+[[noreturn]] void fail_empty_field(const QueryToken& name) {
+    fail(fmt::format("empty field '{}:' at character {}: nothing follows the colon", name.text, name.offset + 1),
+         fmt::format("write the value right after it: {}:word or {}:\"two words\"", name.text, name.text));
+}
+
 // "name:" followed by a value: a field reference, whose name must be known.
 // Not "http://" (a URL), not "10:30" (digits), not "name: " (a colon in prose).
 void check_field_at(const std::vector<QueryToken>& tokens, std::size_t i) {
     const QueryToken& name = tokens[i];
     if (!is_letters(name.text) || i + 2 >= tokens.size() || !tokens[i + 1].is_symbol(':')) return;
     const QueryToken& value = tokens[i + 2];
-    if (value.kind == QueryToken::Kind::space || value.is_symbol('/')) return;
+    if (value.is_symbol('/')) return;
+    bool empty = value.kind == QueryToken::Kind::space || value.kind == QueryToken::Kind::close;
+    if (empty && !is_field_name(name.text)) return;  // a colon in prose ("Update: strike")
     if (!is_field_name(name.text))
         fail(fmt::format("unknown field '{}:' at character {}", name.text, name.offset + 1), field_list());
+    if (empty)
+        fail_empty_field(name);
+}
+
+// A field name with its colon at the very end of the query: "person:".
+void check_field_at_end(const std::vector<QueryToken>& tokens) {
+    std::size_t n = tokens.size();
+    if (n < 2 || !tokens[n - 1].is_symbol(':') || tokens[n - 2].kind != QueryToken::Kind::word) return;
+    if (!starts_term(tokens, n - 2) || !is_field_name(tokens[n - 2].text)) return;
+    const QueryToken& name = tokens[n - 2];
+    fail_empty_field(name);
+}
+
+// NEAR/N and ADJ/N: N words at most between the two sides, 1 to
+// max_operator_distance; NEAR and ADJ alone mean 10.
+void check_distance_at(const std::vector<QueryToken>& tokens, std::size_t i) {
+    const QueryToken& op = tokens[i];
+    if ((op.text != "NEAR" && op.text != "ADJ") || i + 1 >= tokens.size() || !tokens[i + 1].is_symbol('/')) return;
+    // What follows the '/' up to the next space or parenthesis, as typed.
+    std::string typed;
+    for (std::size_t j = i + 2; j < tokens.size(); ++j) {
+        QueryToken::Kind kind = tokens[j].kind;
+        if (kind == QueryToken::Kind::space || kind == QueryToken::Kind::open || kind == QueryToken::Kind::close) break;
+        typed += tokens[j].text;
+    }
+    std::string hint = fmt::format("write {}/N with N from 1 to {} (at most N words between the two sides), "
+                                   "or {} alone for 10",
+                                   op.text, max_operator_distance, op.text);
+    if (typed.empty()) fail(fmt::format("{}/ at character {} has no distance after the '/'", op.text, op.offset + 1), hint);
+    bool digits = typed.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits || typed.size() > 9 || std::stoul(typed) < 1 || std::stoul(typed) > max_operator_distance)
+        fail(fmt::format("{}/{} at character {}: the distance must be a number from 1 to {}", op.text, typed,
+                         op.offset + 1, max_operator_distance),
+             hint);
 }
 
 }  // namespace
@@ -82,6 +123,7 @@ void check_query_syntax(std::string_view text) {
             open_parens.pop_back();
         }
         if (token.kind == QueryToken::Kind::word && starts_term(tokens, i)) check_field_at(tokens, i);
+        if (token.kind == QueryToken::Kind::word) check_distance_at(tokens, i);
     }
     if (open_quote)
         fail(fmt::format("unbalanced quote: the '\"' at character {} is never closed", open_quote->offset + 1),
@@ -89,6 +131,7 @@ void check_query_syntax(std::string_view text) {
     if (!open_parens.empty())
         fail(fmt::format("unbalanced parenthesis: '(' at character {} is never closed", open_parens.back() + 1),
              "close it with ')'");
+    if (!open_quote) check_field_at_end(tokens);
 }
 
 }  // namespace dateline::searcher

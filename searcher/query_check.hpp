@@ -10,6 +10,8 @@
 namespace dateline::searcher {
 
 inline constexpr std::size_t max_query_bytes = 4096;
+// The largest N of NEAR/N and ADJ/N.
+inline constexpr unsigned max_operator_distance = 1000;
 
 // Throws Error (usage) naming the problem and its character position.
 void check_query_syntax(std::string_view text);

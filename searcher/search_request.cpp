@@ -64,6 +64,12 @@ void set_facet_mode(SearchRequest& request, const std::string& mode) {
 void check_request(const SearchRequest& request) {
     if (request.query.find_first_not_of(" \t\r\n") == std::string::npos)
         throw Error(ErrorKind::usage, "no query given", "dateline-search --db DB WORDS...");
+    if (request.limit > max_limit)
+        throw Error(ErrorKind::usage, fmt::format("limit {} is too large (at most {})", request.limit, max_limit),
+                    "take the hits a page at a time with offset, or narrow the query");
+    if (request.offset > max_offset)
+        throw Error(ErrorKind::usage, fmt::format("offset {} is too large (at most {})", request.offset, max_offset),
+                    "narrow the query (a date range, a field) rather than paging that deep");
     if (request.recent && request.sort != SortOrder::relevance)
         throw Error(ErrorKind::usage, "--recent blends relevance with age: it cannot be combined with --sort date",
                     "use --sort date or -date for a strict date order, --recent for recent-and-relevant first");

@@ -24,8 +24,15 @@ std::map<std::string, unsigned> parse_facet_sizes(const std::vector<std::string>
 // throws Error (usage) for anything else.
 void set_facet_mode(SearchRequest& request, const std::string& mode);
 
+// The most hits one request may ask for, and the deepest page: beyond them a
+// request costs memory in proportion (every part ranks offset + limit
+// entries) and no reader pages that far; --csv with the largest limit, or
+// narrower queries, are the way to take more.
+inline constexpr unsigned max_limit = 10'000;
+inline constexpr unsigned max_offset = 100'000;
+
 // Throws Error (usage) for a request that cannot be answered as asked: no
-// query, or --recent with a date order.
+// query, --recent with a date order, a limit or offset above its maximum.
 void check_request(const SearchRequest& request);
 
 }  // namespace dateline::searcher

@@ -229,19 +229,29 @@ TEST_CASE("cli: every kind of bad query is an error object in a batch, and the n
                          long_query + "\n"
                                       "{\"query\": \"\"}\n"
                                       "{\"query\": \"tram\", \"sort\": \"sideways\"}\n"
+                                      "{\"query\": \"c*\", \"limit\": 4294967295}\n"
+                                      "{\"query\": \"c*\", \"limit\": 4294967296}\n"
+                                      "{\"query\": \"tram\", \"offset\": 100001}\n"
+                                      "harbour NEAR/0 storms\n"
+                                      "person:\n"
                                       "Haddad\n");
     auto result = run_command(search("--batch " + shell_quote(dir / "queries")));
     CHECK(result.status == 1);
     auto answers = lines(result.out);
-    REQUIRE(answers.size() == 9);
-    for (std::size_t i = 0; i < 8; ++i) {
+    REQUIRE(answers.size() == 14);
+    for (std::size_t i = 0; i < 13; ++i) {
         INFO(answers[i].substr(0, 200));
         auto error = json::parse(answers[i]);
         CHECK(error["line"] == i + 1);
         CHECK(error["error"]["kind"] == "usage");
     }
     CHECK_THAT(json::parse(answers[5])["error"]["message"].get<std::string>(), Catch::Contains("too long"));
-    CHECK(json::parse(answers[8])["total"] == 10);
+    CHECK(json::parse(answers[8])["error"]["message"] == "limit 4294967295 is too large (at most 10000)");
+    CHECK(json::parse(answers[9])["error"]["message"] == "\"limit\" is too large (4294967296)");
+    CHECK(json::parse(answers[10])["error"]["message"] == "offset 100001 is too large (at most 100000)");
+    CHECK_THAT(json::parse(answers[11])["error"]["message"].get<std::string>(), Catch::Contains("NEAR/0"));
+    CHECK_THAT(json::parse(answers[12])["error"]["message"].get<std::string>(), Catch::Contains("empty field"));
+    CHECK(json::parse(answers[13])["total"] == 10);
 }
 
 TEST_CASE("cli: a wildcard over 100,000 index words is capped, not an error", "[cli]") {
