@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/ingest/record_runs.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include <fmt/format.h>
@@ -57,8 +58,9 @@ void RecordRuns::open_next_file(Run& run) {
 }
 
 bool RecordRuns::add_to(Run& run) {
-    std::size_t records = 0, bytes = 0;
-    while (records < limits_.records && bytes < limits_.bytes) {
+    std::size_t records = 0, bytes = 0, wanted = limits_.records;
+    if (limits_.first_records > 0 && runs_ < 32) wanted = std::min(wanted, limits_.first_records << runs_);
+    while (records < wanted && bytes < limits_.bytes) {
         if (!reading_) {
             if (next_file_ == inputs_.files.size()) return false;
             open_next_file(run);

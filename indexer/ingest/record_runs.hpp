@@ -55,6 +55,9 @@ struct Run {
 struct RunLimits {
     std::size_t records = 256;         // records to extract in one run
     std::size_t bytes = 16'000'000;    // of their text
+    // When not 0: the first run's records, doubled each run up to records,
+    // so that a small input still makes a run for every worker.
+    std::size_t first_records = 0;
 };
 
 class RecordRuns {
