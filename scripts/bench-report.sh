@@ -18,6 +18,13 @@ for indexing in "$dir"/indexing-*.tsv; do
       s[$1] = $4; d[$1] = $8 }
     BEGIN { print "| engine | documents | seconds | docs/s | MB/s of text | peak RSS | on disk |"; print "|---|---:|---:|---:|---:|---:|---:|" }
     END { printf "\nDateline / plain Xapian: time ×%.2f, disk ×%.2f. Dateline / FTS5: time ×%.2f, disk ×%.2f.\n\n", s["dateline"] / s["xapian"], d["dateline"] / d["xapian"], s["dateline"] / s["fts5"], d["dateline"] / d["fts5"] }' "$indexing"
+  updates=$dir/updates-$label.tsv
+  if [[ -f $updates ]]; then
+    awk -F'\t' -v disk="$(awk -F'\t' '$1 == "dateline" { print $8 }' "$indexing")" '{
+        printf "Plain Xapian compacted (as Dateline'"'"'s rebuild comes out): %.1f MB; Dateline / compacted floor: disk ×%.2f.\n\n", $13, disk / $13
+        printf "Dateline `update` of the built database: nothing changed %.2f s (peak RSS %.1f MB); adding %d new articles %.2f s (%.1f MB).\n\n", $3, $5, $7, $9, $11
+      }' "$updates"
+  fi
   queries=$dir/queries-$label.tsv
   [[ -f $queries ]] || continue
   awk -F'\t' 'NR > 1 { key = $2 "\t" $3; for (i = 5; i <= 8; i++) v[$1, key, i] = $i; if (!(key in seen)) { seen[key] = 1; keys[++n] = key } }
