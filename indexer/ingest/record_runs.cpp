@@ -60,7 +60,7 @@ void RecordRuns::open_next_file(Run& run) {
 bool RecordRuns::add_to(Run& run) {
     std::size_t records = 0, bytes = 0, wanted = limits_.records;
     if (limits_.first_records > 0 && runs_ < 32) wanted = std::min(wanted, limits_.first_records << runs_);
-    while (records < wanted && bytes < limits_.bytes) {
+    while (records < wanted && bytes < limits_.bytes && run.items.size() < limits_.items) {
         if (!reading_) {
             if (next_file_ == inputs_.files.size()) return false;
             open_next_file(run);

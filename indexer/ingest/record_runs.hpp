@@ -55,6 +55,10 @@ struct Run {
 struct RunLimits {
     std::size_t records = 256;         // records to extract in one run
     std::size_t bytes = 16'000'000;    // of their text
+    // Items of every kind: records unchanged since the last run, and files
+    // done, take no work but some memory, so that an update of an archive
+    // that has not changed still holds one run's worth, not the archive.
+    std::size_t items = 16'384;
     // When not 0: the first run's records, doubled each run up to records,
     // so that a small input still makes a run for every worker.
     std::size_t first_records = 0;

@@ -23,7 +23,7 @@ namespace {
 // read, few enough that a run's buffers and text stay small. The first runs
 // are smaller (625, 1,250, ... records), so that an archive of a few thousand
 // articles is still built on every core.
-constexpr RunLimits build_runs{.records = 10'000, .bytes = 64'000'000, .first_records = 625};
+constexpr RunLimits build_runs{.records = 10'000, .bytes = 64'000'000, .items = 40'000, .first_records = 625};
 // Documents between flushes of a run's database: Xapian's buffer of
 // postings slows down as it grows (a flush every 1,000 documents indexed
 // synthetic news a third faster than every 4,000).
