@@ -16,8 +16,8 @@
 namespace dateline::searcher {
 
 // The alias table and titles the indexer stored in a database (empty if
-// none), parsed again only when the stored text changes: a searcher held
-// open pays two metadata lookups a query, not a parse.
+// none), read once a revision and parsed again only when the stored text
+// changed: a searcher held open pays nothing a query.
 class DatabaseAliases {
 public:
     // The aliases db was built with, read from its metadata the first time

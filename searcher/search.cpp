@@ -134,7 +134,6 @@ void side_by_side(unsigned threads, const Work& work) {
 std::vector<Hit> read_hits(const std::vector<RankedEntry>& page, unsigned first_rank, const SearchRequest& request,
                            const NameKeys& name_keys, const std::vector<PartMatch>& matches, unsigned threads) {
     std::vector<Hit> hits(page.size());
-    threads = std::max(1u, threads);
     side_by_side(threads, [&](unsigned t) {
         for (std::size_t i = 0; i < page.size(); ++i)
             if (static_cast<std::size_t>(page[i].part - matches.data()) % threads == t)
@@ -239,11 +238,10 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
         if (!request.recent) settings.first = request.offset, settings.count = request.limit;
         PartMatch& match = matches.emplace_back();
         rank_part(match, db, query, settings);
-        if (settings.facets && stride > 1) {
-            DatabasePart sample{handles.shards.front().get_uuid(), 0, 1, Xapian::docid(-1), stride};
-            count_part(match, db, restrict_to(query, sample), settings, columns);
-        } else if (settings.facets) {
-            count_part(match, db, query, settings, columns);
+        if (settings.facets) {
+            Xapian::Query counted = query;
+            if (stride > 1) counted = restrict_to(query, {handles.shards.front().get_uuid(), 0, 1, Xapian::docid(-1), stride});
+            count_part(match, db, counted, settings, columns);
         }
     } else {
         matches = match_parts(handles, query, parts, settings);

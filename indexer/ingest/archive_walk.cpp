@@ -41,8 +41,11 @@ void walk_directory(const fs::path& directory, std::vector<std::string>& files,
     for (const fs::directory_entry& entry : entries) {
         std::error_code ignored;
         const std::string path = entry.path().lexically_normal().string();
-        fs::file_status target = entry.status(ignored);  // what a link points at
-        if (entry.is_symlink(ignored)) {
+        // What a link points at (a stat); any other entry's type came with
+        // the folder's listing.
+        bool link = entry.is_symlink(ignored);
+        fs::file_status target = link ? entry.status(ignored) : entry.symlink_status(ignored);
+        if (link) {
             if (!fs::exists(target)) {
                 if (has_article_name(entry.path()))
                     problems.push_back({path, "a symbolic link to nothing (its target does not exist); skipped"});
