@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "searcher/query_syntax.hpp"
+#include "shared/analysis.hpp"
 #include "shared/error.hpp"
 #include "shared/schema.hpp"
 
@@ -99,6 +100,18 @@ void check_distance_at(const std::vector<QueryToken>& tokens, std::size_t i) {
              hint);
 }
 
+// A word with '*' right after it, outside a phrase: a wildcard. The one past
+// max_wildcards is an error.
+void count_wildcard_at(const std::vector<QueryToken>& tokens, std::size_t i, unsigned& wildcards) {
+    if (i + 1 >= tokens.size() || !tokens[i + 1].is_symbol('*')) return;
+    if (++wildcards <= max_wildcards) return;
+    const QueryToken& word = tokens[i];
+    fail(fmt::format("too many wildcards: '{}*' at character {} is one more than the {} a query may hold "
+                     "(each stands for up to {} words)",
+                     word.text, word.offset + 1, max_wildcards, analysis::max_wildcard_expansion),
+         "write the words out, or make the wildcards longer and fewer");
+}
+
 }  // namespace
 
 void check_query_syntax(std::string_view text) {
@@ -108,6 +121,7 @@ void check_query_syntax(std::string_view text) {
     std::vector<QueryToken> tokens = tokenize_query(text);
     const QueryToken* open_quote = nullptr;
     std::vector<std::size_t> open_parens;
+    unsigned wildcards = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const QueryToken& token = tokens[i];
         if (token.kind == QueryToken::Kind::quote) {
@@ -124,6 +138,7 @@ void check_query_syntax(std::string_view text) {
         }
         if (token.kind == QueryToken::Kind::word && starts_term(tokens, i)) check_field_at(tokens, i);
         if (token.kind == QueryToken::Kind::word) check_distance_at(tokens, i);
+        if (token.kind == QueryToken::Kind::word) count_wildcard_at(tokens, i, wildcards);
     }
     if (open_quote)
         fail(fmt::format("unbalanced quote: the '\"' at character {} is never closed", open_quote->offset + 1),

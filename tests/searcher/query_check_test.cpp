@@ -72,3 +72,15 @@ TEST_CASE("ordinary queries pass the syntax check", "[query]") {
         CHECK(refusal(query).empty());
     }
 }
+
+TEST_CASE("a query holds at most four wildcards, so what it expands to stays bounded", "[query]") {
+    CHECK(refusal("c* AND d* AND e* AND f* AND g*") ==
+          "too many wildcards: 'g*' at character 29 is one more than the 4 a query may hold "
+          "(each stands for up to 500 words)");
+    CHECK(refusal("title:a* b* c* d* e*") ==
+          "too many wildcards: 'e*' at character 19 is one more than the 4 a query may hold "
+          "(each stands for up to 500 words)");
+    for (const char* query : {"c* AND d* AND e* AND f*", "missil* OR rocket*", "\"a* b* c* d* e*\"", "5 * 3 * 2 * 1 * 0",
+                              "a*b c* d* e*"})
+        CHECK(refusal(query).empty());
+}
