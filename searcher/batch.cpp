@@ -79,9 +79,10 @@ BatchReport run_batch(Searcher& searcher, std::istream& in, std::ostream& out, c
     std::string line;
     for (std::size_t number = 1; std::getline(in, line); ++number) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.find_first_not_of(" \t") == std::string::npos) continue;
         json answer;
         try {
+            if (line.find_first_not_of(" \t") == std::string::npos)
+                throw Error(ErrorKind::usage, "blank line: no query", "write one query a line; every line is answered");
             answer = result_json(searcher.search(request_for(line, defaults)));
         } catch (const Error& error) {
             answer = {{"version", json_version}, {"query", line}, {"error", error_json(error)}};

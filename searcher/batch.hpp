@@ -3,7 +3,8 @@
 // typed, or a JSON object {"query": ..., "limit", "offset", "facets",
 // "snippet_length"}; each gives one JSON object on one output line, in input
 // order: the --json result with "line" added, or an error object for that
-// line. Blank lines are skipped.
+// line. A blank line too gets an error object, so that a client writing one
+// line and reading one answer never waits for an answer that is not coming.
 #pragma once
 
 #include <cstddef>

@@ -50,7 +50,7 @@ editing and history; :help lists its commands (:next, :prev, :show N, :sort,
 Batch: each line of FILE (- for standard input) is a query as typed, or a
 JSON object {"query": ..., "limit": N, "offset": N, "facets": BOOL or "estimate",
 "snippet_length": N, "since": DATE, "until": DATE, "any": BOOL, "sort":
-ORDER, "recent": BOOL}; each is answered by one JSON line, in order: the
+ORDER, "recent": BOOL}; each line, blank ones too, is answered by one JSON line, in order: the
 --json object with "line" added, or {"query", "error": {"kind", "message",
 "hint"}, "line"} for a line that failed. The databases are opened once and
 follow rebuilds and updates between queries.

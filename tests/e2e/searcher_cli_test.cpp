@@ -52,7 +52,7 @@ TEST_CASE("cli: --batch answers each line in order, errors included, and goes on
     CHECK(result.status == 1);  // some lines are error objects
     CHECK(result.err.empty());
     auto answers = lines(result.out);
-    REQUIRE(answers.size() == 6);  // the blank line is skipped
+    REQUIRE(answers.size() == 7);  // one a line, the blank one too
     auto first = json::parse(answers[0]);
     CHECK(first["line"] == 1);
     CHECK(first["total"] == 10);
@@ -61,14 +61,15 @@ TEST_CASE("cli: --batch answers each line in order, errors included, and goes on
     CHECK(second["total"] == 5);
     REQUIRE(second["hits"].size() == 1);
     CHECK(second["hits"][0]["rank"] == 2);
-    for (std::size_t i : {2u, 3u, 4u}) {
+    for (std::size_t i : {2u, 3u, 4u, 5u}) {
         auto error = json::parse(answers[i]);
+        CHECK(error["line"] == i + 1);
         CHECK(error["error"]["kind"] == "usage");
         CHECK_FALSE(error["error"]["message"].get<std::string>().empty());
     }
-    CHECK(json::parse(answers[2])["line"] == 4);
-    CHECK(json::parse(answers[5])["total"] == 0);
-    CHECK(json::parse(answers[5])["line"] == 7);
+    CHECK(json::parse(answers[2])["error"]["message"] == "blank line: no query");
+    CHECK(json::parse(answers[6])["total"] == 0);
+    CHECK(json::parse(answers[6])["line"] == 7);
 }
 
 TEST_CASE("cli: a batch held open answers from the new generation after a rebuild", "[cli]") {
