@@ -7,11 +7,13 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <fmt/format.h>
 #include <gumbo.h>
 
 #include "indexer/extract/date_text.hpp"
 #include "indexer/extract/field_lines.hpp"
 #include "indexer/extract/html_metadata.hpp"
+#include "indexer/extract/html_nesting.hpp"
 #include "indexer/extract/html_tree.hpp"
 #include "indexer/extract/main_text.hpp"
 
@@ -233,10 +235,16 @@ bool looks_like_html(std::string_view bytes) {
 }
 
 CleanedArticle read_html_page(std::string_view html, std::string_view url_hint, const ScrapeRules& rules) {
+    std::optional<FlattenedPage> flattened = limit_html_nesting(html);
+    if (flattened) html = flattened->html;
     std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
         gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()),
         [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
     CleanedArticle result;
+    if (flattened)
+        result.warnings.push_back(fmt::format("elements nested more than {} deep: {} tags past that depth left out, "
+                                              "their text kept",
+                                              max_html_nesting, flattened->dropped_tags));
     Article& article = result.article;
     PageMetadata meta = read_page_metadata(output->document, url_hint, rules.outlets());
 

@@ -20,6 +20,7 @@ struct CleanedArticle {
     Article article;                   // source, url and entities left to the caller
     std::vector<std::string> credits;  // wire services the dateline credits
     std::vector<std::string> removed;  // every line left out of title and body, in order
+    std::vector<std::string> warnings; // what was wrong with the input, read anyway
 };
 
 // text must be valid UTF-8 (see text_encoding.hpp). A byte-order mark,

@@ -73,6 +73,7 @@ ExtractedRecord extract_record(const RawRecord& record, InputFormat format, cons
             return extracted;
         }
         cleaned.article.source = record.key;
+        extracted.warnings.insert(extracted.warnings.end(), cleaned.warnings.begin(), cleaned.warnings.end());
         extracted.article = std::move(cleaned.article);
         extracted.credits = std::move(cleaned.credits);
         extracted.removed = std::move(cleaned.removed);
