@@ -57,9 +57,11 @@ std::optional<RawRecord> FileRecords::next() {
         return too_large(path_, 0, file_.size_on_disk(), true);
     while (buffer_.size() <= max_article_bytes && fill()) {}
     if (!file_.problem().empty()) {
-        // The end of a single article is missing: nothing of it is kept.
-        unreadable_ = file_.problem();
-        return std::nullopt;
+        // The end of a single article is missing: nothing of it is kept,
+        // and the record says why.
+        RawRecord record{path_, {}, 0, {}};
+        record.problem = file_.problem();
+        return record;
     }
     if (buffer_.size() > max_article_bytes) return too_large(path_, 0, buffer_.size(), !file_.is_gzip());
     ++records_;
