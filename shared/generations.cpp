@@ -52,6 +52,12 @@ bool is_unused_directory(const fs::path& db) {
     return !error;
 }
 
+void refuse_foreign_directory(const fs::path& db) {
+    if (live_generation(db) || is_unused_directory(db)) return;
+    throw Error(ErrorKind::schema_mismatch, fmt::format("{} is not a Dateline database", db.string()),
+                "give --db a new directory, or the directory of a database dateline-index made");
+}
+
 std::optional<std::string> live_generation(const fs::path& db) {
     std::error_code error;
     if (!fs::exists(db / stub_file_name, error)) return std::nullopt;

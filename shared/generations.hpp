@@ -29,6 +29,11 @@ inline constexpr std::string_view lock_file_name = "writer.lock";
 // Anything else in it means the directory is not ours to write in.
 bool is_unused_directory(const std::filesystem::path& db);
 
+// Throws Error (schema_mismatch) when db holds files but is no Dateline
+// database (no stub, and not an unused directory): such a folder is never
+// written in, not even a lock file.
+void refuse_foreign_directory(const std::filesystem::path& db);
+
 // The live generation's name ("gen-000002"), or nullopt when db has no stub
 // (it is not a Dateline database, or does not exist yet). Throws Error
 // (database) if the stub exists but cannot be read or understood.

@@ -51,12 +51,8 @@ NewGeneration create_generation(const std::string& db_path) {
 Xapian::WritableDatabase open_for_update(const std::string& path) {
     namespace fs = std::filesystem;
     std::error_code error;
+    refuse_foreign_directory(path);
     if (!live_generation(path)) {
-        // A directory with files but no stub is not ours (or predates
-        // generations): never write into it.
-        if (!is_unused_directory(path))
-            throw Error(ErrorKind::schema_mismatch, fmt::format("{} is not a Dateline database", path),
-                        "give --db a new directory, or the directory of a database dateline-index made");
         fs::create_directories(path, error);
         if (error)
             throw Error(ErrorKind::database, fmt::format("cannot create database {}: {}", path, error.message()),

@@ -31,6 +31,7 @@ std::string holder_of(int fd) {
 }  // namespace
 
 WriterLock::WriterLock(const std::string& db, std::optional<std::chrono::seconds> wait) {
+    store::refuse_foreign_directory(db);  // not even a lock file in someone else's folder
     std::error_code error;
     fs::create_directories(db, error);
     fs::path path = fs::path(db) / store::lock_file_name;
