@@ -316,12 +316,15 @@ void Searcher::open() {
             open_columns();
             return;
         } catch (const Error& error) {
-            bool switched = false;
-            for (std::size_t i = 0; i < paths.size(); ++i)
-                switched = switched || store::live_generation(paths[i]) != generations_[i];
-            if (error.kind() != ErrorKind::database || !switched || attempt == 3) throw;
+            if (error.kind() != ErrorKind::database || !generation_switched() || attempt == 3) throw;
         }
     }
+}
+
+bool Searcher::generation_switched() const {
+    for (std::size_t i = 0; i < open_.paths.size(); ++i)
+        if (!store::is_remote(open_.paths[i]) && store::live_generation(open_.paths[i]) != generations_[i]) return true;
+    return false;
 }
 
 void Searcher::open_columns() {
@@ -375,7 +378,10 @@ SearchResult Searcher::search(const SearchRequest& request) {
             if (attempt == attempts) throw store::translate(error, describe_paths(open_.paths));
             open();
         } catch (const Xapian::Error& error) {
-            throw store::translate(error, describe_paths(open_.paths));
+            // A generation switched and deleted under the search: a table
+            // Xapian opens only when first read (spelling, synonyms) is gone.
+            if (attempt == attempts || !generation_switched()) throw store::translate(error, describe_paths(open_.paths));
+            open();
         }
     }
 }

@@ -59,6 +59,8 @@ public:
 private:
     void refresh();
     void open();
+    // Whether a local database's live generation is no longer the one opened.
+    bool generation_switched() const;
     // Each local database's facet columns, if they are of its revision.
     void open_columns();
 
