@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "tests/support.hpp"
 
+#include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
@@ -54,9 +57,21 @@ std::string shell_quote(const std::string& s) { return "'" + s + "'"; }
 CommandResult run_command(const std::string& command) {
     TempDir scratch;
     std::string full = "(" + command + ") </dev/null >" + scratch / "out" + " 2>" + scratch / "err";
-    int raw = std::system(full.c_str());
+    // fork and wait4 rather than std::system: wait4 gives this command's own
+    // resource use (the shell's and that of every process it waited for).
+    pid_t pid = fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", full.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    int raw = 0;
+    struct rusage usage {};
+    while (wait4(pid, &raw, 0, &usage) < 0)
+        if (errno != EINTR) throw std::runtime_error("wait4 failed");
     CommandResult result;
     result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    result.peak_rss_kb = usage.ru_maxrss;
     result.out = read_all(scratch.path() / "out");
     result.err = read_all(scratch.path() / "err");
     return result;

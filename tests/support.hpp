@@ -40,12 +40,13 @@ struct CommandResult {
     int status = -1;
     std::string out;
     std::string err;
+    long peak_rss_kb = 0;  // the largest resident set of the command's processes
 };
 
 // s in single quotes for /bin/sh (s must not contain a single quote).
 std::string shell_quote(const std::string& s);
 
-// Runs command with /bin/sh, standard input from /dev/null.
+// Runs command with /bin/sh, standard input from /dev/null, and waits for it.
 CommandResult run_command(const std::string& command);
 
 // An update of db from data/sample/articles (or one outlet's subfolder of
