@@ -64,6 +64,15 @@ std::optional<RawRecord> FileRecords::next() {
         return record;
     }
     if (buffer_.size() > max_article_bytes) return too_large(path_, 0, buffer_.size(), !file_.is_gzip());
+    if (!file_.is_gzip() && file_.offset() != file_.size_on_disk()) {
+        // Written to while read (a crawler still saving it): what was read
+        // may be half an article. Not indexed now, so the next run reads it.
+        RawRecord record{path_, {}, 0, {}};
+        record.problem = fmt::format("the file changed while it was read ({} bytes when opened, {} read); skipped, "
+                                     "the next run reads it again",
+                                     file_.size_on_disk(), file_.offset());
+        return record;
+    }
     ++records_;
     return RawRecord{path_, std::move(buffer_), 0, {}};
 }

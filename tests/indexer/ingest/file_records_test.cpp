@@ -120,3 +120,32 @@ TEST_CASE("file records: a text file over the limit is refused by its size, unre
     REQUIRE(records.size() == 1);
     CHECK(records[0].problem == "67.1 MB is too large for one article (the limit is 16 MB)");
 }
+
+namespace fs = std::filesystem;
+
+TEST_CASE("file records: an article that grows or shrinks while it is read is skipped, to be read next time",
+          "[ingest][unit]") {
+    test::TempDir dir;
+    // Longer than the first read (1 MB), so the end is read only by next().
+    const std::string article = "Harbour dispute settled\n\n" + std::string(3'000'000, 'x') + "\n";
+    for (const char* change : {"grows", "shrinks"}) {
+        INFO(change);
+        fs::path path = dir.path() / (std::string(change) + ".txt");
+        test::write_file(path, article);
+        FileRecords file(path, InputFormat::automatic);
+        if (std::string(change) == "grows") std::ofstream(path, std::ios::app) << "more of the story\n";
+        else fs::resize_file(path, 1'500'000);
+        auto record = file.next();
+        REQUIRE(record);
+        CHECK(record->bytes.empty());
+        CHECK_THAT(record->problem, Catch::StartsWith("the file changed while it was read (3000026 bytes when opened, "));
+        CHECK_FALSE(file.next());
+    }
+    // Unchanged, it is read whole.
+    test::write_file(dir.path() / "still.txt", article);
+    FileRecords still(dir.path() / "still.txt", InputFormat::automatic);
+    auto record = still.next();
+    REQUIRE(record);
+    CHECK(record->problem.empty());
+    CHECK(record->bytes == article);
+}
