@@ -90,8 +90,20 @@ std::vector<RankedEntry> by_recency(const std::vector<RankedEntry>& ranked, cons
     return order;
 }
 
+// The statistics a hit's snippet is scored with. Xapian 1.4 keeps, in each
+// MSet, the rarity of the words its snippets have met, and each snippet
+// leaves some of them changed (halved while a word is in the window): a
+// snippet made from the MSet after others depended on which hits came
+// before it, on the page size and on how the search was split. A fresh MSet
+// of the same match without its entries (get_mset(0, 0): statistics only,
+// about 2 microseconds) holds the same statistics and starts clean. Not for
+// a remote database, where it would cost a round trip a hit.
+Xapian::MSet snippet_statistics(const RankedEntry& e, bool remote) {
+    return remote ? e.part->mset : e.part->enquire->get_mset(0, 0);
+}
+
 // One hit: the entry at (0-based) place rank - 1 of the ranking.
-Hit read_hit(const RankedEntry& e, unsigned rank, const SearchRequest& request, const NameKeys& name_keys) {
+Hit read_hit(const RankedEntry& e, unsigned rank, const SearchRequest& request, const NameKeys& name_keys, bool remote) {
     // The text and the entities only when a snippet or the spellings need them.
     bool whole = request.snippet_length > 0 || !name_keys.empty();
     Xapian::Document document = e.entry.get_document();
@@ -101,7 +113,8 @@ Hit read_hit(const RankedEntry& e, unsigned rank, const SearchRequest& request, 
     std::string data = document.get_data();
     hit.article = whole ? decode_article(data) : decode_article_metadata(data);
     hit.id = id_of(hit.article, document);
-    if (request.snippet_length > 0) hit.snippet = make_snippet(e.part->mset, hit.article.body, request.snippet_length);
+    if (request.snippet_length > 0)
+        hit.snippet = make_snippet(snippet_statistics(e, remote), hit.article.body, request.snippet_length);
     hit.spellings = matched_spellings(hit.article, name_keys);
     return hit;
 }
@@ -132,12 +145,13 @@ void side_by_side(unsigned threads, const Work& work) {
 // text is (Xapian keeps those per MSet), most of a hit's cost on a large
 // archive, so the page costs half as long on two cores.
 std::vector<Hit> read_hits(const std::vector<RankedEntry>& page, unsigned first_rank, const SearchRequest& request,
-                           const NameKeys& name_keys, const std::vector<PartMatch>& matches, unsigned threads) {
+                           const NameKeys& name_keys, const std::vector<PartMatch>& matches, unsigned threads,
+                           bool remote) {
     std::vector<Hit> hits(page.size());
     side_by_side(threads, [&](unsigned t) {
         for (std::size_t i = 0; i < page.size(); ++i)
             if (static_cast<std::size_t>(page[i].part - matches.data()) % threads == t)
-                hits[i] = read_hit(page[i], first_rank + static_cast<unsigned>(i) + 1, request, name_keys);
+                hits[i] = read_hit(page[i], first_rank + static_cast<unsigned>(i) + 1, request, name_keys, remote);
     });
     return hits;
 }
@@ -263,7 +277,7 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
         result.counts_exact = result.counts_exact && stride == 1 &&
                               (match.counted || match.mset.get_matches_lower_bound() == match.mset.get_matches_upper_bound());
     }
-    result.hits = read_hits(page, request.offset, request, name_keys, matches, part_threads(handles, parts));
+    result.hits = read_hits(page, request.offset, request, name_keys, matches, part_threads(handles, parts), handles.remote);
     if (request.facets) {
         std::vector<const FacetCounter*> counters;
         for (const PartMatch& match : matches) counters.push_back(match.counter.get());

@@ -34,6 +34,12 @@ std::vector<double> scores(const searcher::SearchResult& result) {
     return out;
 }
 
+std::vector<std::string> snippets(const searcher::SearchResult& result) {
+    std::vector<std::string> out;
+    for (const searcher::Hit& hit : result.hits) out.push_back(hit.snippet.text);
+    return out;
+}
+
 std::vector<std::string> ids(const searcher::SearchResult& result) {
     std::vector<std::string> out;
     for (const searcher::Hit& hit : result.hits) out.push_back(hit.id);
@@ -77,7 +83,22 @@ TEST_CASE("parallel: one database matched in ranges of documents answers as one 
             CHECK(scores(split) == scores(one));
             CHECK(facets(split) == facets(one));
         }
+        // The snippets too: each made from statistics of its own, whatever
+        // hits were read before it and on whichever thread.
+        auto with_snippets = request_for(query);
+        with_snippets.snippet_length = 200;
+        with_snippets.facets = false;
+        CHECK(snippets(parts.search(with_snippets)) == snippets(whole.search(with_snippets)));
     }
+    // A hit's snippet does not depend on the page it is shown on.
+    auto page_of_ten = request_for("oil");
+    page_of_ten.snippet_length = 200;
+    auto alone = page_of_ten;
+    alone.offset = 6;
+    alone.limit = 1;
+    auto ten = snippets(whole.search(page_of_ten));
+    REQUIRE(ten.size() == 20);
+    CHECK(snippets(whole.search(alone)) == std::vector<std::string>{ten[6]});
     // A page further on, and --recent, whose pool the parts share.
     auto page = request_for("oil");
     page.offset = 35;
