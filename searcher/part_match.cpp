@@ -9,6 +9,7 @@
 namespace dateline::searcher {
 
 void rank_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query& query, const MatchSettings& settings) {
+    part.db = db;
     part.enquire = std::make_unique<Xapian::Enquire>(db);
     Xapian::Enquire& enquire = *part.enquire;
     analysis::configure(enquire);

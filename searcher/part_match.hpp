@@ -33,7 +33,9 @@ struct MatchSettings {
 };
 
 struct PartMatch {
-    // The ranked match: its Enquire (which mset refers to) and entries.
+    // The ranked match: the handle it was matched on, its Enquire (which
+    // mset refers to) and entries.
+    Xapian::Database db;
     std::unique_ptr<Xapian::Enquire> enquire;
     std::unique_ptr<Xapian::MultiValueKeyMaker> sorter;
     Xapian::MSet mset;

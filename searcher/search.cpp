@@ -90,20 +90,9 @@ std::vector<RankedEntry> by_recency(const std::vector<RankedEntry>& ranked, cons
     return order;
 }
 
-// The statistics a hit's snippet is scored with. Xapian 1.4 keeps, in each
-// MSet, the rarity of the words its snippets have met, and each snippet
-// leaves some of them changed (halved while a word is in the window): a
-// snippet made from the MSet after others depended on which hits came
-// before it, on the page size and on how the search was split. A fresh MSet
-// of the same match without its entries (get_mset(0, 0): statistics only,
-// about 2 microseconds) holds the same statistics and starts clean. Not for
-// a remote database, where it would cost a round trip a hit.
-Xapian::MSet snippet_statistics(const RankedEntry& e, bool remote) {
-    return remote ? e.part->mset : e.part->enquire->get_mset(0, 0);
-}
-
 // One hit: the entry at (0-based) place rank - 1 of the ranking.
-Hit read_hit(const RankedEntry& e, unsigned rank, const SearchRequest& request, const NameKeys& name_keys, bool remote) {
+Hit read_hit(const RankedEntry& e, unsigned rank, const SearchRequest& request, const NameKeys& name_keys,
+             WordRarity& rarity) {
     // The text and the entities only when a snippet or the spellings need them.
     bool whole = request.snippet_length > 0 || !name_keys.empty();
     Xapian::Document document = e.entry.get_document();
@@ -113,8 +102,10 @@ Hit read_hit(const RankedEntry& e, unsigned rank, const SearchRequest& request, 
     std::string data = document.get_data();
     hit.article = whole ? decode_article(data) : decode_article_metadata(data);
     hit.id = id_of(hit.article, document);
-    if (request.snippet_length > 0)
-        hit.snippet = make_snippet(snippet_statistics(e, remote), hit.article.body, request.snippet_length);
+    if (request.snippet_length > 0) {
+        const Xapian::Query query = e.part->enquire->get_query();
+        hit.snippet = make_snippet({query, e.part->mset, e.part->db, rarity}, hit.article.body, request.snippet_length);
+    }
     hit.spellings = matched_spellings(hit.article, name_keys);
     return hit;
 }
@@ -146,12 +137,12 @@ void side_by_side(unsigned threads, const Work& work) {
 // archive, so the page costs half as long on two cores.
 std::vector<Hit> read_hits(const std::vector<RankedEntry>& page, unsigned first_rank, const SearchRequest& request,
                            const NameKeys& name_keys, const std::vector<PartMatch>& matches, unsigned threads,
-                           bool remote) {
+                           WordRarity& rarity) {
     std::vector<Hit> hits(page.size());
     side_by_side(threads, [&](unsigned t) {
         for (std::size_t i = 0; i < page.size(); ++i)
             if (static_cast<std::size_t>(page[i].part - matches.data()) % threads == t)
-                hits[i] = read_hit(page[i], first_rank + static_cast<unsigned>(i) + 1, request, name_keys, remote);
+                hits[i] = read_hit(page[i], first_rank + static_cast<unsigned>(i) + 1, request, name_keys, rarity);
     });
     return hits;
 }
@@ -223,7 +214,8 @@ std::vector<PartMatch> match_parts(Searcher::Databases& handles, const Xapian::Q
 
 // One attempt on open databases. Xapian errors propagate untranslated so
 // that the caller can tell a database changed underneath from a broken one.
-SearchResult run_query(Searcher::Databases& handles, const SearchRequest& request, DatabaseAliases& aliases) {
+SearchResult run_query(Searcher::Databases& handles, const SearchRequest& request, DatabaseAliases& aliases,
+                       WordRarity& rarity) {
     Xapian::Database& db = handles.db;
     NameKeys name_keys;
     Xapian::Query query = weigh_common_words_zero(
@@ -277,7 +269,7 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
         result.counts_exact = result.counts_exact && stride == 1 &&
                               (match.counted || match.mset.get_matches_lower_bound() == match.mset.get_matches_upper_bound());
     }
-    result.hits = read_hits(page, request.offset, request, name_keys, matches, part_threads(handles, parts), handles.remote);
+    result.hits = read_hits(page, request.offset, request, name_keys, matches, part_threads(handles, parts), rarity);
     if (request.facets) {
         std::vector<const FacetCounter*> counters;
         for (const PartMatch& match : matches) counters.push_back(match.counter.get());
@@ -325,6 +317,7 @@ void Searcher::open() {
             open_.shards = std::move(shards);
             open_.copies.clear();
             aliases_.forget();
+            rarity_.forget();
             stamps_.clear();
             for (std::size_t i = 0; i < paths.size(); ++i) stamps_.push_back(store::stamp_database(paths[i], generations_[i]));
             open_columns();
@@ -376,6 +369,7 @@ void Searcher::refresh() {
         if (!open_.db.reopen()) return;
         open_.copies.clear();  // on the old revision
         aliases_.forget();
+        rarity_.forget();
         for (std::size_t i = 0; i < paths.size(); ++i)
             if (!store::is_remote(paths[i]) && open_.shards[i].get_revision() != open_.column_revisions[i]) return open_columns();
     });
@@ -387,7 +381,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     constexpr int attempts = 3;
     for (int attempt = 1;; ++attempt) {
         try {
-            return run_query(open_, request, aliases_);
+            return run_query(open_, request, aliases_, rarity_);
         } catch (const Xapian::DatabaseModifiedError& error) {
             if (attempt == attempts) throw store::translate(error, describe_paths(open_.paths));
             open();

@@ -11,6 +11,7 @@
 
 #include "searcher/entity_query.hpp"
 #include "searcher/search_types.hpp"
+#include "searcher/word_rarity.hpp"
 #include "shared/facet_columns.hpp"
 #include "shared/generations.hpp"
 
@@ -68,6 +69,7 @@ private:
     std::vector<store::DatabaseStamp> stamps_;             // of each local database, when last looked at
     Databases open_;
     DatabaseAliases aliases_;  // the entity aliases the databases were built with
+    WordRarity rarity_;        // how many articles hold each word snippets met
 };
 
 // One query on request.databases, opened for it alone.

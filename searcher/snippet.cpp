@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "searcher/snippet.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <deque>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian/unicode.h>
 
 #include "shared/analysis.hpp"
 #include "shared/text.hpp"
@@ -9,56 +17,15 @@
 namespace dateline::searcher {
 namespace {
 
-// Xapian marks matches with strings of our choosing. These private-use code
-// points (U+E000, U+E001) mean nothing in news text; should an article carry
-// one anyway, the worst outcome is a misplaced highlight.
-constexpr std::string_view mark_start = "\xEE\x80\x80";
-constexpr std::string_view mark_end = "\xEE\x80\x81";
 constexpr std::string_view omitted = "…";
 
-// What MSet::snippet returned, read back: the window of the text it chose,
-// exactly as given (HTML escapes undone), the marked ranges in it, and
-// whether text was left out before and after.
+// The passage chosen, as a range of the folded text: its words, the
+// marked ranges in it, and whether text was left out before and after.
 struct Window {
     std::string text;
     std::vector<std::pair<std::size_t, std::size_t>> highlights;
     bool cut_before = false, cut_after = false;
 };
-
-Window read_marked(std::string_view marked) {
-    Window window;
-    if (marked.starts_with(omitted)) {
-        window.cut_before = true;
-        marked.remove_prefix(omitted.size());
-    }
-    if (marked.ends_with(omitted)) {
-        window.cut_after = true;
-        marked.remove_suffix(omitted.size());
-    }
-    std::size_t start = 0;
-    while (!marked.empty()) {
-        if (marked.starts_with(mark_start)) {
-            start = window.text.size();
-            marked.remove_prefix(mark_start.size());
-        } else if (marked.starts_with(mark_end)) {
-            window.highlights.emplace_back(start, window.text.size());
-            marked.remove_prefix(mark_end.size());
-        } else if (marked.starts_with("&amp;")) {
-            window.text += '&';
-            marked.remove_prefix(5);
-        } else if (marked.starts_with("&lt;")) {
-            window.text += '<';
-            marked.remove_prefix(4);
-        } else if (marked.starts_with("&gt;")) {
-            window.text += '>';
-            marked.remove_prefix(4);
-        } else {
-            window.text += marked.front();
-            marked.remove_prefix(1);
-        }
-    }
-    return window;
-}
 
 // The window was cut from the folded body: the same range of the body as
 // written, with its highlights moved to match. Unchanged if it cannot be
@@ -95,23 +62,369 @@ Snippet one_line(const Window& window) {
     return snippet;
 }
 
+// What the query looks for in a text and what each find is worth, read
+// from the query and its match's statistics (as Xapian's own snippets
+// weigh them): a query word its weight in the match plus the largest such
+// weight; a phrase of n words n times the largest; a wildcard the largest
+// plus the smallest.
+struct QueryModel {
+    std::unordered_map<std::string, double> words;  // terms as indexed: "Zstrike", "harbour"
+    std::vector<std::vector<std::string>> phrases;  // each word as indexed
+    std::vector<std::string> wildcards;             // the patterns
+    double max_weight = 1.0, min_weight = 0.0;
+    std::size_t longest_phrase = 0;
+};
+
+// The number after " PHRASE " in a phrase's description: its window, which
+// Xapian 1.4 does not otherwise tell ("(a@1 PHRASE 2 b@2)").
+std::size_t phrase_window(const Xapian::Query& phrase) {
+    std::string description = phrase.get_description();
+    std::size_t at = description.find(" PHRASE ");
+    return at == std::string::npos ? 0 : std::strtoul(description.c_str() + at + 8, nullptr, 10);
+}
+
+// A wildcard's pattern, the last word of its description ("WILDCARD SYNONYM missil").
+std::string wildcard_pattern(const Xapian::Query& wildcard) {
+    std::string description = wildcard.get_description();
+    std::size_t close = description.rfind(')'), space = description.rfind(' ', close);
+    return space == std::string::npos ? "" : description.substr(space + 1, close - space - 1);
+}
+
+std::string leaf_term(const Xapian::Query& leaf) {
+    auto it = leaf.get_terms_begin();
+    return it == leaf.get_terms_end() ? "" : *it;
+}
+
+void read_query(const Xapian::Query& query, QueryModel& model, std::vector<std::string>& loose) {
+    std::size_t n = query.get_num_subqueries();
+    switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+        loose.push_back(leaf_term(query));
+        return;
+    case Xapian::Query::OP_WILDCARD:
+        model.wildcards.push_back(wildcard_pattern(query));
+        return;
+    case Xapian::Query::OP_PHRASE: {
+        // Words side by side: found as a phrase. Otherwise (ADJ/N), each alone.
+        std::vector<std::string> words;
+        for (std::size_t i = 0; i < n && query.get_subquery(i).get_type() == Xapian::Query::LEAF_TERM; ++i)
+            words.push_back(leaf_term(query.get_subquery(i)));
+        if (words.size() == n && phrase_window(query) == n) {
+            model.longest_phrase = std::max(model.longest_phrase, n);
+            model.phrases.push_back(std::move(words));
+            return;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    for (std::size_t i = 0; i < n; ++i) read_query(query.get_subquery(i), model, loose);
+}
+
+QueryModel model_of(const Xapian::Query& query, const Xapian::MSet& stats) {
+    QueryModel model;
+    std::vector<std::string> loose;
+    read_query(query, model, loose);
+    // The largest and smallest weight any query word can add to a match.
+    std::unordered_map<std::string, double> weights;
+    double largest = 0, smallest = 0;
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+        try {
+            double weight = stats.get_termweight(*it);
+            weights.emplace(*it, weight);
+            if (weight > largest) largest = weight;
+            if (weight != 0 && (smallest == 0 || weight < smallest)) smallest = weight;
+        } catch (const Xapian::InvalidArgumentError&) {
+            // Not in the match's statistics: never marked.
+        }
+    }
+    // A little over the largest, so that a word weighing nothing still marks.
+    model.max_weight = largest == 0 ? 1.0 : largest * 1.015625;
+    model.min_weight = smallest;
+    for (const std::string& term : loose) {
+        auto weight = weights.find(term);
+        if (weight != weights.end()) model.words.emplace(term, weight->second + model.max_weight);
+    }
+    return model;
+}
+
+bool is_digit(unsigned c) { return Xapian::Unicode::get_category(c) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER; }
+
+bool is_invisible(unsigned c) { return c >= 0x200b && (c <= 0x200d || c == 0x2060 || c == 0xfeff); }
+
+// Between two word characters, what joins them into one word, as Xapian's
+// term generator reads it (0: nothing does): "at&t", "don't", "1,000.5".
+unsigned joiner(unsigned c, unsigned before, unsigned after) {
+    if (is_invisible(c)) return c;
+    if (is_digit(before) && is_digit(after))
+        return (c == ',' || c == '.' || c == ';' || c == 0x037e || c == 0x0589 || c == 0x060d || c == 0x07f8 ||
+                c == 0x2044 || c == 0xfe10 || c == 0xfe13 || c == 0xfe14)
+                   ? c
+                   : 0;
+    if (c == '\'' || c == '&' || c == 0xb7 || c == 0x5f4 || c == 0x2027) return c;
+    if (c == 0x2019 || c == 0x201b) return '\'';
+    return 0;
+}
+
+// Calls word(term, end) for each word of text, in order, as the indexer's
+// term generator cut it: term lower-cased with its joiners ("don't") and up
+// to three trailing '+' or '#' ("c++"); end the byte after it. The text is
+// folded to lower case already, so there are no acronyms to join ("U.S.A.").
+template <typename Word>
+void for_each_word(const std::string& text, const Word& word) {
+    using Xapian::Utf8Iterator;
+    namespace U = Xapian::Unicode;
+    const Utf8Iterator end;
+    Utf8Iterator it(text);
+    auto offset = [&](const Utf8Iterator& at) { return at == end ? text.size() : static_cast<std::size_t>(at.raw() - text.data()); };
+    for (;;) {
+        while (it != end && !U::is_wordchar(*it)) ++it;
+        if (it == end) return;
+        std::string term;
+        for (;;) {
+            unsigned last = 0;
+            while (it != end && U::is_wordchar(*it)) {
+                last = U::tolower(*it);
+                U::append_utf8(term, last);
+                ++it;
+            }
+            if (it == end) break;
+            Utf8Iterator next = it;
+            ++next;
+            if (next == end || !U::is_wordchar(*next)) break;
+            unsigned join = joiner(*it, last, *next);
+            if (join == 0) break;
+            if (!is_invisible(join)) U::append_utf8(term, join);
+            it = next;
+        }
+        std::size_t bare = term.size();
+        for (unsigned count = 0; it != end && (*it == '+' || *it == '#'); ++it) {
+            if (++count > 3) {
+                term.resize(bare);
+                break;
+            }
+            U::append_utf8(term, *it);
+        }
+        if (it != end && U::is_wordchar(*it)) term.resize(bare);  // "fish+chips" is two words
+        word(term, offset(it));
+    }
+}
+
+// A word in the sliding window: what it is worth (shared by every place the
+// same word is, so that repeating a word in one window adds less and less),
+// where it ends, and how many words its highlight covers.
+struct Slot {
+    double* worth;
+    std::size_t end;
+    std::size_t highlight;
+};
+
+// The window of about length bytes whose words are worth most, slid over
+// the text word by word. A word is worth half as much while another copy of
+// it is in the window.
+class Sliding {
+public:
+    explicit Sliding(std::size_t length) : length_(length + 1) {}  // one for the space between words
+
+    void add(double* worth, std::size_t end, std::size_t highlight) {
+        if (highlight > 1) {
+            // The last word of a phrase: the phrase's worth goes on its first word,
+            // and leaves the window with it.
+            if (pipe_.size() >= highlight - 1) {
+                Slot& first = pipe_[pipe_.size() - (highlight - 1)];
+                if (first.worth) {
+                    *first.worth *= decay;
+                    sum_ -= *first.worth;
+                }
+                sum_ += *worth;
+                first.worth = worth;
+                first.highlight = highlight;
+                *worth /= decay;
+            }
+            worth = nullptr;
+            highlight = 0;
+        }
+        pipe_.push_back({worth, end, highlight});
+        if (worth) {
+            sum_ += *worth;
+            *worth /= decay;
+        }
+        while (end - begin_ > length_) {
+            const Slot& gone = pipe_.front();
+            if (gone.worth) {
+                *gone.worth *= decay;
+                sum_ -= *gone.worth;
+            }
+            begin_ = gone.end;
+            if (best_end_ >= begin_) best_.push_back(gone);
+            pipe_.pop_front();
+            if (pipe_.empty()) break;
+        }
+        // >= rather than >: a later window worth as much reaches further
+        // past the last find, over words worth nothing.
+        if (sum_ >= best_sum_) {
+            if (begin_ >= best_end_) best_.clear();
+            else
+                while (!best_.empty() && best_.front().end <= begin_) best_.pop_front();
+            best_sum_ = sum_;
+            best_begin_ = begin_;
+            best_end_ = end;
+        }
+    }
+
+    // The best window's text, from its first word to its last, with the
+    // sentence's end when it ends one.
+    Window best(const std::string& text) {
+        if (begin_ >= best_end_) pipe_.clear();
+        else
+            while (!pipe_.empty() && pipe_.back().end > best_end_) pipe_.pop_back();
+        std::deque<Slot> words = std::move(best_);
+        words.insert(words.end(), pipe_.begin(), pipe_.end());
+        Window window;
+        std::size_t at = best_begin_;
+        std::size_t open = 0;  // words still to go in the current highlight
+        namespace U = Xapian::Unicode;
+        auto next_word_char = [&](std::size_t from, std::size_t to) {
+            Xapian::Utf8Iterator it(text.data() + from, to - from);
+            while (it != Xapian::Utf8Iterator() && !U::is_wordchar(*it)) ++it;
+            return it == Xapian::Utf8Iterator() ? to : static_cast<std::size_t>(it.raw() - text.data());
+        };
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            const Slot& word = words[i];
+            if (i == 0) {
+                // Start at the first word; "…" unless that starts a sentence.
+                bool sentence = at == 0;
+                bool stop = false;
+                for (Xapian::Utf8Iterator it(text.data() + at, word.end - at); it != Xapian::Utf8Iterator(); ++it) {
+                    unsigned c = *it;
+                    if (U::is_wordchar(c)) {
+                        at = static_cast<std::size_t>(it.raw() - text.data());
+                        break;
+                    }
+                    if (sentence) continue;
+                    if (c == '.' || c == '?' || c == '!') stop = true;
+                    else if (stop && U::is_whitespace(c)) sentence = true;
+                    else stop = false;
+                }
+                window.cut_before = !sentence;
+            }
+            if (word.highlight) {
+                std::size_t starts = next_word_char(at, word.end);
+                window.text.append(text, at, starts - at);
+                at = starts;
+            }
+            if (open == 0 && word.highlight) {
+                open = word.highlight;
+                window.highlights.emplace_back(window.text.size(), 0);
+            }
+            window.text.append(text, at, word.end - at);
+            at = word.end;
+            if (open > 0 && --open == 0) window.highlights.back().second = window.text.size();
+        }
+        if (open > 0) window.highlights.back().second = window.text.size();
+        // After the last word: the sentence's end, or "…".
+        if (at < text.size()) {
+            bool stop = false;
+            Xapian::Utf8Iterator it(text.data() + at, text.size() - at);
+            for (; it != Xapian::Utf8Iterator(); ++it) {
+                unsigned c = *it;
+                if (stop && U::is_whitespace(c)) break;
+                stop = c == '.' || c == '?' || c == '!';
+                if (U::is_wordchar(c)) break;
+            }
+            std::size_t upto = it == Xapian::Utf8Iterator() ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
+            if (stop) window.text.append(text, at, upto - at);
+            else window.cut_after = true;
+        }
+        return window;
+    }
+
+private:
+    static constexpr double decay = 2.0;
+    std::deque<Slot> pipe_, best_;
+    std::size_t length_, begin_ = 0, best_begin_ = 0, best_end_ = 0;
+    double sum_ = 0, best_sum_ = 0;
+};
+
+// The best window of the folded text for the query.
+Window choose_window(const std::string& text, unsigned length, const QueryModel& model, const Xapian::Database& db,
+                     WordRarity& rarity) {
+    // This text's own copies of what words are worth: they change as the
+    // window slides (and must not carry over to the next text).
+    std::unordered_map<std::string, double> words = model.words;
+    std::vector<double> phrases(model.phrases.size());
+    for (std::size_t i = 0; i < phrases.size(); ++i) phrases[i] = model.max_weight * model.phrases[i].size();
+    std::vector<double> wildcards(model.wildcards.size(), model.max_weight + model.min_weight);
+    std::unordered_map<std::string, double> background;
+    // A word the query does not name is worth its rarity in the index, so
+    // that the window holds the article's telling words around the finds.
+    const double articles = static_cast<double>(db.get_doccount()) + 1;
+    const double scale = model.max_weight / ((length + 1) * std::log(articles));
+    const Xapian::Stem stemmer = analysis::make_stemmer();
+    std::vector<std::string> recent(model.longest_phrase > 1 ? model.longest_phrase - 1 : 0);  // the last words, oldest first
+    Sliding sliding(length);
+    for_each_word(text, [&](const std::string& term, std::size_t end) {
+        constexpr std::size_t longest_word = 64;  // as indexed: longer ones are not
+        if (term.size() > longest_word) return;
+        double* worth = nullptr;
+        std::size_t highlight = 0;
+        for (std::size_t i = 0; i < model.phrases.size() && !worth; ++i) {
+            const std::vector<std::string>& phrase = model.phrases[i];
+            if (term != phrase.back()) continue;
+            bool found = true;
+            for (std::size_t k = 0; k + 1 < phrase.size() && found; ++k)
+                found = phrase[k] == recent[recent.size() - (phrase.size() - 1) + k];
+            if (found) worth = &phrases[i], highlight = phrase.size();
+        }
+        std::string stem;
+        if (!worth) {
+            stem = "Z" + stemmer(term);
+            for (const std::string* form : std::initializer_list<const std::string*>{&term, &stem}) {
+                auto found = words.find(*form);
+                if (found != words.end()) {
+                    worth = &found->second, highlight = 1;
+                    break;
+                }
+            }
+        }
+        for (std::size_t i = 0; i < model.wildcards.size() && !worth; ++i)
+            if (term.starts_with(model.wildcards[i])) worth = &wildcards[i], highlight = 1;
+        if (!worth) {
+            auto known = background.find(term);
+            if (known == background.end()) known = background.find(stem);
+            if (known == background.end()) {
+                Xapian::doccount count = rarity.term_frequency(db, term);
+                const std::string* key = &term;
+                if (count == 0) count = rarity.term_frequency(db, stem), key = &stem;
+                double rare = count == 0 ? 0.0 : scale * std::log((articles - count) / count);
+                known = background.emplace(*key, rare).first;
+            }
+            worth = &known->second;
+        }
+        if (!recent.empty()) {
+            std::rotate(recent.begin(), recent.begin() + 1, recent.end());
+            recent.back() = term;
+        }
+        sliding.add(worth, end, highlight);
+    });
+    return sliding.best(text);
+}
+
 }  // namespace
 
-// Xapian's background model (SNIPPET_BACKGROUND_MODEL) scores the words
-// around the matches by their rarity in the index, so windows start at a
-// sentence rather than at the match ("Yusuf Haddad, who heads", not
-// "…Haddad, who heads"). It costs a term-frequency lookup per body word:
-// about 60% of a query's time on Reuters (perf; docs/benchmarks.md), which
-// still leaves p50 near 2.5 ms, so we keep it.
+// Xapian 1.4's MSet::snippet weighs words the same way but keeps what
+// words are worth in the MSet and leaves some of it changed after each
+// snippet, so that a hit's snippet depended on the hits read before it;
+// it also looked every word up in the index for each MSet. Here each text
+// starts afresh, and the counts are kept in rarity across hits and queries.
 //
 // The body is folded as it was for indexing (case and accents off) so that
-// Xapian finds the query's terms in it; what is shown is the body as written.
-Snippet make_snippet(const Xapian::MSet& mset, const std::string& body, unsigned length) {
+// the query's terms are found in it; what is shown is the body as written.
+Snippet make_snippet(const SnippetContext& context, const std::string& body, unsigned length) {
     SearchFolded folded = fold_for_search_mapped(body);
-    std::string marked = mset.snippet(folded.text, length, analysis::make_stemmer(),
-                                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                      std::string(mark_start), std::string(mark_end), std::string(omitted));
-    return one_line(unfold(read_marked(marked), body, folded));
+    QueryModel model = model_of(context.query, context.stats);
+    return one_line(unfold(choose_window(folded.text, length, model, context.db, context.rarity), body, folded));
 }
 
 }  // namespace dateline::searcher

@@ -20,7 +20,10 @@ searcher::Snippet snippet_for(const std::string& body, const std::string& query,
     db.add_document(indexer::build_document(article, generator));
     Xapian::Enquire enquire(db);
     enquire.set_query(searcher::parse_query(query, db));
-    return searcher::make_snippet(enquire.get_mset(0, 1), body, length);
+    Xapian::MSet stats = enquire.get_mset(0, 1);
+    searcher::WordRarity rarity;
+    const Xapian::Query parsed = enquire.get_query();
+    return searcher::make_snippet({parsed, stats, db, rarity}, body, length);
 }
 
 std::vector<std::string> highlighted(const searcher::Snippet& snippet) {
@@ -61,4 +64,37 @@ TEST_CASE("matching ignores case and accents; the snippet shows the body as writ
     CHECK(highlighted(snippet) == std::vector<std::string>{"Sánchez", "U.S", "Bogotá", "BOGOTA"});
     // And the other way round: an accented query finds the plain spelling.
     CHECK(highlighted(snippet_for("Talks in Bogota.", "Bogotá")) == std::vector<std::string>{"Bogota"});
+}
+
+TEST_CASE("a snippet does not depend on the snippets made before it", "[snippet]") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::TermGenerator generator;
+    analysis::configure(generator);
+    std::vector<std::string> bodies;
+    for (int i = 0; i < 3; ++i) {
+        std::string body;
+        for (int k = 0; k < 8; ++k)
+            body += "The harbour pilots met on day " + std::to_string(i * 10 + k) + " and the tram board said the pilots " +
+                    (k % 3 == i ? "voted for the strike. " : "waited. ");
+        Article article;
+        article.title = "T";
+        article.body = body;
+        db.add_document(indexer::build_document(article, generator));
+        bodies.push_back(body);
+    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(searcher::parse_query("pilots strike", db));
+    Xapian::MSet stats = enquire.get_mset(0, 3);
+    const Xapian::Query parsed = enquire.get_query();
+    searcher::WordRarity shared;
+    std::vector<std::string> in_order;
+    for (const std::string& body : bodies)
+        in_order.push_back(searcher::make_snippet({parsed, stats, db, shared}, body, 80).text);
+    for (std::size_t i = 0; i < bodies.size(); ++i) {
+        searcher::WordRarity fresh;
+        CHECK(searcher::make_snippet({parsed, stats, db, fresh}, bodies[i], 80).text == in_order[i]);
+    }
+    // And backwards, with the counts the first pass left.
+    for (std::size_t i = bodies.size(); i-- > 0;)
+        CHECK(searcher::make_snippet({parsed, stats, db, shared}, bodies[i], 80).text == in_order[i]);
 }
