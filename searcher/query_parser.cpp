@@ -2,6 +2,7 @@
 #include "searcher/query_parser.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <vector>
 
@@ -111,14 +112,21 @@ Xapian::Query parse_query(std::string_view text, const Xapian::Database& db, con
         register_name(parser, field.alias, field, db, options.today, invalid_date, aliases);
     }
     Xapian::Query query;
+    const std::string folded = fold_query(text);
     try {
-        query = parser.parse_query(fold_query(text), analysis::query_flags());
+        query = parser.parse_query(folded, analysis::query_flags());
     } catch (const Xapian::QueryParserError& e) {
         throw Error(ErrorKind::usage, fmt::format("cannot parse query: {}", e.get_msg()),
                     "see dateline-search --help for the query syntax");
     }
-    if (!invalid_date.empty())
-        throw Error(ErrorKind::usage, fmt::format("invalid date in query: date:{}", invalid_date), date_hint);
+    if (!invalid_date.empty()) {
+        // Where it was typed: the field name before the first ":VALUE".
+        std::size_t at = folded.find(":" + invalid_date);
+        std::size_t start = at == std::string::npos ? 0 : at;
+        while (start > 0 && std::isalpha(static_cast<unsigned char>(folded[start - 1]))) --start;
+        std::string typed = at == std::string::npos ? "date:" + invalid_date : folded.substr(start, at + 1 + invalid_date.size() - start);
+        throw Error(ErrorKind::usage, fmt::format("invalid date in query: {} at character {}", typed, start + 1), date_hint);
+    }
     NameKeys keys;
     query = expand_name_variants(query, parser, db, keys);
     if (name_keys) *name_keys = std::move(keys);

@@ -39,13 +39,17 @@ TEST_CASE("a filter on its own restricts without needing a word", "[query]") {
 }
 
 TEST_CASE("an impossible date in a query is a usage error that shows the format", "[query]") {
-    for (const char* query : {"date:2024-13", "strike date:2024-02-30", "date:soon"}) {
+    for (auto [query, message] : {std::pair{"date:2024-13", "invalid date in query: date:2024-13 at character 1"},
+                                  {"strike date:2024-02-30", "invalid date in query: date:2024-02-30 at character 8"},
+                                  {"date:soon", "invalid date in query: date:soon at character 1"},
+                                  {"harbour date:..", "invalid date in query: date:.. at character 9"}}) {
         INFO(query);
         try {
             parsed(query);
             FAIL("accepted");
         } catch (const Error& e) {
             CHECK(e.kind() == ErrorKind::usage);
+            CHECK(std::string(e.what()) == message);
             CHECK_THAT(e.hint(), Catch::Contains("YYYY-MM-DD"));
         }
     }
