@@ -102,6 +102,10 @@ public:
     // and count() reads the rows with the next ones fetched ahead, so that
     // the misses overlap instead of following each other.
     void operator()(const Xapian::Document& document, double) override { matched_.push_back(document.get_docid()); }
+    void add(std::vector<Xapian::docid> ids) {
+        if (matched_.empty()) matched_ = std::move(ids);
+        else matched_.insert(matched_.end(), ids.begin(), ids.end());
+    }
 
     void count() {
         constexpr std::size_t offsets_ahead = 16, rows_ahead = 8;
@@ -233,6 +237,10 @@ FacetCounter::FacetCounter(Xapian::Enquire& enquire, std::shared_ptr<const Facet
 }
 
 FacetCounter::~FacetCounter() = default;
+
+void FacetCounter::add_matches(std::vector<Xapian::docid> ids) {
+    if (columns_) columns_->spy.add(std::move(ids));
+}
 
 void FacetCounter::finish() {
     if (columns_) columns_->spy.count();

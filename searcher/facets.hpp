@@ -33,6 +33,12 @@ public:
     FacetCounter(const FacetCounter&) = delete;
     FacetCounter& operator=(const FacetCounter&) = delete;
 
+    // Whether it counts from facet columns, which can take the matches as a
+    // list of ids instead of from a match's spies.
+    bool counts_columns() const { return columns_ != nullptr; }
+    // The matches, for a counter that counts_columns(), in place of a match.
+    void add_matches(std::vector<Xapian::docid> ids);
+
     // To be called once the match is done, before the counts are read.
     void finish();
 

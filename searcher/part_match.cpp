@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "searcher/posting_walk.hpp"
 #include "shared/analysis.hpp"
 #include "shared/schema.hpp"
 
@@ -25,13 +26,21 @@ void rank_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query&
     part.mset = enquire.get_mset(settings.first, settings.count);
 }
 
-void count_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query& query, const MatchSettings& settings,
-                std::shared_ptr<const FacetColumns> columns) {
+void count_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query& query, const DatabasePart* range,
+                const MatchSettings& settings, std::shared_ptr<const FacetColumns> columns) {
     part.counting = std::make_unique<Xapian::Enquire>(db);
     Xapian::Enquire& enquire = *part.counting;
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_query(query);
+    enquire.set_query(range ? restrict_to(query, *range) : query);
     part.counter = std::make_unique<FacetCounter>(enquire, std::move(columns), settings.remote);
+    if (part.counter->counts_columns() && db.size() == 1 && (!range || range->stride <= 1)) {
+        if (auto ids = walk_matches(db, query, range ? range->first : 1, range ? range->last : Xapian::docid(-1))) {
+            part.counted = ids->size();
+            part.counter->add_matches(std::move(*ids));
+            part.counter->finish();
+            return;
+        }
+    }
     // No entries wanted, every match checked: the spies see them all.
     Xapian::MSet counted = enquire.get_mset(0, 0, db.get_doccount());
     part.counter->finish();

@@ -18,6 +18,7 @@
 
 #include <xapian.h>
 
+#include "searcher/database_part.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/search_types.hpp"
 
@@ -48,10 +49,13 @@ struct PartMatch {
 // The ranked match of query on db.
 void rank_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query& query, const MatchSettings& settings);
 
-// The counting match of query on db. columns: the facet columns of the one
-// database the match covers, or null to count from the value slots.
-void count_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query& query, const MatchSettings& settings,
-                std::shared_ptr<const FacetColumns> columns);
+// The counting match of query on db, over all of it or over part (its
+// documents; a sample when part->stride > 1). columns: the facet columns of
+// the one database the match covers, or null to count from the value slots.
+// Counted from columns on one database, the matches are walked from the
+// posting lists when the query allows (posting_walk.hpp), else matched.
+void count_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query& query, const DatabasePart* range,
+                const MatchSettings& settings, std::shared_ptr<const FacetColumns> columns);
 
 struct RankedEntry {
     const PartMatch* part;

@@ -206,7 +206,7 @@ std::vector<PartMatch> match_parts(Searcher::Databases& handles, const Xapian::Q
             if (!settings.facets) continue;
             DatabasePart sample = parts[p];
             sample.stride = settings.sample_stride;
-            count_part(matches[p], db, restrict_to(own, sample), settings, handles.columns[parts[p].shard]);
+            count_part(matches[p], db, own, &sample, settings, handles.columns[parts[p].shard]);
         }
     });
     return matches;
@@ -245,9 +245,9 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
         PartMatch& match = matches.emplace_back();
         rank_part(match, db, query, settings);
         if (settings.facets) {
-            Xapian::Query counted = query;
-            if (stride > 1) counted = restrict_to(query, {handles.shards.front().get_uuid(), 0, 1, Xapian::docid(-1), stride});
-            count_part(match, db, counted, settings, columns);
+            std::optional<DatabasePart> sample;
+            if (stride > 1) sample = DatabasePart{handles.shards.front().get_uuid(), 0, 1, Xapian::docid(-1), stride};
+            count_part(match, db, query, sample ? &*sample : nullptr, settings, columns);
         }
     } else {
         matches = match_parts(handles, query, parts, settings);
