@@ -117,6 +117,52 @@ std::optional<RepairedText> decode_wide_unicode(std::string_view bytes) {
     return decoded;
 }
 
+std::unique_ptr<WideStream> WideStream::for_mark(std::string_view start, std::size_t& mark) {
+    std::optional<WideEncoding> encoding = wide_encoding(start);
+    if (!encoding || encoding->mark == 0) return nullptr;  // unmarked UTF-16 is known only in a whole file
+    iconv_t converter = iconv_open("UTF-8", encoding->iconv_name);
+    if (converter == reinterpret_cast<iconv_t>(-1)) return nullptr;
+    mark = encoding->mark;
+    return std::unique_ptr<WideStream>(new WideStream(converter, encoding->unit, encoding->said));
+}
+
+WideStream::WideStream(void* converter, std::size_t unit, const char* said)
+    : converter_(converter), unit_(unit), said_(said) {}
+
+WideStream::~WideStream() { iconv_close(static_cast<iconv_t>(converter_)); }
+
+void WideStream::convert(std::string_view bytes, std::string& out, bool at_end) {
+    std::string input = std::move(held_);
+    held_.clear();
+    input.append(bytes);
+    char* in = input.data();
+    std::size_t in_left = input.size();
+    std::size_t written = out.size();
+    out.resize(written + in_left * 2 + 16);  // 3 bytes of UTF-8 at most for 2 of UTF-16, 4 for 4 of UTF-32
+    while (in_left > 0) {
+        char* to = out.data() + written;
+        std::size_t out_left = out.size() - written;
+        std::size_t done = iconv(static_cast<iconv_t>(converter_), &in, &in_left, &to, &out_left);
+        written = out.size() - out_left;
+        if (done != static_cast<std::size_t>(-1)) break;
+        if (errno == E2BIG) {
+            out.resize(out.size() * 2);
+            continue;
+        }
+        if (errno == EINVAL && !at_end) {
+            held_.assign(in, in_left);  // a unit or a surrogate pair cut by the piece's end
+            break;
+        }
+        std::size_t skip = std::min(in_left, unit_);
+        in += skip;
+        in_left -= skip;
+        if (out.size() - written < 3) out.resize(out.size() * 2 + 3);
+        out.replace(written, 3, "\xEF\xBF\xBD");
+        written += 3;
+    }
+    out.resize(written);
+}
+
 bool is_valid_utf8(std::string_view bytes) {
     for (std::size_t i = 0; i < bytes.size();) {
         std::size_t length = sequence_length(bytes, i);

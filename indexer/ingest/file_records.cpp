@@ -26,15 +26,32 @@ FileRecords::FileRecords(const std::string& path, InputFormat requested) : path_
         return;
     }
     format_ = detect_format(path, buffer_, requested);
+    std::size_t mark = 0;
+    if (format_ == InputFormat::jsonl && (wide_ = WideStream::for_mark(buffer_, mark))) {
+        std::string raw = buffer_.substr(mark);
+        buffer_.clear();
+        wide_->convert(raw, buffer_, at_end_);
+        text_read_ = buffer_.size();
+    }
 }
 
 bool FileRecords::fill() {
     if (at_end_) return false;
     std::size_t used = buffer_.size();
-    buffer_.resize(used + read_size);
-    std::size_t got = file_.read(buffer_.data() + used, read_size);
-    buffer_.resize(used + got);
-    if (got == 0) at_end_ = true;
+    std::size_t got = 0;
+    if (wide_) {
+        std::string raw(read_size, '\0');
+        got = file_.read(raw.data(), read_size);
+        raw.resize(got);
+        if (got == 0) at_end_ = true;
+        wide_->convert(raw, buffer_, at_end_);
+    } else {
+        buffer_.resize(used + read_size);
+        got = file_.read(buffer_.data() + used, read_size);
+        buffer_.resize(used + got);
+        if (got == 0) at_end_ = true;
+    }
+    text_read_ += buffer_.size() - used;
     return got > 0;
 }
 
@@ -116,7 +133,7 @@ std::optional<RawRecord> FileRecords::next_line() {
         ++records_;
         return RawRecord{fmt::format("{}#{}", path_, line_), std::string(line), line_, {}};
     }
-    std::uint64_t kept_bytes = file_.offset() - (buffer_.size() - start_);
+    std::uint64_t kept_bytes = text_read_ - (buffer_.size() - start_);
     cut_short_ = fmt::format("{}; reading stopped after line {} (byte {} of its text): {} records kept, the rest lost",
                              file_.problem(), line_, kept_bytes, records_);
     return std::nullopt;

@@ -6,9 +6,11 @@
 // every whole record before the damage.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
+#include "indexer/extract/text_encoding.hpp"
 #include "indexer/ingest/input_file.hpp"
 #include "indexer/ingest/records.hpp"
 
@@ -43,6 +45,8 @@ private:
     InputFile file_;
     InputFormat format_ = InputFormat::text;
     std::string unreadable_, cut_short_;
+    std::unique_ptr<WideStream> wide_;  // a JSON Lines file in UTF-16 or UTF-32: converted as read
+    std::uint64_t text_read_ = 0;       // bytes of text put in buffer_ so far
     std::string buffer_;        // read but not yet given
     std::size_t start_ = 0;     // where the next record begins in buffer_
     std::size_t line_ = 0;      // lines given so far

@@ -128,6 +128,13 @@ std::vector<BadInput> catalogue() {
              write(d / "in/utf16.txt", wide);
          },
          0, {}, "", "lifeboat"},
+        {"a JSON Lines export in UTF-16 LE with a byte-order mark (PowerShell's default)",
+         [](const fs::path& d) {
+             std::string wide = "\xFF\xFE";
+             for (char c : jsonl_record(7) + jsonl_record(8)) wide += std::string{c, '\0'};
+             write(d / "in/powershell.jsonl", wide);
+         },
+         0, {}, "", "\"tide table 8\""},
         {"a JSON Lines line that is not JSON",
          [](const fs::path& d) {
              write(d / "in/feed.jsonl", jsonl_record(1) + "{\"title\": \"Cut off\", \"text\": \"the line ends\n" + jsonl_record(3));

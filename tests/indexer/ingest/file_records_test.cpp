@@ -4,6 +4,8 @@
 // ever held.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <fstream>
 
 #include "indexer/ingest/file_records.hpp"
@@ -148,4 +150,34 @@ TEST_CASE("file records: an article that grows or shrinks while it is read is sk
     REQUIRE(record);
     CHECK(record->problem.empty());
     CHECK(record->bytes == article);
+}
+
+namespace {
+
+// s (ASCII, and U+1F6A2 written as "@") in UTF-16 LE: "@" as its surrogate pair.
+std::string utf16le(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '@') out += std::string("\x3D\xD8\xA2\xDE", 4);
+        else out += std::string{c, '\0'};
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("file records: a JSON Lines export in UTF-16 with a byte-order mark is read line by line as UTF-8",
+          "[ingest][unit]") {
+    test::TempDir dir;
+    std::string lines;
+    // Over 1 MB of UTF-16, so that pieces end inside units and pairs.
+    for (int i = 1; i <= 12'000; ++i)
+        lines += "{\"title\": \"Ferry " + std::to_string(i) + "\", \"text\": \"The ferry @ sails at " + std::to_string(i) + ".\"}\r\n";
+    test::write_file(dir.path() / "export.jsonl", "\xFF\xFE" + utf16le(lines));
+    FileRecords file(dir.path() / "export.jsonl", InputFormat::automatic);
+    auto records = all_records(file);
+    REQUIRE(records.size() == 12'000);
+    CHECK(records[0].bytes == "{\"title\": \"Ferry 1\", \"text\": \"The ferry \xF0\x9F\x9A\xA2 sails at 1.\"}\r");
+    CHECK(records.back().bytes == "{\"title\": \"Ferry 12000\", \"text\": \"The ferry \xF0\x9F\x9A\xA2 sails at 12000.\"}\r");
+    CHECK(std::count_if(records.begin(), records.end(), [](const RawRecord& r) { return !r.problem.empty(); }) == 0);
 }
