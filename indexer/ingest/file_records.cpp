@@ -130,8 +130,10 @@ std::optional<RawRecord> FileRecords::next_line() {
         start_ = std::min(newline + 1, buffer_.size());
         ++line_;
         if (is_blank(line)) continue;
+        // The file's first record says how it was read, once.
+        std::string note = records_ == 0 && wide_ ? fmt::format("read as {}", wide_->said()) : "";
         ++records_;
-        return RawRecord{fmt::format("{}#{}", path_, line_), std::string(line), line_, {}};
+        return RawRecord{fmt::format("{}#{}", path_, line_), std::string(line), line_, {}, std::move(note)};
     }
     std::uint64_t kept_bytes = text_read_ - (buffer_.size() - start_);
     cut_short_ = fmt::format("{}; reading stopped after line {} (byte {} of its text): {} records kept, the rest lost",

@@ -55,6 +55,7 @@ ExtractedRecord extract_record(const RawRecord& record, InputFormat format, cons
     // line as UTF-8 (its lines are split on the byte '\n').
     std::optional<RepairedText> repaired =
         format != InputFormat::jsonl ? decode_wide_unicode(record.bytes) : std::nullopt;
+    if (!record.note.empty()) extracted.notes.push_back(record.note);
     if (repaired) extracted.notes.push_back(repaired->warning);
     else if ((repaired = repair_utf8(record.bytes))) extracted.warnings.push_back(repaired->warning);
     std::string_view text = repaired ? std::string_view(repaired->text) : std::string_view(record.bytes);

@@ -31,6 +31,7 @@ struct RawRecord {
     std::string bytes = {};    // what the article is made from
     std::size_t line = 0;      // 1-based line for JSON Lines, 0 for a whole file
     std::string problem = {};  // why it cannot be an article (too large), else ""
+    std::string note = {};     // for --verbose: how its file was read ("read as UTF-16 LE")
 };
 
 struct ExtractedRecord {

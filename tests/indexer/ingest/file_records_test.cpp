@@ -179,5 +179,7 @@ TEST_CASE("file records: a JSON Lines export in UTF-16 with a byte-order mark is
     REQUIRE(records.size() == 12'000);
     CHECK(records[0].bytes == "{\"title\": \"Ferry 1\", \"text\": \"The ferry \xF0\x9F\x9A\xA2 sails at 1.\"}\r");
     CHECK(records.back().bytes == "{\"title\": \"Ferry 12000\", \"text\": \"The ferry \xF0\x9F\x9A\xA2 sails at 12000.\"}\r");
+    CHECK(records[0].note == "read as UTF-16 LE");  // for --verbose, once a file
+    CHECK(records[1].note.empty());
     CHECK(std::count_if(records.begin(), records.end(), [](const RawRecord& r) { return !r.problem.empty(); }) == 0);
 }
