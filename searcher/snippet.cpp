@@ -102,7 +102,8 @@ void read_query(const Xapian::Query& query, QueryModel& model, std::vector<std::
         loose.push_back(leaf_term(query));
         return;
     case Xapian::Query::OP_WILDCARD:
-        model.wildcards.push_back(wildcard_pattern(query));
+        // An empty pattern (a description not as expected) would mark every word.
+        if (std::string pattern = wildcard_pattern(query); !pattern.empty()) model.wildcards.push_back(pattern);
         return;
     case Xapian::Query::OP_PHRASE: {
         // Words side by side: found as a phrase. Otherwise (ADJ/N), each alone.
