@@ -92,7 +92,7 @@ std::vector<RankedEntry> by_recency(const std::vector<RankedEntry>& ranked, cons
 
 // One hit: the entry at (0-based) place rank - 1 of the ranking.
 Hit read_hit(const RankedEntry& e, unsigned rank, const SearchRequest& request, const NameKeys& name_keys,
-             WordRarity& rarity) {
+             const SnippetScorer* snippets) {
     // The text and the entities only when a snippet or the spellings need them.
     bool whole = request.snippet_length > 0 || !name_keys.empty();
     Xapian::Document document = e.entry.get_document();
@@ -102,10 +102,7 @@ Hit read_hit(const RankedEntry& e, unsigned rank, const SearchRequest& request, 
     std::string data = document.get_data();
     hit.article = whole ? decode_article(data) : decode_article_metadata(data);
     hit.id = id_of(hit.article, document);
-    if (request.snippet_length > 0) {
-        const Xapian::Query query = e.part->enquire->get_query();
-        hit.snippet = make_snippet({query, e.part->mset, e.part->db, rarity}, hit.article.body, request.snippet_length);
-    }
+    if (snippets) hit.snippet = snippets->make(hit.article.body, request.snippet_length);
     hit.spellings = matched_spellings(hit.article, name_keys);
     return hit;
 }
@@ -132,17 +129,23 @@ void side_by_side(unsigned threads, const Work& work) {
 
 // The hits: entries ranked from first (0-based) on, already cut to the page.
 // Matched in parts, each hit is read by the thread that matched its part,
-// on that thread's handles: a snippet looks up how common each word of the
-// text is (Xapian keeps those per MSet), most of a hit's cost on a large
-// archive, so the page costs half as long on two cores.
+// on that thread's handles, with one snippet scorer a part: a snippet
+// weighs each word of the text by how common it is, most of a hit's cost on
+// a large archive, so the page costs half as long on two cores.
 std::vector<Hit> read_hits(const std::vector<RankedEntry>& page, unsigned first_rank, const SearchRequest& request,
                            const NameKeys& name_keys, const std::vector<PartMatch>& matches, unsigned threads,
                            WordRarity& rarity) {
     std::vector<Hit> hits(page.size());
+    std::vector<std::unique_ptr<SnippetScorer>> scorers(matches.size());  // each used by its part's thread only
     side_by_side(threads, [&](unsigned t) {
-        for (std::size_t i = 0; i < page.size(); ++i)
-            if (static_cast<std::size_t>(page[i].part - matches.data()) % threads == t)
-                hits[i] = read_hit(page[i], first_rank + static_cast<unsigned>(i) + 1, request, name_keys, rarity);
+        for (std::size_t i = 0; i < page.size(); ++i) {
+            const PartMatch& part = *page[i].part;
+            std::size_t p = static_cast<std::size_t>(&part - matches.data());
+            if (p % threads != t) continue;
+            if (request.snippet_length > 0 && !scorers[p])
+                scorers[p] = std::make_unique<SnippetScorer>(part.enquire->get_query(), part.mset, part.db, rarity);
+            hits[i] = read_hit(page[i], first_rank + static_cast<unsigned>(i) + 1, request, name_keys, scorers[p].get());
+        }
     });
     return hits;
 }

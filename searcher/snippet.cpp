@@ -62,18 +62,22 @@ Snippet one_line(const Window& window) {
     return snippet;
 }
 
+}  // namespace
+
 // What the query looks for in a text and what each find is worth, read
 // from the query and its match's statistics (as Xapian's own snippets
 // weigh them): a query word its weight in the match plus the largest such
 // weight; a phrase of n words n times the largest; a wildcard the largest
 // plus the smallest.
-struct QueryModel {
+struct SnippetScorer::Model {
     std::unordered_map<std::string, double> words;  // terms as indexed: "Zstrike", "harbour"
     std::vector<std::vector<std::string>> phrases;  // each word as indexed
     std::vector<std::string> wildcards;             // the patterns
     double max_weight = 1.0, min_weight = 0.0;
     std::size_t longest_phrase = 0;
 };
+
+namespace {
 
 // The number after " PHRASE " in a phrase's description: its window, which
 // Xapian 1.4 does not otherwise tell ("(a@1 PHRASE 2 b@2)").
@@ -95,7 +99,7 @@ std::string leaf_term(const Xapian::Query& leaf) {
     return it == leaf.get_terms_end() ? "" : *it;
 }
 
-void read_query(const Xapian::Query& query, QueryModel& model, std::vector<std::string>& loose) {
+void read_query(const Xapian::Query& query, SnippetScorer::Model& model, std::vector<std::string>& loose) {
     std::size_t n = query.get_num_subqueries();
     switch (query.get_type()) {
     case Xapian::Query::LEAF_TERM:
@@ -123,8 +127,8 @@ void read_query(const Xapian::Query& query, QueryModel& model, std::vector<std::
     for (std::size_t i = 0; i < n; ++i) read_query(query.get_subquery(i), model, loose);
 }
 
-QueryModel model_of(const Xapian::Query& query, const Xapian::MSet& stats) {
-    QueryModel model;
+SnippetScorer::Model model_of(const Xapian::Query& query, const Xapian::MSet& stats) {
+    SnippetScorer::Model model;
     std::vector<std::string> loose;
     read_query(query, model, loose);
     // The largest and smallest weight any query word can add to a match.
@@ -349,8 +353,8 @@ private:
 };
 
 // The best window of the folded text for the query.
-Window choose_window(const std::string& text, unsigned length, const QueryModel& model, const Xapian::Database& db,
-                     WordRarity& rarity) {
+Window choose_window(const std::string& text, unsigned length, const SnippetScorer::Model& model,
+                     const Xapian::Database& db, WordRarity& rarity, const Xapian::Stem& stemmer) {
     // This text's own copies of what words are worth: they change as the
     // window slides (and must not carry over to the next text).
     std::unordered_map<std::string, double> words = model.words;
@@ -362,7 +366,6 @@ Window choose_window(const std::string& text, unsigned length, const QueryModel&
     // that the window holds the article's telling words around the finds.
     const double articles = static_cast<double>(db.get_doccount()) + 1;
     const double scale = model.max_weight / ((length + 1) * std::log(articles));
-    const Xapian::Stem stemmer = analysis::make_stemmer();
     std::vector<std::string> recent(model.longest_phrase > 1 ? model.longest_phrase - 1 : 0);  // the last words, oldest first
     Sliding sliding(length);
     for_each_word(text, [&](const std::string& term, std::size_t end) {
@@ -378,22 +381,21 @@ Window choose_window(const std::string& text, unsigned length, const QueryModel&
                 found = phrase[k] == recent[recent.size() - (phrase.size() - 1) + k];
             if (found) worth = &phrases[i], highlight = phrase.size();
         }
+        if (!worth)
+            if (auto found = words.find(term); found != words.end()) worth = &found->second, highlight = 1;
+        // A word this text has already weighed as background is no query
+        // word (that depends on the word alone): no need to stem it again.
+        auto known = worth ? background.end() : background.find(term);
+        if (known != background.end()) worth = &known->second;
         std::string stem;
         if (!worth) {
             stem = "Z" + stemmer(term);
-            for (const std::string* form : std::initializer_list<const std::string*>{&term, &stem}) {
-                auto found = words.find(*form);
-                if (found != words.end()) {
-                    worth = &found->second, highlight = 1;
-                    break;
-                }
-            }
+            if (auto found = words.find(stem); found != words.end()) worth = &found->second, highlight = 1;
         }
         for (std::size_t i = 0; i < model.wildcards.size() && !worth; ++i)
             if (term.starts_with(model.wildcards[i])) worth = &wildcards[i], highlight = 1;
         if (!worth) {
-            auto known = background.find(term);
-            if (known == background.end()) known = background.find(stem);
+            known = background.find(stem);
             if (known == background.end()) {
                 Xapian::doccount count = rarity.term_frequency(db, term);
                 const std::string* key = &term;
@@ -422,10 +424,16 @@ Window choose_window(const std::string& text, unsigned length, const QueryModel&
 //
 // The body is folded as it was for indexing (case and accents off) so that
 // the query's terms are found in it; what is shown is the body as written.
-Snippet make_snippet(const SnippetContext& context, const std::string& body, unsigned length) {
+SnippetScorer::SnippetScorer(const Xapian::Query& query, const Xapian::MSet& stats, const Xapian::Database& db,
+                             WordRarity& rarity)
+    : model_(std::make_unique<const Model>(model_of(query, stats))), db_(db), rarity_(rarity),
+      stemmer_(analysis::make_stemmer()) {}
+
+SnippetScorer::~SnippetScorer() = default;
+
+Snippet SnippetScorer::make(const std::string& body, unsigned length) const {
     SearchFolded folded = fold_for_search_mapped(body);
-    QueryModel model = model_of(context.query, context.stats);
-    return one_line(unfold(choose_window(folded.text, length, model, context.db, context.rarity), body, folded));
+    return one_line(unfold(choose_window(folded.text, length, *model_, db_, rarity_, stemmer_), body, folded));
 }
 
 }  // namespace dateline::searcher

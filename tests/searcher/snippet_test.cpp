@@ -23,7 +23,7 @@ searcher::Snippet snippet_for(const std::string& body, const std::string& query,
     Xapian::MSet stats = enquire.get_mset(0, 1);
     searcher::WordRarity rarity;
     const Xapian::Query parsed = enquire.get_query();
-    return searcher::make_snippet({parsed, stats, db, rarity}, body, length);
+    return searcher::SnippetScorer(parsed, stats, db, rarity).make(body, length);
 }
 
 std::vector<std::string> highlighted(const searcher::Snippet& snippet) {
@@ -87,14 +87,13 @@ TEST_CASE("a snippet does not depend on the snippets made before it", "[snippet]
     Xapian::MSet stats = enquire.get_mset(0, 3);
     const Xapian::Query parsed = enquire.get_query();
     searcher::WordRarity shared;
+    const searcher::SnippetScorer scorer(parsed, stats, db, shared);
     std::vector<std::string> in_order;
-    for (const std::string& body : bodies)
-        in_order.push_back(searcher::make_snippet({parsed, stats, db, shared}, body, 80).text);
+    for (const std::string& body : bodies) in_order.push_back(scorer.make(body, 80).text);
     for (std::size_t i = 0; i < bodies.size(); ++i) {
         searcher::WordRarity fresh;
-        CHECK(searcher::make_snippet({parsed, stats, db, fresh}, bodies[i], 80).text == in_order[i]);
+        CHECK(searcher::SnippetScorer(parsed, stats, db, fresh).make(bodies[i], 80).text == in_order[i]);
     }
     // And backwards, with the counts the first pass left.
-    for (std::size_t i = bodies.size(); i-- > 0;)
-        CHECK(searcher::make_snippet({parsed, stats, db, shared}, bodies[i], 80).text == in_order[i]);
+    for (std::size_t i = bodies.size(); i-- > 0;) CHECK(scorer.make(bodies[i], 80).text == in_order[i]);
 }
