@@ -53,6 +53,7 @@ struct BadInput {
     std::string found;           // a query that finds what was read anyway
     bool size_case = false;      // check the peak RSS
     bool as_nobody = false;      // run unprivileged (root reads everything)
+    std::string error;           // a run that stops: what its error says ({dir} is the test directory)
 };
 
 void write(const fs::path& path, const std::string& content) { test::write_file(path, content); }
@@ -238,7 +239,8 @@ std::vector<BadInput> catalogue() {
          },
          1, {{"manifest.jsonl:2", "no such article file"}}, "--manifest {dir}/manifest.jsonl",
          "outlet:\"The Harbour Courier\""},
-        {"a path given that does not exist", [](const fs::path&) {}, 4, {}, "{dir}/in/nope"},
+        {"a path given that does not exist", [](const fs::path&) {}, 4, {}, "{dir}/in/nope", "", false, false,
+         "dateline-index: error: no such file or directory: {dir}/in/nope (hint: check the path; nothing was indexed)"},
     };
 }
 
@@ -270,6 +272,10 @@ TEST_CASE("bad input catalogue: each kind is named, the rest indexed, the databa
                 CHECK_THAT(run.err, Catch::Contains("dateline-index: warning: " + (d / warning.where).string() + ": " +
                                                     warning.what));
             if (input.warnings.empty() && input.status < 2) CHECK(run.err.empty());
+            if (input.status >= 2) {
+                REQUIRE_FALSE(input.error.empty());  // a case that stops says what it stops with
+                CHECK_THAT(run.err, Catch::Contains(replace_dir(input.error, d)));
+            }
             if (input.size_case) CHECK(run.peak_rss_kb < rss_bound_kb);
             auto total = [&](const std::string& query) {
                 auto result = test::run_command(test::search_binary() + " --json --db " + db + " " + test::shell_quote(query));
