@@ -42,3 +42,30 @@ TEST_CASE("a searcher held open sees commits made in place on its next query", "
     indexer::update_database(test::sample_request(dir / "db", "harbour-courier", 1));
     CHECK(haddad(searcher) == 8);
 }
+
+TEST_CASE("a searcher held open weighs snippet words by the counts of the database as it is now", "[searcher]") {
+    test::TempDir dir;
+    indexer::update_database(test::sample_request(dir / "db", ""));
+    searcher::Searcher held({dir / "db"});
+    searcher::SearchRequest request;
+    request.query = "strike OR dispute";
+    request.limit = 20;
+    request.facets = false;
+    auto snippets = [&](searcher::Searcher& searcher) {
+        std::vector<std::string> texts;
+        for (const searcher::Hit& hit : searcher.search(request).hits) texts.push_back(hit.snippet.text);
+        return texts;
+    };
+    auto before = snippets(held);  // the counts of the words met are now kept
+    // Words of the sample's strike stories made common, and others rare.
+    for (int i = 0; i < 300; ++i)
+        test::write_file(dir.path() / "more" / ("note-" + std::to_string(i) + ".txt"),
+                         "Harbour note " + std::to_string(i) +
+                             "\n\nThe union said the authority and the dockworkers talked about night-shift pay, "
+                             "ballots, ships, the port and the terminal on Friday.\n");
+    indexer::update_database({.database = dir / "db", .paths = {(dir.path() / "more").string()}});
+    searcher::Searcher fresh({dir / "db"});
+    auto after = snippets(fresh);
+    CHECK(after != before);  // the new counts move some windows
+    CHECK(snippets(held) == after);
+}
