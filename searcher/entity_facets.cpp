@@ -134,7 +134,7 @@ std::vector<FacetValue> fold_entity_facet(const ValueList& counts, EntityType ty
     return values;
 }
 
-std::vector<FacetValue> fold_entity_facet(const FacetColumns::Field& column, const std::vector<unsigned>& counts,
+std::vector<FacetValue> fold_entity_facet(const FacetColumns::Field& column, std::span<const unsigned> counts,
                                           EntityType type, std::size_t limit) {
     const std::uint32_t keys = column.key_count();
     std::vector<long long> key_count(keys + 1, 0);  // folding moves counts between keys

@@ -37,7 +37,7 @@ std::vector<FacetValue> fold_entity_facet(const ValueCounts& counts, EntityType 
 // The same from an entity field's facet column and the count of each of its
 // value ordinals: the same entries, folded in numbers (the column holds each
 // value taken apart), the strings read only for the entries kept.
-std::vector<FacetValue> fold_entity_facet(const FacetColumns::Field& column, const std::vector<unsigned>& counts,
+std::vector<FacetValue> fold_entity_facet(const FacetColumns::Field& column, std::span<const unsigned> counts,
                                           EntityType type, std::size_t limit = 0);
 
 }  // namespace dateline::searcher

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "searcher/entity_facets.hpp"
 #include "shared/dates.hpp"
@@ -18,31 +19,46 @@ std::vector<const schema::Field*> facet_fields() {
     return fields;
 }
 
-// By count, highest first, ties by value.
-Facet by_count(std::string name, const ValueList& values) {
+// The keep values with the highest counts (all for 0), ties by value; only
+// those kept become strings.
+Facet by_count(std::string name, ValueList values, std::size_t keep) {
+    std::size_t kept = keep == 0 ? values.size() : std::min(keep, values.size());
+    std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(kept), values.end(),
+                      [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     Facet facet{std::move(name), {}, {}};
-    for (const auto& [value, count] : values) facet.values.push_back({std::string(value), count});
-    std::sort(facet.values.begin(), facet.values.end(), [](const FacetValue& a, const FacetValue& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
+    for (std::size_t i = 0; i < kept; ++i) facet.values.push_back({std::string(values[i].first), values[i].second});
     return facet;
 }
 
 // The slot holds YYYYMMDD. Days are counted, then summed into the unit that
 // fits the span of the matches: days up to two months, months up to five
-// years, years beyond; one pass over the distinct days, not over the matches.
+// years, years beyond; one pass over the distinct days in calendar order
+// (as the columns give them), one string a unit.
 Facet by_date(const ValueList& days) {
-    std::map<Date, unsigned> counts;
+    std::vector<std::pair<Date, unsigned>> counts;
+    counts.reserve(days.size());
     for (const auto& [day, count] : days)
-        if (auto date = parse_compact_date(day)) counts[*date] += count;
+        if (auto date = parse_compact_date(day)) counts.emplace_back(*date, count);
+    auto earlier = [](const auto& a, const auto& b) { return a.first < b.first; };
+    if (!std::is_sorted(counts.begin(), counts.end(), earlier)) std::sort(counts.begin(), counts.end(), earlier);
     Facet facet{"date", {}, "day"};
     if (counts.empty()) return facet;
-    auto span = std::chrono::sys_days(counts.rbegin()->first) - std::chrono::sys_days(counts.begin()->first);
+    auto span = std::chrono::sys_days(counts.back().first) - std::chrono::sys_days(counts.front().first);
     facet.granularity = span.count() <= 62 ? "day" : span.count() <= 5 * 366 ? "month" : "year";
     std::size_t length = facet.granularity == "day" ? 10 : facet.granularity == "month" ? 7 : 4;  // of YYYY-MM-DD
-    std::map<std::string, unsigned> summed;
-    for (const auto& [date, count] : counts) summed[format_iso_date(date).substr(0, length)] += count;
-    for (const auto& [value, count] : summed) facet.values.push_back({value, count});
+    auto unit_of = [&](const Date& date) {
+        if (length == 10) return date;
+        return Date{date.year(), length == 7 ? date.month() : std::chrono::January, std::chrono::day{1}};
+    };
+    std::optional<Date> unit;
+    for (const auto& [date, count] : counts) {
+        if (unit_of(date) == unit) {
+            facet.values.back().count += count;
+            continue;
+        }
+        unit = unit_of(date);
+        facet.values.push_back({format_iso_date(*unit).substr(0, length), count});
+    }
     return facet;
 }
 
@@ -53,7 +69,7 @@ Facet make_facet(const schema::Field& field, const ValueList& values, const std:
     unsigned keep = size == sizes.end() ? SearchRequest::default_facet_size : size->second;
     Facet facet = schema::entity_type_of(field)
                       ? Facet{std::string(field.name), fold_entity_facet(values, *schema::entity_type_of(field), keep), {}}
-                      : by_count(std::string(field.name), values);
+                      : by_count(std::string(field.name), values, keep);
     if (keep > 0 && facet.values.size() > keep) facet.values.resize(keep);
     return facet;
 }
@@ -61,7 +77,7 @@ Facet make_facet(const schema::Field& field, const ValueList& values, const std:
 // A field's facet from its column and the count of each ordinal: entity
 // fields folded in numbers, the others as make_facet.
 Facet make_column_facet(const schema::Field& field, const FacetColumns::Field& column,
-                        const std::vector<unsigned>& counts, const std::map<std::string, unsigned>& sizes) {
+                        std::span<const unsigned> counts, const std::map<std::string, unsigned>& sizes) {
     if (auto type = schema::entity_type_of(field); type && column.has_entities()) {
         auto size = sizes.find(std::string(field.name));
         unsigned keep = size == sizes.end() ? SearchRequest::default_facet_size : size->second;
@@ -78,27 +94,19 @@ Facet make_column_facet(const schema::Field& field, const FacetColumns::Field& c
 // serve a search of one database (or of a part restricted to one).
 class ColumnSpy : public Xapian::MatchSpy {
 public:
-    struct Field {
-        const FacetColumns::Field* column = nullptr;  // null: the database has no such field
-        std::vector<unsigned> counts;                 // by ordinal
-    };
-
-    // fields: the schema's facet fields, the order values() and field() use.
+    // fields: the schema's facet fields, the order field() uses.
     ColumnSpy(std::shared_ptr<const FacetColumns> columns, const std::vector<const schema::Field*>& fields)
-        : columns_(std::move(columns)), in_rows_(columns_->fields().size()) {
-        for (std::size_t i = 0; i < in_rows_.size(); ++i) {
-            in_rows_[i].column = &columns_->fields()[i];
-            in_rows_[i].counts.assign(in_rows_[i].column->value_count() + 1, 0);
-        }
+        : columns_(std::move(columns)), counts_(columns_->number_count(), 0) {
         for (const schema::Field* field : fields) {
-            auto found = std::find_if(in_rows_.begin(), in_rows_.end(),
-                                      [&](const Field& f) { return f.column->slot == field->slot; });
-            schema_order_.push_back(found == in_rows_.end() ? nullptr : &*found);
+            const auto& in_file = columns_->fields();
+            auto found = std::find_if(in_file.begin(), in_file.end(),
+                                      [&](const FacetColumns::Field& f) { return f.slot == field->slot; });
+            schema_order_.push_back(found == in_file.end() ? nullptr : &*found);
         }
     }
 
     // The matches come one at a time, each row a cache miss (rows lie
-    // anywhere in a file of a hundred bytes a document): their ids are kept,
+    // anywhere in a file of tens of bytes a document): their ids are kept,
     // and count() reads the rows with the next ones fetched ahead, so that
     // the misses overlap instead of following each other.
     void operator()(const Xapian::Document& document, double) override { matched_.push_back(document.get_docid()); }
@@ -107,53 +115,47 @@ public:
         else matched_.insert(matched_.end(), ids.begin(), ids.end());
     }
 
+    // A row is one run of numbers, each counted where it points; every
+    // number is bounded (a damaged file must not write out of bounds).
     void count() {
         constexpr std::size_t offsets_ahead = 16, rows_ahead = 8;
         const std::size_t n = matched_.size();
+        const std::size_t size = counts_.size();
+        unsigned* counts = counts_.data();
         for (std::size_t i = 0; i < n; ++i) {
             if (i + offsets_ahead < n) columns_->prefetch_offset(matched_[i + offsets_ahead]);
             if (i + rows_ahead < n) columns_->prefetch_row(matched_[i + rows_ahead]);
-            count_row(matched_[i]);
+            for (std::uint32_t number : columns_->row(matched_[i]))
+                if (number < size) ++counts[number];
         }
         matched_.clear();
     }
 
     const FacetColumns* columns() const { return columns_.get(); }
-    // The schema's facet field f: its column and counts, or null.
-    const Field* field(std::size_t f) const { return schema_order_[f]; }
+    // The schema's facet field f's column, or null.
+    const FacetColumns::Field* column(std::size_t f) const { return schema_order_[f]; }
+    // The count of each ordinal of the schema's facet field f (empty if the
+    // columns have no such field).
+    std::span<const unsigned> counts(std::size_t f) const {
+        const FacetColumns::Field* field = schema_order_[f];
+        if (!field) return {};
+        return std::span<const unsigned>(counts_).subspan(field->first, field->value_count() + 1);
+    }
 
     // The schema's facet field f's distinct values among the matches.
     ValueList values(std::size_t f) const {
         ValueList list;
-        if (const Field* field = schema_order_[f])
-            for (std::uint32_t o = 1; o < field->counts.size(); ++o)
-                if (field->counts[o]) list.emplace_back(field->column->value(o), field->counts[o]);
+        std::span<const unsigned> counted = counts(f);
+        for (std::uint32_t o = 1; o < counted.size(); ++o)
+            if (counted[o]) list.emplace_back(schema_order_[f]->value(o), counted[o]);
         return list;
     }
 
 private:
-    // Every count and ordinal of the row is bounded (a damaged file must not
-    // write out of bounds), at the price of a compare each.
-    void count_row(Xapian::docid d) {
-        std::span<const std::uint32_t> row = columns_->row(d);
-        const std::size_t fields = in_rows_.size();
-        if (row.size() < fields) return;
-        const std::uint32_t* value = row.data() + fields;
-        const std::uint32_t* end = row.data() + row.size();
-        for (std::size_t f = 0; f < fields; ++f) {
-            std::uint32_t n = row[f];
-            if (n > static_cast<std::size_t>(end - value)) return;
-            std::vector<unsigned>& counts = in_rows_[f].counts;
-            for (std::uint32_t k = 0; k < n; ++k)
-                if (value[k] < counts.size()) ++counts[value[k]];
-            value += n;
-        }
-    }
-
     std::shared_ptr<const FacetColumns> columns_;
-    std::vector<Xapian::docid> matched_;       // seen, not yet counted
-    std::vector<Field> in_rows_;               // in the order of the rows
-    std::vector<const Field*> schema_order_;  // by the schema's facet order
+    std::vector<Xapian::docid> matched_;  // seen, not yet counted
+    std::vector<unsigned> counts_;        // by number: every field's ordinals
+    std::vector<const FacetColumns::Field*> schema_order_;  // by the schema's facet order
 };
 
 // Adds count for each value of a multi_value slot's value.
@@ -261,9 +263,8 @@ std::vector<ValueList> FacetCounter::value_lists() const {
 
 const FacetColumns* FacetCounter::columns() const { return columns_ ? columns_->spy.columns() : nullptr; }
 
-const std::vector<unsigned>* FacetCounter::column_counts(std::size_t field) const {
-    const ColumnSpy::Field* counted = columns_ ? columns_->spy.field(field) : nullptr;
-    return counted ? &counted->counts : nullptr;
+std::span<const unsigned> FacetCounter::column_counts(std::size_t field) const {
+    return columns_ ? columns_->spy.counts(field) : std::span<const unsigned>();
 }
 
 std::vector<Facet> merge_facets(const std::vector<const FacetCounter*>& counters,
@@ -281,11 +282,11 @@ std::vector<Facet> merge_facets(const std::vector<const FacetCounter*>& counters
             for (const FacetColumns::Field& in_file : columns->fields())
                 if (in_file.slot == fields[f]->slot) column = &in_file;
             std::vector<unsigned> summed;
-            for (const FacetCounter* counter : counters)
-                if (const std::vector<unsigned>* counts = counter->column_counts(f)) {
-                    if (summed.empty()) summed = *counts;
-                    else for (std::size_t o = 0; o < summed.size(); ++o) summed[o] += (*counts)[o];
-                }
+            for (const FacetCounter* counter : counters) {
+                std::span<const unsigned> counts = counter->column_counts(f);
+                if (summed.empty()) summed.assign(counts.begin(), counts.end());
+                else for (std::size_t o = 0; o < summed.size() && o < counts.size(); ++o) summed[o] += counts[o];
+            }
             facets.push_back(column ? make_column_facet(*fields[f], *column, summed, sizes)
                                     : make_facet(*fields[f], {}, sizes));
         }

@@ -47,9 +47,9 @@ public:
     std::vector<ValueList> value_lists() const;
 
     // Counting from columns: which, and the count of each ordinal of a field
-    // (in the schema's order of facet fields; null if it has no column).
+    // (in the schema's order of facet fields; empty if it has no column).
     const FacetColumns* columns() const;
-    const std::vector<unsigned>* column_counts(std::size_t field) const;
+    std::span<const unsigned> column_counts(std::size_t field) const;
 
 private:
     struct Columns;

@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char magic[8] = {'D', 'L', 'F', 'A', 'C', 'E', 'T', 'S'};
-constexpr std::uint32_t format_version = 4;
+constexpr std::uint32_t format_version = 5;
 
 struct FileHeader {
     char magic[8];
@@ -253,9 +253,18 @@ void write_facet_columns(const fs::path& generation_dir) {
     auto count_of = [&](const ColumnBuilder& column, Xapian::docid d) -> std::uint32_t {
         return column.multi ? column.offsets[d + 1] - column.offsets[d] : column.ordinals[d] != 0;
     };
+    std::vector<std::uint32_t> first;  // each field's first number
+    std::uint64_t numbers = 0;
+    for (const ColumnBuilder& column : columns) {
+        first.push_back(static_cast<std::uint32_t>(numbers));
+        numbers += column.strings.size() + 1;
+    }
+    if (numbers > UINT32_MAX)
+        throw Error(ErrorKind::database, "too many distinct facet values for the facet columns' 32-bit numbers",
+                    "searches count facets from the value slots");
     std::vector<std::uint32_t> row_offsets(static_cast<std::size_t>(last) + 2, 0);
     for (Xapian::docid d = 1; d <= last; ++d) {
-        std::uint64_t length = columns.size();
+        std::uint64_t length = 0;
         for (const ColumnBuilder& column : columns) length += count_of(column, d);
         std::uint64_t end = row_offsets[d] + length;
         if (end > UINT32_MAX)
@@ -321,14 +330,14 @@ void write_facet_columns(const fs::path& generation_dir) {
             std::vector<std::uint32_t> row;
             for (Xapian::docid d = 1; d <= last; ++d) {
                 row.clear();
-                for (const ColumnBuilder& column : columns) row.push_back(count_of(column, d));
-                for (const ColumnBuilder& column : columns) {
+                for (std::size_t f = 0; f < columns.size(); ++f) {
+                    const ColumnBuilder& column = columns[f];
                     if (!column.multi) {
-                        if (column.ordinals[d]) row.push_back(column.ordinals[d]);
+                        if (column.ordinals[d]) row.push_back(first[f] + column.ordinals[d]);
                         continue;
                     }
-                    row.insert(row.end(), column.ordinals.begin() + column.offsets[d],
-                               column.ordinals.begin() + column.offsets[d + 1]);
+                    for (std::uint32_t k = column.offsets[d]; k < column.offsets[d + 1]; ++k)
+                        row.push_back(first[f] + column.ordinals[k]);
                 }
                 out.write(row.data(), row.size() * 4);
             }
@@ -409,24 +418,22 @@ std::shared_ptr<const FacetColumns> FacetColumns::open(const fs::path& generatio
         }
     }
     if (columns->row_offsets_.size() != header.last_docid + 2 || columns->rows_.data() == nullptr) return nullptr;
+    std::uint64_t numbers = 0;
     for (std::size_t f = 0; f < fields.size(); ++f) {
-        const Field& field = fields[f];
+        Field& field = fields[f];
         if (field.string_offsets.empty() || field.string_offsets.front() != 0 || !field.string_bytes ||
             field.string_offsets.back() > string_bytes[f])
             return nullptr;
         for (std::size_t i = 1; i < field.string_offsets.size(); ++i)
             if (field.string_offsets[i] < field.string_offsets[i - 1]) return nullptr;
         if (field.has_entities() && !entity_tables_sound(field, key_bytes[f])) return nullptr;
+        field.first = static_cast<std::uint32_t>(numbers);
+        numbers += field.value_count() + 1;
+        if (numbers > UINT32_MAX) return nullptr;
     }
+    columns->number_count_ = static_cast<std::uint32_t>(numbers);
     columns->fields_ = std::move(fields);
     return columns;
-}
-
-std::span<const std::uint32_t> FacetColumns::row(Xapian::docid d) const {
-    if (d > last_docid_) return {};
-    std::size_t begin = row_offsets_[d], end = row_offsets_[d + 1];
-    if (begin > end || end > rows_.size()) return {};
-    return rows_.subspan(begin, end - begin);
 }
 
 }  // namespace dateline

@@ -16,10 +16,12 @@
 // Layout (native byte order and alignment, read through mmap): a header
 // (magic, format version, the UUID and revision it was made from, the last
 // document id, the number of fields) and a table of contents; the rows:
-// uint32 offsets by document id, and for each document one uint32 count a
-// field, then those fields' ordinals in turn (0 never appears: none is a
-// count of 0); then, for each field, its strings (uint64 offsets, then
-// bytes), ordinal i naming string i - 1: the date's in byte (calendar)
+// uint32 offsets by document id, and for each document its values of every
+// field as numbers in one series (field f's ordinal o is the number
+// Field::first + o, so a row is one run of numbers, counted into one array
+// without asking which field each belongs to; 0 never appears in a field:
+// none is a count of 0); then, for each field, its strings (uint64 offsets,
+// then bytes), ordinal i naming string i - 1: the date's in byte (calendar)
 // order, the others' from the most frequent down, so that the counters a
 // match adds to lie together. An entity field's values (schema::entity_facet_value)
 // are also taken apart once, here: each value's entity key and the keys of
@@ -53,6 +55,9 @@ public:
     // taken apart (index 0 of each array unused).
     struct Field {
         Xapian::valueno slot = 0;
+        // Where the field's ordinals start among a row's numbers: ordinal o
+        // is number first + o.
+        std::uint32_t first = 0;
         std::span<const std::uint64_t> string_offsets;
         const char* string_bytes = nullptr;
         // Entity fields: by value ordinal, its key's ordinal and the
@@ -88,12 +93,20 @@ public:
     FacetColumns(const FacetColumns&) = delete;
     FacetColumns& operator=(const FacetColumns&) = delete;
 
-    // The fields, in the order of each row's counts.
+    // The fields, in the order of their numbers.
     const std::vector<Field>& fields() const { return fields_; }
-    // Document d's row: one count a field, then the ordinals. Not checked
-    // against the file (reading it all would cost every search): users
-    // bound every count and ordinal they read.
-    std::span<const std::uint32_t> row(Xapian::docid d) const;
+    // How many numbers the fields' values take: every field's ordinals,
+    // 0 included. An array this long counts all fields at once.
+    std::uint32_t number_count() const { return number_count_; }
+    // Document d's row: the numbers of its values, field by field. Not
+    // checked against the file (reading it all would cost every search):
+    // users bound every number they read by number_count().
+    std::span<const std::uint32_t> row(Xapian::docid d) const {
+        if (d > last_docid_) return {};
+        std::size_t begin = row_offsets_[d], end = row_offsets_[d + 1];
+        if (begin > end || end > rows_.size()) return {};
+        return rows_.subspan(begin, end - begin);
+    }
     Xapian::docid last_docid() const { return last_docid_; }
 
     // Asks the processor to fetch what row(d) will read: the offset first,
@@ -110,6 +123,7 @@ private:
     const void* mapped_ = nullptr;
     std::size_t size_ = 0;
     Xapian::docid last_docid_ = 0;
+    std::uint32_t number_count_ = 0;
     std::span<const std::uint32_t> row_offsets_, rows_;
     std::vector<Field> fields_;
 };
