@@ -116,17 +116,29 @@ public:
     }
 
     // A row is one run of numbers, each counted where it points; every
-    // number is bounded (a damaged file must not write out of bounds).
+    // offset and number is bounded (a damaged file must not make this read
+    // or write out of bounds). Plain pointers: through row() and its checks
+    // the loop took half as long again (1M synthetic, 60,000 rows).
     void count() {
         constexpr std::size_t offsets_ahead = 16, rows_ahead = 8;
-        const std::size_t n = matched_.size();
+        const std::uint32_t* offsets = columns_->row_offsets().data();
+        const std::uint32_t* rows = columns_->rows().data();
+        const std::size_t offset_count = columns_->row_offsets().size(), row_count = columns_->rows().size();
         const std::size_t size = counts_.size();
         unsigned* counts = counts_.data();
+        const std::size_t n = matched_.size();
         for (std::size_t i = 0; i < n; ++i) {
-            if (i + offsets_ahead < n) columns_->prefetch_offset(matched_[i + offsets_ahead]);
-            if (i + rows_ahead < n) columns_->prefetch_row(matched_[i + rows_ahead]);
-            for (std::uint32_t number : columns_->row(matched_[i]))
-                if (number < size) ++counts[number];
+            // A prefetch never faults: these need no bounds.
+            if (i + offsets_ahead < n && matched_[i + offsets_ahead] < offset_count)
+                __builtin_prefetch(offsets + matched_[i + offsets_ahead]);
+            if (i + rows_ahead < n && matched_[i + rows_ahead] < offset_count)
+                __builtin_prefetch(rows + offsets[matched_[i + rows_ahead]]);
+            const Xapian::docid d = matched_[i];
+            if (d + std::size_t{1} >= offset_count) continue;
+            const std::uint32_t begin = offsets[d], end = offsets[d + 1];
+            if (begin > end || end > row_count) continue;
+            for (std::uint32_t k = begin; k < end; ++k)
+                if (const std::uint32_t number = rows[k]; number < size) ++counts[number];
         }
         matched_.clear();
     }

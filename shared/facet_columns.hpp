@@ -108,15 +108,10 @@ public:
         return rows_.subspan(begin, end - begin);
     }
     Xapian::docid last_docid() const { return last_docid_; }
-
-    // Asks the processor to fetch what row(d) will read: the offset first,
-    // then (once that has arrived) the row, as reading many rows will.
-    void prefetch_offset(Xapian::docid d) const {
-        if (d <= last_docid_) __builtin_prefetch(row_offsets_.data() + d);
-    }
-    void prefetch_row(Xapian::docid d) const {
-        if (d <= last_docid_ && row_offsets_[d] < rows_.size()) __builtin_prefetch(rows_.data() + row_offsets_[d]);
-    }
+    // All rows, and where each document's begins (by id; document d's row
+    // ends where d + 1's begins): for loops over many rows. Not checked.
+    std::span<const std::uint32_t> row_offsets() const { return row_offsets_; }
+    std::span<const std::uint32_t> rows() const { return rows_; }
 
 private:
     FacetColumns() = default;
