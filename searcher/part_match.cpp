@@ -9,7 +9,11 @@
 
 namespace dateline::searcher {
 
-void rank_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query& query, const MatchSettings& settings) {
+namespace {
+
+// The ranking Enquire of part, set up for query.
+Xapian::Enquire& set_up_ranking(PartMatch& part, const Xapian::Database& db, const Xapian::Query& query,
+                                const MatchSettings& settings) {
     part.db = db;
     part.enquire = std::make_unique<Xapian::Enquire>(db);
     Xapian::Enquire& enquire = *part.enquire;
@@ -23,7 +27,34 @@ void rank_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query&
         part.sorter->add_value(schema::date.slot, newest_first, newest_first ? "" : "99999999");
         enquire.set_sort_by_key_then_relevance(part.sorter.get(), false);
     }
-    part.mset = enquire.get_mset(settings.first, settings.count);
+    return enquire;
+}
+
+bool checks_positions(const Xapian::Query& query) {
+    if (query.get_type() == Xapian::Query::OP_PHRASE || query.get_type() == Xapian::Query::OP_NEAR) return true;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        if (checks_positions(query.get_subquery(i))) return true;
+    return false;
+}
+
+}  // namespace
+
+void rank_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query& query, const MatchSettings& settings) {
+    part.mset = set_up_ranking(part, db, query, settings).get_mset(settings.first, settings.count);
+}
+
+bool ranks_and_counts_at_once(const Xapian::Query& query, const MatchSettings& settings) {
+    return settings.facets && settings.sample_stride <= 1 && checks_positions(query);
+}
+
+void rank_and_count_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query& query,
+                         const MatchSettings& settings, std::shared_ptr<const FacetColumns> columns) {
+    Xapian::Enquire& enquire = set_up_ranking(part, db, query, settings);
+    part.counter = std::make_unique<FacetCounter>(enquire, std::move(columns), settings.remote);
+    // Every match checked: the spies see them all, and the count is exact.
+    part.mset = enquire.get_mset(settings.first, settings.count, db.get_doccount());
+    part.counter->finish();
+    part.counted = part.mset.get_matches_estimated();
 }
 
 void count_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query& query, const DatabasePart* range,

@@ -206,7 +206,12 @@ std::vector<PartMatch> match_parts(Searcher::Databases& handles, const Xapian::Q
     side_by_side(threads, [&](unsigned t) {
         const Xapian::Database& db = t == 0 ? handles.db : handles.copies[t - 1].db;
         Xapian::Query own = Xapian::Query::unserialise(serialised);
+        const bool at_once = ranks_and_counts_at_once(own, settings);
         for (std::size_t p = t; p < parts.size(); p += threads) {
+            if (at_once) {
+                rank_and_count_part(matches[p], db, restrict_to(own, parts[p]), settings, handles.columns[parts[p].shard]);
+                continue;
+            }
             rank_part(matches[p], db, restrict_to(own, parts[p]), settings);
             if (!settings.facets) continue;
             DatabasePart sample = parts[p];
@@ -248,8 +253,12 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
         auto columns = handles.columns.size() == 1 ? handles.columns.front() : nullptr;
         if (!request.recent) settings.first = request.offset, settings.count = request.limit;
         PartMatch& match = matches.emplace_back();
-        rank_part(match, db, query, settings);
-        if (settings.facets) {
+        if (ranks_and_counts_at_once(query, settings)) {
+            rank_and_count_part(match, db, query, settings, columns);
+        } else {
+            rank_part(match, db, query, settings);
+        }
+        if (settings.facets && !match.counter) {
             std::optional<DatabasePart> sample;
             if (stride > 1) sample = DatabasePart{handles.shards.front().get_uuid(), 0, 1, Xapian::docid(-1), stride};
             count_part(match, db, query, sample ? &*sample : nullptr, settings, columns);
