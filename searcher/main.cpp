@@ -174,6 +174,9 @@ int run(int argc, char** argv) {
         ("recent", po::bool_switch(&request.recent),
          "rank recent articles higher: relevance blended with age (half weight at 180 days before the newest "
          "article held)")
+        ("weighting", po::value(&request.weighting)->value_name("SCHEME"),
+         "how matches are ranked (for experiments): bb2[:c] (default bb2:1.5), bm25[:k1,b], dlh, dph, "
+         "pl2[:c], inl2[:c], ifb2[:c], ineb2[:c], tfidf, lm")
         ("facet", po::value(&facet_sizes)->value_name("NAME:N"),
          "show the top N entries of facet NAME (outlet, byline, person, org, place; default 10, 0 for all); repeatable")
         ("facets", po::value(&facet_mode)->value_name("MODE"),

@@ -34,6 +34,7 @@ struct MatchSettings {
     bool facets = false;         // count every match and its facets
     Xapian::docid sample_stride = 1;  // count only a sample (DatabasePart::stride), scaled up
     bool remote = false;         // some database is served by xapian-tcpsrv
+    std::string weighting;       // SearchRequest::weighting
 };
 
 struct PartMatch {

@@ -245,7 +245,8 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
                                                    : request.offset + request.limit,
                            .facets = request.facets,
                            .sample_stride = stride,
-                           .remote = handles.remote};
+                           .remote = handles.remote,
+                           .weighting = request.weighting};
     std::vector<DatabasePart> parts = plan_parts(handles.shards, handles.remote, handles.cores, handles.split_from);
     std::vector<PartMatch> matches;
     if (parts.empty()) {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "shared/analysis.hpp"
 #include "shared/error.hpp"
 #include "shared/schema.hpp"
 
@@ -73,6 +74,7 @@ void check_request(const SearchRequest& request) {
     if (request.recent && request.sort != SortOrder::relevance)
         throw Error(ErrorKind::usage, "--recent blends relevance with age: it cannot be combined with --sort date",
                     "use --sort date or -date for a strict date order, --recent for recent-and-relevant first");
+    if (!request.weighting.empty()) analysis::make_weighting(request.weighting);  // throws if unknown
 }
 
 }  // namespace dateline::searcher

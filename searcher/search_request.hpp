@@ -32,7 +32,8 @@ inline constexpr unsigned max_limit = 10'000;
 inline constexpr unsigned max_offset = 100'000;
 
 // Throws Error (usage) for a request that cannot be answered as asked: no
-// query, --recent with a date order, a limit or offset above its maximum.
+// query, --recent with a date order, a limit or offset above its maximum, an
+// unknown weighting scheme.
 void check_request(const SearchRequest& request);
 
 }  // namespace dateline::searcher

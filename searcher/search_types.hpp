@@ -24,6 +24,7 @@ struct SearchRequest {
     bool match_any = false;  // --any: OR the words instead of requiring all
     SortOrder sort = SortOrder::relevance;
     bool recent = false;     // --recent: relevance blended with recency
+    std::string weighting;   // --weighting: a scheme for analysis::make_weighting, "" for the default
     unsigned offset = 0;
     unsigned limit = 10;
     unsigned snippet_length = 200;  // bytes of body text to aim for; 0: no snippets

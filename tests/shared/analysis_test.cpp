@@ -7,6 +7,7 @@
 #include "searcher/query_parser.hpp"
 #include "shared/analysis.hpp"
 #include "shared/document_codec.hpp"
+#include "shared/error.hpp"
 
 using namespace dateline;
 
@@ -77,4 +78,25 @@ TEST_CASE("a phrase never matches across the end of the title and the start of t
 
 TEST_CASE("the settings description is what databases record", "[analysis]") {
     CHECK(analysis::describe() == "english/some/folded");
+}
+
+TEST_CASE("weighting schemes are named as --weighting takes them, and a bad one is refused with the reason", "[analysis]") {
+    CHECK(analysis::make_weighting(analysis::default_weighting)->name() == "Xapian::BB2Weight");
+    CHECK(analysis::make_weighting("bm25:1.2,0.75")->name() == "Xapian::BM25Weight");
+    CHECK(analysis::make_weighting("bm25")->name() == "Xapian::BM25Weight");
+    CHECK(analysis::make_weighting("dlh")->name() == "Xapian::DLHWeight");
+    CHECK(analysis::make_weighting("pl2:2")->name() == "Xapian::PL2Weight");
+    // The parameters reach Xapian: BM25 with b = 0 ignores the length of a
+    // document, with b = 1 normalises by it fully.
+    CHECK(analysis::make_weighting("bm25:1.2,0")->serialise() != analysis::make_weighting("bm25:1.2,1")->serialise());
+    for (const char* bad : {"", "bogus", "bb2:0", "bb2:", "bb2:1,2", "bm25:1,2", "pl2:x", "dlh:1", "bm25:-1"}) {
+        INFO(bad);
+        try {
+            analysis::make_weighting(bad);
+            FAIL("accepted");
+        } catch (const Error& error) {
+            CHECK(error.kind() == ErrorKind::usage);
+            CHECK(std::string(error.what()).find(std::string("\"") + bad + "\"") != std::string::npos);
+        }
+    }
 }
