@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// relevance-metrics DOCS QRELS < BATCH_OUTPUT: scores a run of
+// relevance-metrics DOCS QRELS QUERIES [--per-query] < BATCH_OUTPUT: scores a run of
 // `dateline-search --batch` (one JSON line per query, in the order of the
 // query file) against TREC qrels ("qid 0 docid relevance"). Each hit is mapped
 // back to its document's "id" through its source ("DOCS#line"). QIDS, the
 // query ids in batch order, come from the first column of the query file
 // given as the third argument. Prints "ndcg@10 X", "map X", "p@10 X"
-// (binary relevance; MAP over the whole returned ranking, up to its limit).
+// (binary relevance; MAP over the whole returned ranking, up to its limit);
+// with --per-query, one line a query instead: "QID NDCG@10 AP P@10".
 #include <cmath>
 #include <exception>
 #include <fstream>
@@ -50,7 +51,10 @@ Scores score(const std::vector<std::string>& ranking, const std::set<std::string
 }  // namespace
 
 int main(int argc, char** argv) {
-    return dateline::measure::run_tool(argc, 3, 3, "relevance-metrics DOCS.jsonl[.gz] QRELS QUERIES.tsv < batch-output.jsonl", [&] {
+    return dateline::measure::run_tool(argc, 3, 4, "relevance-metrics DOCS.jsonl[.gz] QRELS QUERIES.tsv [--per-query] < batch-output.jsonl", [&] {
+        bool per_query = argc == 5;
+        if (per_query && std::string(argv[4]) != "--per-query")
+            throw std::runtime_error(fmt::format("unknown option {} (--per-query)", argv[4]));
         // Line number in DOCS -> the document's id, as the qrels name it.
         std::vector<std::string> id_of_line{""};
         dateline::test::for_each_corpus_record(argv[1], [&](const nlohmann::json& record) {
@@ -83,12 +87,15 @@ int main(int argc, char** argv) {
                 ranking.push_back(number < id_of_line.size() ? id_of_line[number] : "");
             }
             Scores s = score(ranking, relevant[qids[i]]);
+            if (per_query)
+                std::cout << fmt::format("{} {:.6f} {:.6f} {:.6f}\n", qids[i], s.ndcg10, s.average_precision, s.precision10);
             total.ndcg10 += s.ndcg10;
             total.average_precision += s.average_precision;
             total.precision10 += s.precision10;
             ++scored;
         }
         if (scored != qids.size()) throw std::runtime_error(fmt::format("{} answers for {} queries", scored, qids.size()));
+        if (per_query) return 0;
         auto n = static_cast<double>(scored);
         std::cout << fmt::format("ndcg@10 {:.4f}\nmap {:.4f}\np@10 {:.4f}\n", total.ndcg10 / n,
                                  total.average_precision / n, total.precision10 / n);
