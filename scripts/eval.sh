@@ -65,6 +65,7 @@ seeds_body_kept 1.0
 scraped_text_f1 0.86
 html_text_f1 0.935
 html_date_accuracy 0.90
+html_date_check_accuracy 0.88
 conll_f1 0.89
 FLOORS
   exit $failed

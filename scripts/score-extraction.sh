@@ -12,7 +12,9 @@
 #   html_text_*     the same benchmark's HTML pages, same metric
 #   html_date_accuracy, html_author_accuracy, html_title_accuracy
 #                   trafilatura/htmldate evaluation pages, given with their
-#                   URLs in a manifest (as a crawl records them)
+#                   URLs in a manifest (as a crawl records them); the date
+#                   also on a tuning part and a check part of the sites
+#                   (html_date_tune_*, html_date_check_*: split by site)
 # Usage: scripts/score-extraction.sh [seeds|text|html|metadata]...  (all by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +45,6 @@ for set in "${sets[@]}"; do
                 "$th/trafilatura_annotations.jsonl.gz" "$work/pages"
               extract --manifest "$work/pages/manifest.jsonl" "$work/pages" >"$work/pages.jsonl"
               $score metadata "$th/htmldate_annotations.jsonl.gz" "$th/trafilatura_annotations.jsonl.gz" "$work/pages.jsonl" ;;
-    *) sed -n '3,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '3,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 done
