@@ -45,6 +45,6 @@ for set in "${sets[@]}"; do
                 "$th/trafilatura_annotations.jsonl.gz" "$work/pages"
               extract --manifest "$work/pages/manifest.jsonl" "$work/pages" >"$work/pages.jsonl"
               $score metadata "$th/htmldate_annotations.jsonl.gz" "$th/trafilatura_annotations.jsonl.gz" "$work/pages.jsonl" ;;
-    *) sed -n '3,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '3,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 done

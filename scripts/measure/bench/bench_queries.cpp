@@ -4,6 +4,9 @@
 // modes: "full" (exact facets over every match and a snippet per hit) and
 // "bare" (neither); MODE picks one (for a profiler). ENGINE is dateline, xapian (the plain-Xapian floor) or
 // fts5. Prints TSV rows: engine mode class n p50_ms p95_ms p99_ms qps.
+// With BENCH_EACH set in the environment, the same rows for each query
+// ("class:query" in place of the class) go to stderr: which queries sit at
+// the median.
 #include <chrono>
 #include <cstdlib>
 #include <exception>
@@ -32,16 +35,18 @@ void measure(Engine& engine, const std::vector<BenchQuery>& queries, const std::
     for (const BenchQuery& query : queries) matches += engine.run(query, mode);  // warms the cache
     std::cout << fmt::format("# {} {}: {} queries, {} matches in all\n", engine_name, mode_name, queries.size(),
                              matches);
-    LatencyTable table;
+    LatencyTable table, each;
     for (int pass = 0; pass < repeat; ++pass) {
         for (const BenchQuery& query : queries) {
             auto start = std::chrono::steady_clock::now();
             engine.run(query, mode);
             std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
             table.add(query.query_class, took.count());
+            each.add(query.query_class + ":" + query.text, took.count());
         }
     }
     table.print(std::cout, engine_name, mode_name);
+    if (std::getenv("BENCH_EACH")) each.print(std::cerr, engine_name, mode_name);
 }
 
 }  // namespace
