@@ -193,13 +193,15 @@ std::vector<FacetValue> fold_entity_facet(const FacetColumns::Field& column, std
     for (std::size_t i = 0; i < ranked.size(); ++i) slot_of[ranked[i]] = static_cast<std::int32_t>(i);
     std::vector<NamedCounts> named(ranked.size());
     for (std::uint32_t v : values) {
+        std::int32_t own = slot_of[column.value_keys[v]];
+        std::int32_t full = folded_into[v] ? slot_of[folded_into[v]] : -1;
+        if (own < 0 && full < 0) continue;  // named under no kept key: its text is not read
         std::string_view name = name_of_value(column.value(v));
         long long count = counts[v];
-        std::int32_t own = slot_of[column.value_keys[v]];
         if (own >= 0) named[static_cast<std::size_t>(own)].add(name, count);
         if (!folded_into[v]) continue;
         if (own >= 0) named[static_cast<std::size_t>(own)].add(name, -count);
-        if (std::int32_t full = slot_of[folded_into[v]]; full >= 0) named[static_cast<std::size_t>(full)].add(name, count);
+        if (full >= 0) named[static_cast<std::size_t>(full)].add(name, count);
     }
     std::vector<FacetValue> result;
     for (std::size_t i = 0; i < ranked.size(); ++i)
