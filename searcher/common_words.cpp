@@ -12,8 +12,7 @@ namespace {
 
 class CommonWords {
 public:
-    explicit CommonWords(const Xapian::Database& db)
-        : db_(db), limit_(analysis::common_word_share * db.get_doccount()) {}
+    CommonWords(const Xapian::Database& db, double share) : db_(db), limit_(share * db.get_doccount()) {}
 
     // Free-text words under operators that add their parts' weights.
     std::optional<Xapian::Query> rewrite(const Xapian::Query& query) {
@@ -50,8 +49,8 @@ private:
 
 }  // namespace
 
-Xapian::Query weigh_common_words_zero(const Xapian::Query& query, const Xapian::Database& db) {
-    CommonWords common(db);
+Xapian::Query weigh_common_words_zero(const Xapian::Query& query, const Xapian::Database& db, double share) {
+    CommonWords common(db, share);
     std::optional<Xapian::Query> rewritten = common.rewrite(query);
     return rewritten && common.saw_rare() ? *rewritten : query;
 }

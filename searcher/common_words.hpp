@@ -4,12 +4,15 @@
 
 #include <xapian.h>
 
+#include "shared/analysis.hpp"
+
 namespace dateline::searcher {
 
-// The query with every free-text word found in more than
-// analysis::common_word_share of db's articles scaled to weight 0, as long as
-// one of its words is rarer; otherwise the query unchanged. What matches is
-// never changed, only the order.
-Xapian::Query weigh_common_words_zero(const Xapian::Query& query, const Xapian::Database& db);
+// The query with every free-text word found in more than share (by default
+// analysis::common_word_share) of db's articles scaled to weight 0, as long
+// as one of its words is rarer; otherwise the query unchanged. What matches
+// is never changed, only the order. A share of 1 or more changes nothing.
+Xapian::Query weigh_common_words_zero(const Xapian::Query& query, const Xapian::Database& db,
+                                      double share = analysis::common_word_share);
 
 }  // namespace dateline::searcher

@@ -177,6 +177,9 @@ int run(int argc, char** argv) {
         ("weighting", po::value(&request.weighting)->value_name("SCHEME"),
          "how matches are ranked (for experiments): bb2[:c] (default bb2:1.5), bm25[:k1,b], dlh, dph, "
          "pl2[:c], inl2[:c], ifb2[:c], ineb2[:c], tfidf, lm")
+        ("common-share", po::value(&request.common_share)->value_name("FRACTION"),
+         "(for experiments) a word in more than this share of the articles weighs nothing while the query "
+         "has rarer words (default 0.25; 1: never)")
         ("facet", po::value(&facet_sizes)->value_name("NAME:N"),
          "show the top N entries of facet NAME (outlet, byline, person, org, place; default 10, 0 for all); repeatable")
         ("facets", po::value(&facet_mode)->value_name("MODE"),

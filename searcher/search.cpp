@@ -232,7 +232,7 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
         parse_query(request.query, db,
                     {.since = request.since, .until = request.until, .match_any = request.match_any, .aliases = &aliases},
                     &name_keys),
-        db);
+        db, request.common_share);
     // With facets every match is counted, which also makes the total exact;
     // estimated, a sample of about estimate_sample documents is, in blocks
     // spread evenly over the database (a few milliseconds on a million).

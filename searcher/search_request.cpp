@@ -75,6 +75,9 @@ void check_request(const SearchRequest& request) {
         throw Error(ErrorKind::usage, "--recent blends relevance with age: it cannot be combined with --sort date",
                     "use --sort date or -date for a strict date order, --recent for recent-and-relevant first");
     if (!request.weighting.empty()) analysis::make_weighting(request.weighting);  // throws if unknown
+    if (!(request.common_share > 0))
+        throw Error(ErrorKind::usage, fmt::format("common-word share {} must be above 0", request.common_share),
+                    "a fraction of the articles, such as 0.25; 1 to weigh every word");
 }
 
 }  // namespace dateline::searcher

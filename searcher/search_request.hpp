@@ -33,7 +33,7 @@ inline constexpr unsigned max_offset = 100'000;
 
 // Throws Error (usage) for a request that cannot be answered as asked: no
 // query, --recent with a date order, a limit or offset above its maximum, an
-// unknown weighting scheme.
+// unknown weighting scheme, a common-word share of 0 or less.
 void check_request(const SearchRequest& request);
 
 }  // namespace dateline::searcher

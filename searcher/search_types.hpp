@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "shared/analysis.hpp"
 #include "shared/article.hpp"
 
 namespace dateline::searcher {
@@ -25,6 +26,7 @@ struct SearchRequest {
     SortOrder sort = SortOrder::relevance;
     bool recent = false;     // --recent: relevance blended with recency
     std::string weighting;   // --weighting: a scheme for analysis::make_weighting, "" for the default
+    double common_share = analysis::common_word_share;  // --common-share (common_words.hpp)
     unsigned offset = 0;
     unsigned limit = 10;
     unsigned snippet_length = 200;  // bytes of body text to aim for; 0: no snippets

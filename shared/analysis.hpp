@@ -35,9 +35,9 @@ Xapian::Stem make_stemmer();
 // The ranking: divergence from randomness, Bose-Einstein model with Bernoulli
 // after-effect and term frequency normalisation 2 (BB2, c = 1.5). On TIME it
 // ranks better than BM25 at any k1 and b (docs/benchmarks.md). Chosen on the
-// TIME dev queries: 5-fold cross-validation over the same queries chooses it
-// in 3 folds of 5 and scores 0.767 nDCG@10, against 0.783 for this choice on
-// all of them (scripts/eval-relevance.sh --cv 5).
+// TIME dev queries (0.783 nDCG@10 there); chosen instead by 5-fold
+// cross-validation over them, with the common-word share below, rankings
+// score 0.752 on the folds they did not see (scripts/eval-relevance.sh --cv 5).
 inline constexpr std::string_view default_weighting = "bb2:1.5";
 
 // A Xapian weighting scheme by name and parameters, as --weighting takes it:

@@ -92,6 +92,12 @@ TEST_CASE("words in over a quarter of the articles match but weigh nothing while
     };
     CHECK_THAT(rewritten("port strike"), Catch::Contains("0 * Zport") && !Catch::Contains("0 * Zstrike"));
     CHECK_THAT(rewritten("port"), !Catch::Contains("0 *"));  // nothing rarer: unchanged
+    // The share is a parameter (--common-share): at 1 no word is common; at
+    // 0.2, "strike" (in a quarter of the articles) is common too, so nothing is rarer.
+    CHECK_THAT(searcher::weigh_common_words_zero(searcher::parse_query("port strike", db), db, 1.0).get_description(),
+               !Catch::Contains("0 *"));
+    CHECK_THAT(searcher::weigh_common_words_zero(searcher::parse_query("port strike", db), db, 0.2).get_description(),
+               !Catch::Contains("0 *"));
     // Matching is unchanged: every "port" article still matches an OR query, the rare word first.
     Xapian::Enquire enquire(db);
     analysis::configure(enquire);
