@@ -94,7 +94,7 @@ Facet make_column_facet(const schema::Field& field, const FacetColumns::Field& c
 // serve a search of one database (or of a part restricted to one).
 class ColumnSpy : public Xapian::MatchSpy {
 public:
-    // fields: the schema's facet fields, the order field() uses.
+    // fields: the schema's facet fields, the order counts() and values() use.
     ColumnSpy(std::shared_ptr<const FacetColumns> columns, const std::vector<const schema::Field*>& fields)
         : columns_(std::move(columns)), counts_(columns_->number_count(), 0) {
         for (const schema::Field* field : fields) {
@@ -144,8 +144,6 @@ public:
     }
 
     const FacetColumns* columns() const { return columns_.get(); }
-    // The schema's facet field f's column, or null.
-    const FacetColumns::Field* column(std::size_t f) const { return schema_order_[f]; }
     // The count of each ordinal of the schema's facet field f (empty if the
     // columns have no such field).
     std::span<const unsigned> counts(std::size_t f) const {

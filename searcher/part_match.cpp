@@ -17,8 +17,7 @@ Xapian::Enquire& set_up_ranking(PartMatch& part, const Xapian::Database& db, con
     part.db = db;
     part.enquire = std::make_unique<Xapian::Enquire>(db);
     Xapian::Enquire& enquire = *part.enquire;
-    if (settings.weighting.empty()) analysis::configure(enquire);
-    else analysis::configure(enquire, settings.weighting);
+    analysis::configure(enquire, settings.weighting.empty() ? analysis::default_weighting : settings.weighting);
     enquire.set_query(query);
     if (settings.sort != SortOrder::relevance) {
         // Undated articles go last either way: "99999999" sorts after any
