@@ -9,6 +9,7 @@ packages=(
   g++ meson ninja-build pkg-config
   libxapian-dev libboost-program-options-dev libfmt-dev nlohmann-json3-dev zlib1g-dev libedit-dev
   libgumbo-dev libcsv-dev  # HTML5 parsing for the HTML reader, CSV manifests
+  libjemalloc-dev  # the indexer's allocator
   catch2 libsqlite3-dev time  # tests and benchmarks (FTS5 floor, peak memory)
   xapian-tools  # xapian-tcpsrv: the remote-backend facet test
   tmux  # drives the search shell in a real terminal in the end-to-end tests
