@@ -109,7 +109,7 @@ std::vector<FacetValue> fold_entity_facet(const ValueList& counts, EntityType ty
     std::vector<std::pair<schema::EntityFacetValue, unsigned>> parsed;
     parsed.reserve(counts.size());
     for (const auto& [value, count] : counts) {
-        parsed.emplace_back(schema::parse_entity_facet_value(value), count);
+        parsed.emplace_back(schema::parse_entity_facet_value(value, type), count);
         Entry& entry = entries[parsed.back().first.key];
         entry.count += count;
         entry.add_name(parsed.back().first.name, static_cast<int>(count));

@@ -16,12 +16,30 @@ std::vector<Entity> decode_entities(const json& list) {
         if (!type) throw Error(ErrorKind::database, "stored article data names an unknown entity type");
         entity.type = *type;
         entity.name = object.at("name").get<std::string>();
-        entity.key = object.at("key").get<std::string>();
-        entity.mentions = object.at("mentions").get<int>();
-        entity.forms = object.at("forms").get<std::vector<std::string>>();
+        // What stored_entities leaves out, as it left it out.
+        entity.key = object.contains("key") ? object["key"].get<std::string>() : variant_key(entity.name, entity.type);
+        entity.mentions = object.value("mentions", 1);
+        entity.forms = object.contains("forms") ? object["forms"].get<std::vector<std::string>>()
+                                                : std::vector<std::string>{entity.name};
         entities.push_back(std::move(entity));
     }
     return entities;
+}
+
+// Entities as stored: as entities_json, less what the reader derives (a key
+// that is the name's own variant_key, forms that are just the name, one
+// mention), which is most of what an article's entities would otherwise
+// add to its stored data.
+json stored_entities(const std::vector<Entity>& entities) {
+    json list = json::array();
+    for (const Entity& entity : entities) {
+        json object = {{"name", entity.name}, {"type", entity_type_name(entity.type)}};
+        if (entity.mentions != 1) object["mentions"] = entity.mentions;
+        if (entity.forms.size() != 1 || entity.forms[0] != entity.name) object["forms"] = entity.forms;
+        if (entity.key != variant_key(entity.name, entity.type)) object["key"] = entity.key;
+        list.push_back(std::move(object));
+    }
+    return list;
 }
 
 // Reads the fields encode_article writes before the text, and stops there.
@@ -93,8 +111,12 @@ json entities_json(const std::vector<Entity>& entities) {
 std::string encode_article(const Article& article) {
     json object = json::object();
     using enum ArticleField;
-    put_article_fields(object, article, {title, outlet, date, byline, dateline, url, record_id, source, text, entities},
+    put_article_fields(object, article, {title, outlet, date, byline, dateline, url, record_id, source, text},
                        Unknown::as_empty);
+    // Most inputs say none of these: the reader takes a missing one as "".
+    for (const char* optional : {"dateline", "url", "record_id"})
+        if (object[optional].get_ref<const std::string&>().empty()) object.erase(optional);
+    object["entities"] = stored_entities(article.entities);
     return object.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -106,8 +128,8 @@ Article decode_article(std::string_view data) {
         article.outlet = object.at("outlet").get<std::string>();
         article.date = parse_iso_date(object.at("date").get<std::string>());
         article.byline = object.at("byline").get<std::vector<std::string>>();
-        article.dateline = object.at("dateline").get<std::string>();
-        article.url = object.at("url").get<std::string>();
+        article.dateline = object.value("dateline", "");
+        article.url = object.value("url", "");
         article.record_id = object.value("record_id", "");
         article.source = object.at("source").get<std::string>();
         // Databases written before the codec was one kept the text as "body".

@@ -23,8 +23,10 @@ enum class ArticleField { source, title, outlet, date, byline, dateline, url, re
 // null (docs/output-format.md). Lists are never null; text is never null.
 enum class Unknown { as_empty, as_null };
 
-// A compact JSON object. Invalid UTF-8 in any field is replaced by U+FFFD, so
-// what is stored can always be printed as JSON again.
+// A compact JSON object: the printed fields, less those the reader takes as
+// "" when missing (dateline, url, record_id) and what it derives of each
+// entity. Invalid UTF-8 in any field is replaced by U+FFFD, so what is stored
+// can always be printed as JSON again.
 std::string encode_article(const Article& article);
 
 // Throws Error (database) when data is not something encode_article wrote.
@@ -35,8 +37,8 @@ Article decode_article(std::string_view data);
 // snippet.
 Article decode_article_metadata(std::string_view data);
 
-// Entities as stored and as printed: objects of name, type, mentions, forms
-// and key, in that order.
+// Entities as printed: objects of name, type, mentions, forms and key, in
+// that order. Stored data leaves out of each what the reader derives.
 nlohmann::ordered_json entities_json(const std::vector<Entity>& entities);
 
 // Sets fields of article on out, in the order given. Given an rvalue article,

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -65,11 +66,12 @@ struct EntityTables {
     std::vector<std::uint32_t> value_keys{0}, full_name_offsets{0, 0}, full_name_keys, key_surnames{0};
     StringTable keys;
 
-    explicit EntityTables(const std::vector<std::string>& values) {
+    EntityTables(const std::vector<std::string>& values, EntityType type) {
         std::vector<schema::EntityFacetValue> parsed;
+        parsed.reserve(values.size());  // all_keys views the keys: they must not move
         std::vector<std::string_view> all_keys;
         for (const std::string& value : values) {
-            parsed.push_back(schema::parse_entity_facet_value(value));
+            parsed.push_back(schema::parse_entity_facet_value(value, type));
             all_keys.push_back(parsed.back().key);
             all_keys.insert(all_keys.end(), parsed.back().full_names.begin(), parsed.back().full_names.end());
         }
@@ -98,7 +100,7 @@ struct EntityTables {
 struct ColumnBuilder {
     Xapian::valueno slot;
     bool multi;
-    bool entities;
+    std::optional<EntityType> entity_type;
     bool by_byte_order;
     std::vector<std::uint32_t> ordinals, offsets;
     std::vector<std::string> strings;  // by first-seen ordinal - 1, until sorted
@@ -242,7 +244,7 @@ void write_facet_columns(const fs::path& generation_dir) {
         header.last_docid = last = db.get_lastdocid();
         for (const schema::Field& field : schema::all_fields) {
             if (!field.has(schema::facet)) continue;
-            columns.push_back({field.slot, field.has(schema::multi_value), schema::entity_type_of(field).has_value(),
+            columns.push_back({field.slot, field.has(schema::multi_value), schema::entity_type_of(field),
                                field.has(schema::date_filter), {}, {}, {}, {}});
             columns.back().read(db, last);
         }
@@ -297,8 +299,8 @@ void write_facet_columns(const fs::path& generation_dir) {
         for (const std::string& text : column.strings) table.add(text);
         add(string_offsets_part, bytes_of(table.offsets));
         add(string_bytes_part, text_bytes(table.bytes));
-        if (!column.entities) continue;
-        EntityTables& e = *entities.emplace_back(std::make_unique<EntityTables>(column.strings));
+        if (!column.entity_type) continue;
+        EntityTables& e = *entities.emplace_back(std::make_unique<EntityTables>(column.strings, *column.entity_type));
         add(value_keys_part, bytes_of(e.value_keys));
         add(full_name_offsets_part, bytes_of(e.full_name_offsets));
         add(full_name_keys_part, bytes_of(e.full_name_keys));

@@ -112,12 +112,12 @@ std::string name_variant_term(std::string_view key, std::string_view word) {
 }
 
 std::string entity_facet_value(const Entity& entity, const std::vector<std::string>& full_names) {
-    std::string value = entity.key;
+    std::string value = entity.key == variant_key(entity.name, entity.type) ? std::string() : entity.key;
     for (const std::string& full : full_names) value += '\x1f' + full;
     return value + '\t' + entity.name;
 }
 
-EntityFacetValue parse_entity_facet_value(std::string_view value) {
+EntityFacetValue parse_entity_facet_value(std::string_view value, EntityType type) {
     EntityFacetValue parsed;
     std::size_t tab = value.find('\t');
     parsed.name = tab == std::string_view::npos ? value : value.substr(tab + 1);
@@ -125,9 +125,11 @@ EntityFacetValue parse_entity_facet_value(std::string_view value) {
     std::size_t start = 0;
     for (bool first = true; start <= keys.size(); first = false) {
         std::size_t end = std::min(keys.find('\x1f', start), keys.size());
-        (first ? parsed.key : parsed.full_names.emplace_back()) = keys.substr(start, end - start);
+        if (first) parsed.key = keys.substr(start, end - start);
+        else parsed.full_names.emplace_back(keys.substr(start, end - start));
         start = end + 1;
     }
+    if (parsed.key.empty()) parsed.key = variant_key(parsed.name, type);
     return parsed;
 }
 

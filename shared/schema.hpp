@@ -218,16 +218,19 @@ std::string name_variant_term(std::string_view key, std::string_view word);
 // The slot value an entity is counted under: "KEY\tNAME", or for a one-word
 // person in an article that also names people of that surname in full,
 // "KEY\x1fFULL KEY\x1f...\tNAME", so that a facet folding the surname into
-// one of those full names does not count the article twice.
+// one of those full names does not count the article twice. KEY is left
+// out ("\tNAME") when it is the name's own variant_key, as it mostly is:
+// the reader derives it again, and the index is smaller by it.
 std::string entity_facet_value(const Entity& entity, const std::vector<std::string>& full_names = {});
 
-// Views into the value parsed, which must outlive them.
+// Views into the value parsed, which must outlive them; the key is a copy
+// (it may be derived from the name).
 struct EntityFacetValue {
-    std::string_view key;
+    std::string key;
     std::vector<std::string_view> full_names;
     std::string_view name;
 };
-EntityFacetValue parse_entity_facet_value(std::string_view value);
+EntityFacetValue parse_entity_facet_value(std::string_view value, EntityType type);
 
 // A stable 16-hex-digit id: from the URL when the article has one, else from
 // the record id its input gives (qualified by the file's name), else from its

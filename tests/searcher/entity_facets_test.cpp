@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "searcher/entity_facets.hpp"
+#include "shared/schema.hpp"
 
 using namespace dateline;
 using searcher::FacetValue;
@@ -36,4 +37,17 @@ TEST_CASE("a surname folds into the full name that leads, never counting an arti
 TEST_CASE("a surname shared by two full names as frequent as each other stays apart", "[facets]") {
     CHECK(folded({{"bush\tBush", 2}, {"jurj w bush\tGeorge W. Bush", 1}, {"jurj h w bush\tGeorge H. W. Bush", 1}}) ==
           std::vector<std::pair<std::string, unsigned>>{{"Bush", 2}, {"George H. W. Bush", 1}, {"George W. Bush", 1}});
+}
+
+TEST_CASE("a value without its key is counted under the key its name folds to", "[facets]") {
+    // The indexer leaves the key out when it is the name's own variant key.
+    Entity soleimani{EntityType::person, "Qasem Soleimani", variant_key("Qasem Soleimani", EntityType::person), 1, {}};
+    std::string stored = schema::entity_facet_value(soleimani);
+    CHECK(stored == "\tQasem Soleimani");
+    CHECK(schema::parse_entity_facet_value(stored, EntityType::person).key == "qasim sulimani");
+    CHECK(folded({{stored, 1}, {"qasim sulimani\tQassem Suleimani", 2}}) ==
+          std::vector<std::pair<std::string, unsigned>>{{"Qassem Suleimani", 3}});
+    // A key its name does not fold to (an alias's) is kept.
+    Entity aliased{EntityType::person, "Soleimani", "qasim sulimani", 1, {}};
+    CHECK(schema::entity_facet_value(aliased, {"x"}) == "qasim sulimani\x1fx\tSoleimani");
 }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "shared/document_codec.hpp"
+#include "shared/entity_key.hpp"
 #include "shared/error.hpp"
 
 using namespace dateline;
@@ -48,4 +49,34 @@ TEST_CASE("data the codec did not write is a database error with a hint", "[code
             CHECK_FALSE(e.hint().empty());
         }
     }
+}
+
+TEST_CASE("stored data leaves out what the reader derives, and keeps what it cannot", "[codec]") {
+    Article article;
+    article.title = "Port strike ends";
+    Entity derived{EntityType::person, "Grace Oduya", variant_key("Grace Oduya", EntityType::person), 1, {"Grace Oduya"}};
+    // A key that is not the name's own (an alias's, from data/entities/aliases.tsv) is kept.
+    Entity aliased{EntityType::place, "US", "unitid statis", 2, {"US", "U.S."}};
+    article.entities = {derived, aliased};
+    std::string stored = encode_article(article);
+    CHECK(stored.find("\"dateline\"") == std::string::npos);
+    CHECK(stored.find("\"url\"") == std::string::npos);
+    CHECK(stored.find("\"record_id\"") == std::string::npos);
+    CHECK(stored.find("\"key\":\"" + derived.key + "\"") == std::string::npos);
+    CHECK(stored.find("\"key\":\"unitid statis\"") != std::string::npos);
+    CHECK(stored.find("[\"Grace Oduya\"]") == std::string::npos);
+    CHECK(stored.find("\"mentions\":2") != std::string::npos);
+    CHECK(decode_article(stored) == article);
+}
+
+TEST_CASE("data stored with every field written out still decodes", "[codec]") {
+    // As the codec stored articles until December 2026.
+    Article article = decode_article(
+        R"({"title":"T","outlet":"","date":"","byline":[],"dateline":"","url":"","record_id":"","source":"s.txt",)"
+        R"("text":"Body.","entities":[{"name":"Oduya","type":"person","mentions":1,"forms":["Oduya"],"key":"udya"}]})");
+    REQUIRE(article.entities.size() == 1);
+    CHECK(article.entities[0].key == "udya");
+    CHECK(article.entities[0].forms == std::vector<std::string>{"Oduya"});
+    CHECK(article.body == "Body.");
+    CHECK(article.source == "s.txt");
 }
