@@ -147,7 +147,7 @@ int run(int argc, char** argv) {
     searcher::SearchRequest request;
     std::vector<std::string> words, facet_sizes;
     bool as_json = false, as_jsonl = false, as_csv = false;
-    std::string batch_file, sort, facet_mode = "exact", expansion;
+    std::string batch_file, sort, facet_mode = "exact";
     std::string usage_text = usage();
     po::options_description options(usage_text);
     options.add_options()
@@ -180,9 +180,6 @@ int run(int argc, char** argv) {
         ("common-share", po::value(&request.common_share)->value_name("FRACTION"),
          "(for experiments) a word in more than this share of the articles weighs nothing while the query "
          "has rarer words (default 0.25; 1: never)")
-        ("expand", po::value(&expansion)->value_name("TERMS[:DOCS[:WEIGHT]]"),
-         "(for experiments) pseudo-relevance feedback: add the TERMS words that best tell the first DOCS hits "
-         "(default 10) from the rest, at WEIGHT (default 0.5) of a typed word's weight; changes the order only")
         ("facet", po::value(&facet_sizes)->value_name("NAME:N"),
          "show the top N entries of facet NAME (outlet, byline, person, org, place; default 10, 0 for all); repeatable")
         ("facets", po::value(&facet_mode)->value_name("MODE"),
@@ -210,7 +207,6 @@ int run(int argc, char** argv) {
     searcher::set_facet_mode(request, vm.count("no-facets") ? "off" : facet_mode);
     request.sort = searcher::parse_sort_order(sort);
     request.facet_sizes = searcher::parse_facet_sizes(facet_sizes);
-    if (!expansion.empty()) request.expansion = searcher::parse_expansion(expansion);
     Output output = output_format(as_json, as_jsonl, as_csv);
     if (!batch_file.empty()) {
         if (!words.empty()) throw Error(ErrorKind::usage, "give queries either with --batch or on the command line");

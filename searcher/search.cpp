@@ -233,7 +233,6 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
                     {.since = request.since, .until = request.until, .match_any = request.match_any, .aliases = &aliases},
                     &name_keys),
         db, request.common_share);
-    query = expand_query(query, db, request.expansion, request.weighting);
     // With facets every match is counted, which also makes the total exact;
     // estimated, a sample of about estimate_sample documents is, in blocks
     // spread evenly over the database (a few milliseconds on a million).

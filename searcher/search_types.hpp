@@ -10,7 +10,6 @@
 #include <utility>
 #include <vector>
 
-#include "searcher/query_expansion.hpp"
 #include "shared/analysis.hpp"
 #include "shared/article.hpp"
 
@@ -28,7 +27,6 @@ struct SearchRequest {
     bool recent = false;     // --recent: relevance blended with recency
     std::string weighting;   // --weighting: a scheme for analysis::make_weighting, "" for the default
     double common_share = analysis::common_word_share;  // --common-share (common_words.hpp)
-    Expansion expansion;     // --expand: pseudo-relevance feedback (query_expansion.hpp), off by default
     unsigned offset = 0;
     unsigned limit = 10;
     unsigned snippet_length = 200;  // bytes of body text to aim for; 0: no snippets
