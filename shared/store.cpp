@@ -41,7 +41,7 @@ NewGeneration create_generation(const std::string& db_path) {
     generation.name = next_generation_name(db_path);
     generation.path = (std::filesystem::path(db_path) / generation.name).string();
     with_database_errors(generation.path, [&] {
-        Xapian::WritableDatabase db(generation.path, Xapian::DB_CREATE, block_size);
+        Xapian::WritableDatabase db(generation.path, Xapian::DB_CREATE);
         stamp_schema(db);
         db.commit();
     });

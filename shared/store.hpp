@@ -19,13 +19,6 @@ inline constexpr std::string_view schema_version_key = "dateline.schema_version"
 inline constexpr std::string_view analysis_key = "dateline.analysis";
 inline constexpr std::string_view last_update_key = "dateline.last_update";
 
-// Every table of a database Dateline creates (new, rebuilt or compacted) is
-// written in blocks of this size; Xapian's default is 8 KiB. Twice that packs
-// stored articles and term lists tighter (1.8% less disk at 100,000 articles,
-// docs/benchmarks.md), with queries no slower. A database keeps the block size
-// it was created with until a rebuild or compact.
-inline constexpr unsigned block_size = 16384;
-
 // Opens the live generation of the database at path for writing, creating
 // the database (see generations.hpp) if there is none. Throws Error: locked,
 // schema_mismatch (including a directory that is not a Dateline database),

@@ -28,7 +28,7 @@ CompactReport compact_database(const std::string& db_path, std::optional<std::ch
     report.generation = store::next_generation_name(db_path);
     fs::path new_path = fs::path(db_path) / report.generation;
     try {
-        store::with_database_errors(db_path, [&] { Xapian::Database(old_path.string()).compact(new_path.string(), 0, store::block_size); });
+        store::with_database_errors(db_path, [&] { Xapian::Database(old_path.string()).compact(new_path.string()); });
         write_facet_columns(new_path);
         store::make_live(db_path, report.generation);
     } catch (...) {

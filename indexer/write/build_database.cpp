@@ -74,12 +74,12 @@ BuiltRun build_run(Run& run, const std::string& work_dir, const Manifest& manife
 void merge_runs(const std::vector<std::string>& runs, const std::string& output) {
     store::with_database_errors(output, [&] {
         if (runs.empty()) {
-            Xapian::WritableDatabase(output, Xapian::DB_CREATE, store::block_size).close();
+            Xapian::WritableDatabase(output, Xapian::DB_CREATE).close();
             return;
         }
         Xapian::Database all;
         for (const std::string& run : runs) all.add_database(Xapian::Database(run));
-        all.compact(output, Xapian::DBCOMPACT_MULTIPASS, store::block_size);
+        all.compact(output, Xapian::DBCOMPACT_MULTIPASS);
     });
 }
 
