@@ -78,12 +78,25 @@ void Perceptron::freeze() {
 void Perceptron::score(const std::vector<FeatureHash>& features, std::vector<float>& scores) const {
     const std::size_t n = tags_.size();
     scores.assign(n, 0.0f);
+    // The table and the weights are larger than the caches, and a word has
+    // some thirty features: their slots are asked for all at once, then the
+    // weights of those found, so that the cache misses overlap instead of
+    // following one another.
+    if (!keys_.empty())
+        for (FeatureHash feature : features) {
+            __builtin_prefetch(&keys_[feature & mask_]);
+            __builtin_prefetch(&rows_[feature & mask_]);
+        }
+    thread_local std::vector<const float*> found;
+    found.clear();
     for (FeatureHash feature : features) {
         std::int64_t row = find(feature);
         if (row < 0) continue;
-        const float* w = &weights_[static_cast<std::size_t>(row) * n];
-        for (std::size_t t = 0; t < n; ++t) scores[t] += w[t];
+        found.push_back(&weights_[static_cast<std::size_t>(row) * n]);
+        __builtin_prefetch(found.back());
     }
+    for (const float* w : found)
+        for (std::size_t t = 0; t < n; ++t) scores[t] += w[t];
 }
 
 float* Perceptron::row(FeatureHash feature) {
