@@ -2,6 +2,7 @@
 #include "shared/schema.hpp"
 
 #include <cctype>
+#include <charconv>
 
 #include <fmt/format.h>
 
@@ -143,6 +144,22 @@ std::string article_id(const Article& article) {
 
 std::string id_term(std::string_view article_id) {
     return std::string(id.prefix) + std::string(article_id);
+}
+
+std::string content_hash_value(std::uint64_t hash) {
+    std::string value(8, '\0');
+    for (int i = 7; i >= 0; --i, hash >>= 8) value[static_cast<std::size_t>(i)] = static_cast<char>(hash & 0xff);
+    return value;
+}
+
+std::uint64_t parse_content_hash(std::string_view value) {
+    std::uint64_t hash = 0;
+    if (value.size() == 8) {
+        for (unsigned char byte : value) hash = hash << 8 | byte;
+        return hash;
+    }
+    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), hash, 16);
+    return value.size() == 16 && error == std::errc() && end == value.data() + value.size() ? hash : 0;
 }
 
 std::string stored_article_id(const Xapian::Document& document) {

@@ -239,6 +239,12 @@ std::string article_id(const Article& article);
 
 std::string id_term(std::string_view article_id);
 
+// The content-hash slot's value: the hash's 8 bytes, most significant first.
+std::string content_hash_value(std::uint64_t hash);
+// Its hash back, also from the 16 hex digits written before 2026-12-06; 0
+// (never a hash written) for anything else.
+std::uint64_t parse_content_hash(std::string_view value);
+
 // The id a stored document was indexed under (its id term without the
 // prefix), or "" if it has none.
 std::string stored_article_id(const Xapian::Document& document);

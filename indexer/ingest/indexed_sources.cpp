@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/ingest/indexed_sources.hpp"
 
-#include <charconv>
-
 #include "shared/schema.hpp"
 #include "shared/stable_hash.hpp"
 
@@ -20,10 +18,7 @@ IndexedSources load_indexed_sources(const Xapian::Database& db) {
         IndexedSource& source = sources[record_key_hash(*it)];
         source.document = it.get_docid();
         if (hash != hash_end && hash.get_docid() < source.document) hash.skip_to(source.document);
-        if (hash != hash_end && hash.get_docid() == source.document) {
-            const std::string& hex = *hash;
-            std::from_chars(hex.data(), hex.data() + hex.size(), source.content_hash, 16);
-        }
+        if (hash != hash_end && hash.get_docid() == source.document) source.content_hash = schema::parse_content_hash(*hash);
     }
     return sources;
 }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/write/prepared_run.hpp"
 
-#include <fmt/format.h>
-
 #include "indexer/ingest/article_extraction.hpp"
 #include "indexer/write/document_builder.hpp"
 #include "shared/analysis.hpp"
@@ -30,7 +28,7 @@ PreparedRecord prepare_record(const ReadItem& item, const Manifest& manifest, co
     if (const std::optional<Article>& article = prepared.extracted.article) {
         prepared.is_article = true;
         prepared.id = schema::article_id(*article);
-        prepared.document = build_document(*article, thread_generator(), fmt::format("{:016x}", item.hash));
+        prepared.document = build_document(*article, thread_generator(), schema::content_hash_value(item.hash));
         prepared.extracted.article.reset();  // in the document now
     }
     return prepared;

@@ -99,3 +99,12 @@ TEST_CASE("an article's id is stable and comes from its URL before its path", "[
     // survive a change of compiler or machine.
     CHECK(schema::article_id(with_url) == "f4af6353793f4a39");
 }
+
+TEST_CASE("a content hash is stored in 8 bytes and read back, as is one stored in hex before", "[schema]") {
+    for (std::uint64_t hash : {std::uint64_t{1}, std::uint64_t{0x102f290c5badeb14}, ~std::uint64_t{0}}) {
+        CHECK(schema::content_hash_value(hash).size() == 8);
+        CHECK(schema::parse_content_hash(schema::content_hash_value(hash)) == hash);
+    }
+    CHECK(schema::parse_content_hash("102f290c5badeb14") == 0x102f290c5badeb14);
+    CHECK(schema::parse_content_hash("not a hash") == 0);
+}
