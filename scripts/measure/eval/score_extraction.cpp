@@ -204,6 +204,10 @@ int score_metadata(const std::string& dates, const std::string& meta, const std:
         int part = check_part(test::string_field(label, "outlet"));
         ++part_dated[part];
         part_right[part] += got == want;
+        if (got != want)
+            std::cerr << fmt::format("date miss ({}): {} {} want {} got {}\n", part ? "check" : "tune",
+                                     test::string_field(label, "outlet"), test::string_field(label, "page_id"), want,
+                                     got.empty() ? "none" : got);
         return true;
     });
     test::for_each_corpus_record(meta, [&](const json& label) {
