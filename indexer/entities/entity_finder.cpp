@@ -17,11 +17,13 @@ namespace {
 
 std::string fingerprint_of(const std::filesystem::path& data_dir) {
     StableHash hash;
-    std::vector<std::filesystem::path> files{data_dir / "ner" / "model.bin.gz", data_dir / "entities" / "aliases.tsv"};
+    std::vector<std::filesystem::path> files{data_dir / "ner" / "model.bin.gz", data_dir / "ner" / "model-second.bin.gz",
+                                            data_dir / "ner" / "clusters.tsv", data_dir / "entities" / "aliases.tsv"};
+    const auto fixed = static_cast<std::ptrdiff_t>(files.size());
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator(data_dir / "gazetteers", error))
         files.push_back(entry.path());
-    std::sort(files.begin() + 2, files.end());
+    std::sort(files.begin() + fixed, files.end());
     for (const auto& file : files) {
         std::ifstream in(file, std::ios::binary);
         std::ostringstream bytes;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/entities/features.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <unordered_set>
 
@@ -90,13 +92,15 @@ private:
 // One character naming each gazetteer bit in a feature.
 constexpr char gazetteer_bit_names[] = "abcdefghijklmnopqrstuvwxyzABCDEF";
 
-const WordInfo boundary_before{"<s>", "<s>", "<s>", "boundary", 0, false};
-const WordInfo boundary_after{"</s>", "</s>", "</s>", "boundary", 0, false};
+const WordInfo boundary_before{"<s>", "<s>", "<s>", "boundary", "", 0, false, 0, "", "", "", "", "", false};
+const WordInfo boundary_after{"</s>", "</s>", "</s>", "boundary", "", 0, false, 0, "", "", "", "", "", false};
 
 }  // namespace
 
+std::string tagger_lower(std::string_view raw) { return lower_case(plain_quotes(raw)); }
+
 DocumentFeatures::DocumentFeatures(const std::vector<std::vector<std::string>>& sentences,
-                                   const Gazetteer& gazetteer) {
+                                   const Gazetteer& gazetteer, const WordClusters& clusters) {
     std::unordered_set<std::string> lower_words;  // written in lower case somewhere
     for (const auto& sentence : sentences) {
         std::vector<WordInfo> infos;
@@ -108,6 +112,7 @@ DocumentFeatures::DocumentFeatures(const std::vector<std::vector<std::string>>& 
             info.lower = lower_case(info.word);
             info.shape = shape_of(info.word);
             info.kind = kind_of(info.word);
+            info.cluster = clusters.path_of(info.lower);
             for (unsigned char c : info.word) {
                 letters += std::isalpha(c) != 0;
                 capitals += std::isupper(c) != 0;
@@ -117,18 +122,113 @@ DocumentFeatures::DocumentFeatures(const std::vector<std::vector<std::string>>& 
             infos.push_back(std::move(info));
         }
         auto marks = gazetteer.mark(lowers);
-        for (std::size_t i = 0; i < infos.size(); ++i) infos[i].gazetteer_marks = marks[i];
+        // A capitalised word that is a spelling variant of a one-word name
+        // ("Teheran" for Tehran) is marked as that name.
+        for (std::size_t i = 0; i < infos.size(); ++i) {
+            infos[i].gazetteer_marks = marks[i];
+            if (!is_capitalised(infos[i].word) || marks[i] != 0) continue;
+            std::uint32_t lists = gazetteer.variant_lists(infos[i].lower);
+            for (unsigned list = 0; lists != 0; ++list, lists >>= 1)
+                if (lists & 1u) infos[i].gazetteer_marks |= 1u << (2 * list);
+        }
         headline_.push_back(letters > 0 && capitals * 10 > letters * 7);
         words_.push_back(std::move(infos));
     }
-    for (auto& sentence : words_)
+    std::size_t total = 0;
+    for (auto& sentence : words_) {
+        sentence_start_.push_back(total);
+        total += sentence.size();
         for (auto& info : sentence)
             info.lower_elsewhere = is_capitalised(info.word) && lower_words.count(info.lower) > 0;
+    }
+    // Runs of capitalised words: "British Heart Foundation", "House of Commons".
+    for (auto& sentence : words_) {
+        // A name word: capitalised, or a particle joined to a capitalised
+        // word ("al-Assad", "bin-Laden").
+        auto capital = [&](std::size_t i) {
+            if (i >= sentence.size()) return false;
+            const std::string& word = sentence[i].word;
+            std::size_t hyphen = word.find('-');
+            return is_capitalised(word) ||
+                   (hyphen != std::string::npos && hyphen + 1 < word.size() &&
+                    std::isupper(static_cast<unsigned char>(word[hyphen + 1])));
+        };
+        auto joins = [&](std::size_t i) { return i < sentence.size() && sentence[i].lower == "of" && capital(i + 1); };
+        for (std::size_t i = 0; i < sentence.size();) {
+            if (!capital(i)) {
+                ++i;
+                continue;
+            }
+            std::size_t end = i + 1;
+            while (capital(end) || joins(end)) ++end;
+            for (std::size_t k = i; k < end; ++k) {
+                sentence[k].run_first = sentence[i].lower;
+                sentence[k].run_last = sentence[end - 1].lower;
+                sentence[k].run_place = end - i == 1 ? "U" : k == i ? "B" : k + 1 == end ? "L" : "I";
+            }
+            i = end;
+        }
+    }
+    // Context aggregation: a capitalised word's neighbours wherever it occurs.
+    contexts_.emplace_back();
+    std::unordered_map<std::string_view, std::size_t> context_of;
+    for (auto& sentence : words_)
+        for (std::size_t i = 0; i < sentence.size(); ++i) {
+            if (!is_capitalised(sentence[i].word)) continue;
+            auto [it, added] = context_of.emplace(sentence[i].word, contexts_.size());
+            if (added) contexts_.emplace_back();
+            sentence[i].contexts = it->second;
+            auto& seen = contexts_[it->second];
+            if (seen.size() >= 12) continue;
+            auto note = [&](std::string mark) {
+                if (std::find(seen.begin(), seen.end(), mark) == seen.end()) seen.push_back(std::move(mark));
+            };
+            note("<" + (i > 0 ? sentence[i - 1].lower : std::string("<s>")));
+            note(">" + (i + 1 < sentence.size() ? sentence[i + 1].lower : std::string("</s>")));
+        }
+    // What does not depend on the tags is the same in every pass (and epoch).
+    fixed_.reserve(total * 48);
+    for (std::size_t s = 0; s < words_.size(); ++s)
+        for (std::size_t i = 0; i < words_[s].size(); ++i) {
+            fixed_at_.push_back(fixed_.size());
+            fixed_features(s, i, fixed_);
+        }
+    fixed_at_.push_back(fixed_.size());
 }
 
-void DocumentFeatures::collect(std::size_t sentence, std::size_t i, std::string_view tag1,
-                               std::string_view tag2, std::string_view last_type,
-                               std::vector<FeatureHash>& out) const {
+void DocumentFeatures::set_first_pass(const std::vector<std::vector<std::string>>& tags) {
+    static constexpr std::string_view types[] = {"O", "PER", "ORG", "LOC", "MISC"};
+    auto type_index = [](std::string_view tag) -> std::size_t {
+        for (std::size_t t = 1; t < std::size(types); ++t)
+            if (tag.size() > 2 && tag.substr(2) == types[t]) return t;
+        return 0;
+    };
+    using Counts = std::array<unsigned, std::size(types)>;
+    std::unordered_map<std::string_view, Counts> as_word, in_mention;
+    for (std::size_t s = 0; s < words_.size(); ++s)
+        for (std::size_t i = 0; i < words_[s].size(); ++i) {
+            std::size_t type = type_index(tags[s][i]);
+            ++as_word[words_[s][i].word][type];
+            if (type) ++in_mention[words_[s][i].word][type];
+        }
+    auto most = [](const Counts& counts) {
+        std::size_t best = 0;
+        for (std::size_t t = 1; t < counts.size(); ++t)
+            if (counts[t] > counts[best]) best = t;
+        return best;
+    };
+    for (std::size_t s = 0; s < words_.size(); ++s)
+        for (std::size_t i = 0; i < words_[s].size(); ++i) {
+            WordInfo& info = words_[s][i];
+            info.first_type = types[most(as_word[info.word])];
+            auto found = in_mention.find(info.word);
+            info.first_mention_type = found == in_mention.end() ? "" : types[most(found->second)];
+            info.settled = tags[s][i] == "O" && found == in_mention.end() && !is_capitalised(info.word);
+        }
+    second_pass_ = true;
+}
+
+void DocumentFeatures::fixed_features(std::size_t sentence, std::size_t i, std::vector<FeatureHash>& out) const {
     const auto& words = words_[sentence];
     auto at = [&](std::ptrdiff_t offset) -> const WordInfo& {
         std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + offset;
@@ -138,7 +238,6 @@ void DocumentFeatures::collect(std::size_t sentence, std::size_t i, std::string_
     };
     const WordInfo& w = words[i];
     const std::string_view lower = w.lower;
-    out.clear();
     FeatureBuilder f(out);
     f.add(0);
     f.add(1, lower);
@@ -156,10 +255,6 @@ void DocumentFeatures::collect(std::size_t sentence, std::size_t i, std::string_
     f.add(17, at(1).shape);
     f.add(18, at(-1).lower, lower);
     f.add(19, lower, at(1).lower);
-    f.add(20, tag1);
-    f.add(21, tag1, tag2);
-    f.add(22, tag1, lower);
-    f.add(23, tag1, w.shape);
     if (i == 0) f.add(24, w.kind);
     if (headline_[sentence]) f.add(25, lower);
     for (int offset : {-1, 0, 1}) {
@@ -168,10 +263,51 @@ void DocumentFeatures::collect(std::size_t sentence, std::size_t i, std::string_
             if (marks & 1u) f.add(static_cast<unsigned char>(27 + offset), std::string_view(&gazetteer_bit_names[bit], 1));
     }
     if (w.lower_elsewhere) f.add(29, w.kind);
-    if (!last_type.empty()) f.add(30, last_type);
     f.add(31, at(-1).kind, w.kind, at(1).kind);
     f.add(32, at(-1).kind, w.kind);
     f.add(33, w.kind, at(1).kind);
+    // The clusters of the word and its neighbours, coarse to fine.
+    for (int offset : {-1, 0, 1}) {
+        std::string_view path = at(offset).cluster;
+        if (path.empty()) continue;
+        auto id = static_cast<unsigned char>(35 + offset);
+        for (std::size_t n : {4, 6, 10})
+            if (n < path.size()) f.add(id, path.substr(0, n));
+        f.add(id, path);
+    }
+    for (int offset : {-2, 2})
+        if (std::string_view path = at(offset).cluster; !path.empty()) f.add(offset < 0 ? 37 : 38, path);
+    // Document and name context.
+    for (const std::string& context : contexts_[w.contexts]) f.add(39, context);
+    if (!w.run_place.empty()) {
+        f.add(40, w.run_last);
+        f.add(41, w.run_first);
+        f.add(42, w.run_place, w.run_last);
+    }
+}
+
+void DocumentFeatures::collect(std::size_t sentence, std::size_t i, std::string_view tag1,
+                               std::string_view tag2, std::string_view last_type,
+                               std::vector<FeatureHash>& out) const {
+    std::size_t at = sentence_start_[sentence] + i;
+    out.assign(fixed_.begin() + static_cast<std::ptrdiff_t>(fixed_at_[at]),
+               fixed_.begin() + static_cast<std::ptrdiff_t>(fixed_at_[at + 1]));
+    const auto& words = words_[sentence];
+    const WordInfo& w = words[i];
+    FeatureBuilder f(out);
+    f.add(20, tag1);
+    f.add(21, tag1, tag2);
+    f.add(22, tag1, std::string_view(w.lower));
+    f.add(23, tag1, std::string_view(w.shape));
+    if (!last_type.empty()) f.add(30, last_type);
+    if (second_pass_) {
+        const WordInfo& before = i > 0 ? words[i - 1] : boundary_before;
+        const WordInfo& after = i + 1 < words.size() ? words[i + 1] : boundary_after;
+        f.add(43, w.first_type);
+        f.add(44, w.first_mention_type);
+        f.add(45, w.first_mention_type, w.kind);
+        f.add(46, before.first_mention_type, w.first_mention_type, after.first_mention_type);
+    }
 }
 
 }  // namespace dateline::indexer

@@ -12,6 +12,7 @@
 
 #include "indexer/entities/gazetteer.hpp"
 #include "indexer/entities/perceptron.hpp"
+#include "indexer/entities/word_clusters.hpp"
 
 namespace dateline::indexer {
 
@@ -20,17 +21,40 @@ struct WordInfo {
     std::string lower;
     std::string shape;   // "Xx", "X.X.", "dd-dd": character classes, runs collapsed
     std::string kind;    // "cap", "upper", "lower", "digit", "mixed", "punct"
+    std::string_view cluster;  // the word's cluster path, "" if none
     std::uint32_t gazetteer_marks = 0;
     bool lower_elsewhere = false;  // capitalised here, in lower case elsewhere in the document
+    // The words around this word's other occurrences in the document (for a
+    // capitalised word; at most a few, each once): index into contexts_.
+    std::size_t contexts = 0;
+    // The run of capitalised words (with "of" between) the word is part of:
+    // its first and last words, and where in it this word is ("" outside).
+    std::string_view run_first, run_last, run_place;
+    // After a first pass over the document (set_first_pass): the type most
+    // often given to this word anywhere in it ("O" included), and the type of
+    // most of the mentions the word is part of ("" if none).
+    std::string_view first_type, first_mention_type;
+    // The first pass's "O" stands: a word not capitalised, never part of a
+    // name in the first pass. The second pass neither scores nor learns it.
+    bool settled = false;
 };
+
+// A word as the tagger compares it: typographic quotes made plain, lower case
+// (accents folded when not ASCII). Word clusters are keyed by it.
+std::string tagger_lower(std::string_view raw);
 
 class DocumentFeatures {
 public:
-    DocumentFeatures(const std::vector<std::vector<std::string>>& sentences, const Gazetteer& gazetteer);
+    DocumentFeatures(const std::vector<std::vector<std::string>>& sentences, const Gazetteer& gazetteer,
+                     const WordClusters& clusters);
 
     std::size_t sentence_count() const { return words_.size(); }
     std::size_t length(std::size_t sentence) const { return words_[sentence].size(); }
     const WordInfo& word(std::size_t sentence, std::size_t i) const { return words_[sentence][i]; }
+
+    // What a first pass decided anywhere in the document, as features of the
+    // second: tags are IOB2, one per word.
+    void set_first_pass(const std::vector<std::vector<std::string>>& tags);
 
     // The features of word i of a sentence, given the two previous tags
     // ("" before the start) and the entity type this word last had in the
@@ -39,8 +63,16 @@ public:
                  std::string_view last_type, std::vector<FeatureHash>& out) const;
 
 private:
+    // The features that do not depend on tags, appended to out.
+    void fixed_features(std::size_t sentence, std::size_t i, std::vector<FeatureHash>& out) const;
+
     std::vector<std::vector<WordInfo>> words_;
+    std::vector<std::size_t> sentence_start_;  // index of each sentence's first word in fixed_at_
+    std::vector<FeatureHash> fixed_;           // every word's, one after another
+    std::vector<std::size_t> fixed_at_;        // word -> its first in fixed_; one more at the end
     std::vector<bool> headline_;  // the sentence is written in capitals
+    std::vector<std::vector<std::string>> contexts_;  // [0] is empty
+    bool second_pass_ = false;
 };
 
 }  // namespace dateline::indexer

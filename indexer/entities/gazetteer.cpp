@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "shared/data_lines.hpp"
+#include "shared/entity_key.hpp"
 #include "shared/error.hpp"
 #include "shared/text.hpp"
 
@@ -30,6 +31,9 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
             gazetteer.entries_[folded].lists |= 1u << list;
             for (std::size_t space = folded.find(' '); space != std::string::npos; space = folded.find(' ', space + 1))
                 gazetteer.entries_[folded.substr(0, space)].continues = true;
+            if (folded.find(' ') == std::string::npos)
+                if (std::string key = variant_key(folded, EntityType::place); !key.empty())
+                    gazetteer.variants_[key] |= 1u << list;
         });
         gazetteer.names_.push_back(files[list].stem().string());
     }
@@ -62,6 +66,13 @@ std::vector<std::uint32_t> Gazetteer::mark(const std::vector<std::string>& lower
         }
     }
     return marks;
+}
+
+std::uint32_t Gazetteer::variant_lists(const std::string& lower_word) const {
+    auto found = variants_.find(variant_key(lower_word, EntityType::place));
+    if (found == variants_.end()) return 0;
+    auto exact = entries_.find(lower_word);
+    return found->second & ~(exact == entries_.end() ? 0u : exact->second.lists);
 }
 
 bool Gazetteer::contains(std::string_view list, std::string_view lower_text) const {

@@ -27,6 +27,11 @@ public:
     // matching is on lower case.
     std::vector<std::uint32_t> mark(const std::vector<std::string>& lower_words) const;
 
+    // The lists holding a one-word name that is a spelling variant of word
+    // (the same variant_key: "teheran" for "Tehran"), word itself not being
+    // one of their names; 0 when none.
+    std::uint32_t variant_lists(const std::string& lower_word) const;
+
     // Whether lower-cased text is a name of the list called list.
     bool contains(std::string_view list, std::string_view lower_text) const;
 
@@ -39,6 +44,7 @@ private:
     // Every name, and every word-prefix of a name, once for all lists: one
     // lookup per word while a prefix can still grow into a name.
     std::unordered_map<std::string, Entry> entries_;
+    std::unordered_map<std::string, std::uint32_t> variants_;  // one-word names' variant keys -> lists
 };
 
 }  // namespace dateline::indexer

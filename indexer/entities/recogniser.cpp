@@ -41,6 +41,13 @@ struct Decoder {
             std::string_view tag1, tag2;
             for (std::size_t i = 0; i < document.length(s); ++i) {
                 const WordInfo& word = document.word(s, i);
+                if (word.settled) {
+                    if (training) correct += (*gold)[s][i] == tags[0];
+                    out[s].push_back(tags[0]);
+                    tag2 = tag1;
+                    tag1 = tags[0];
+                    continue;
+                }
                 auto seen = last_type.find(word.word);
                 document.collect(s, i, tag1, tag2, seen == last_type.end() ? "" : seen->second, features);
                 model.score(features, scores);
@@ -77,27 +84,40 @@ struct Decoder {
 
 }  // namespace
 
-Recogniser::Recogniser(Perceptron model, Gazetteer gazetteer)
-    : model_(std::move(model)), gazetteer_(std::move(gazetteer)) {}
+Recogniser::Recogniser(Perceptron first, Perceptron second, Gazetteer gazetteer, WordClusters clusters)
+    : first_(std::move(first)), second_(std::move(second)), gazetteer_(std::move(gazetteer)),
+      clusters_(std::move(clusters)) {}
 
-Recogniser Recogniser::load(const std::filesystem::path& data_dir) {
-    return Recogniser(Perceptron::load(data_dir / "ner" / "model.bin.gz"),
-                      Gazetteer::load(data_dir / "gazetteers"));
+std::filesystem::path Recogniser::second_path(const std::filesystem::path& first) {
+    std::string name = first.filename().string();
+    std::string stem = name.ends_with(".bin.gz") ? name.substr(0, name.size() - 7) : name;
+    return first.parent_path() / (stem + "-second.bin.gz");
 }
 
-Recogniser Recogniser::train(const std::vector<TaggerDocument>& documents, const std::vector<DocumentTags>& gold,
-                             Gazetteer gazetteer, const TrainingOptions& options,
-                             void (*progress)(int epoch, double accuracy)) {
-    std::vector<DocumentFeatures> prepared;
+Recogniser Recogniser::load(const std::filesystem::path& data_dir) {
+    std::filesystem::path first = data_dir / "ner" / "model.bin.gz";
+    return Recogniser(Perceptron::load(first), Perceptron::load(second_path(first)),
+                      Gazetteer::load(data_dir / "gazetteers"), WordClusters::load(data_dir / "ner" / "clusters.tsv"));
+}
+
+void Recogniser::save(const std::filesystem::path& path) const {
+    first_.save(path);
+    if (second_.feature_count() > 0) second_.save(second_path(path));
+}
+
+namespace {
+
+// One pass's model, learnt from prepared documents (their first pass set for
+// a second pass).
+Perceptron learn(const std::vector<DocumentFeatures>& prepared, const std::vector<DocumentTags>& gold,
+                 const std::vector<std::size_t>& documents, const TrainingOptions& options,
+                 void (*progress)(int epoch, double accuracy)) {
     std::size_t words = 0;
-    for (const auto& document : documents) {
-        prepared.emplace_back(document, gazetteer);
-        for (const auto& sentence : document) words += sentence.size();
-    }
+    for (std::size_t d : documents)
+        for (std::size_t s = 0; s < prepared[d].sentence_count(); ++s) words += prepared[d].length(s);
     Perceptron model(tag_names);
     Decoder decoder{model.tags(), {}, {}};
-    std::vector<std::size_t> order(documents.size());
-    std::iota(order.begin(), order.end(), 0);
+    std::vector<std::size_t> order = documents;
     std::mt19937 random(options.seed);
     std::uint64_t now = 0;
     DocumentTags scratch;
@@ -109,14 +129,44 @@ Recogniser Recogniser::train(const std::vector<TaggerDocument>& documents, const
     }
     model.average(now);
     if (options.prune_below > 0) model.prune(options.prune_below);
-    return Recogniser(std::move(model), std::move(gazetteer));
+    return model;
+}
+
+}  // namespace
+
+Recogniser Recogniser::train(const std::vector<TaggerDocument>& documents, const std::vector<DocumentTags>& gold,
+                             Gazetteer gazetteer, WordClusters clusters, const TrainingOptions& options,
+                             void (*progress)(int epoch, double accuracy)) {
+    std::vector<DocumentFeatures> prepared;
+    for (const auto& document : documents) prepared.emplace_back(document, gazetteer, clusters);
+
+    std::vector<std::size_t> all(documents.size());
+    std::iota(all.begin(), all.end(), 0);
+    Perceptron first = learn(prepared, gold, all, options, progress);
+    if (options.folds < 2) return Recogniser(std::move(first), Perceptron(), std::move(gazetteer), std::move(clusters));
+    // The second pass must learn from first passes as good as the ones it
+    // will see: each document's is made by a model that did not learn from it.
+    std::vector<DocumentTags> first_tags(documents.size());
+    for (int fold = 0; fold < options.folds; ++fold) {
+        std::vector<std::size_t> rest, held;
+        for (std::size_t d : all) (static_cast<int>(d % static_cast<std::size_t>(options.folds)) == fold ? held : rest).push_back(d);
+        Perceptron model = learn(prepared, gold, rest, options, nullptr);
+        Decoder decoder{model.tags(), {}, {}};
+        for (std::size_t d : held) decoder.run(model, nullptr, prepared[d], nullptr, nullptr, first_tags[d]);
+    }
+    for (std::size_t d : all) prepared[d].set_first_pass(first_tags[d]);
+    Perceptron second = learn(prepared, gold, all, options, progress);
+    return Recogniser(std::move(first), std::move(second), std::move(gazetteer), std::move(clusters));
 }
 
 DocumentTags Recogniser::tag(const TaggerDocument& document) const {
-    DocumentFeatures prepared(document, gazetteer_);
-    Decoder decoder{model_.tags(), {}, {}};
+    DocumentFeatures prepared(document, gazetteer_, clusters_);
+    Decoder decoder{first_.tags(), {}, {}};
     DocumentTags out;
-    decoder.run(model_, nullptr, prepared, nullptr, nullptr, out);
+    decoder.run(first_, nullptr, prepared, nullptr, nullptr, out);
+    if (second_.feature_count() == 0) return out;
+    prepared.set_first_pass(out);
+    decoder.run(second_, nullptr, prepared, nullptr, nullptr, out);
     return out;
 }
 

@@ -86,9 +86,9 @@ Facets (exact counts over all 3 matches):
   outlet:        Meridian Wire (3)
   byline:        Noor Aziz (3)
   date by month: 2024-01 (1) · 2024-02 (1) · 2024-04 (1)
-  person:        Yusuf Haddad (3) · Harbourton (2) · Container (1)
+  person:        Yusuf Haddad (3) · Northgate (1)
   org:           Harbour Authority (3) · Dockworkers' Union (1)
-  place:         Harbourton (1)
+  place:         Harbourton (3) · Northgate (2)
 )");
 }
 
