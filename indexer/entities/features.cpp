@@ -121,16 +121,10 @@ DocumentFeatures::DocumentFeatures(const std::vector<std::vector<std::string>>& 
             lowers.push_back(info.lower);
             infos.push_back(std::move(info));
         }
-        auto marks = gazetteer.mark(lowers);
-        // A capitalised word that is a spelling variant of a one-word name
-        // ("Teheran" for Tehran) is marked as that name.
-        for (std::size_t i = 0; i < infos.size(); ++i) {
-            infos[i].gazetteer_marks = marks[i];
-            if (!is_capitalised(infos[i].word) || marks[i] != 0) continue;
-            std::uint32_t lists = gazetteer.variant_lists(infos[i].lower);
-            for (unsigned list = 0; lists != 0; ++list, lists >>= 1)
-                if (lists & 1u) infos[i].gazetteer_marks |= 1u << (2 * list);
-        }
+        std::vector<bool> capitalised;
+        for (const WordInfo& info : infos) capitalised.push_back(is_capitalised(info.word));
+        auto marks = gazetteer.mark(lowers, capitalised);
+        for (std::size_t i = 0; i < infos.size(); ++i) infos[i].gazetteer_marks = marks[i];
         headline_.push_back(letters > 0 && capitals * 10 > letters * 7);
         words_.push_back(std::move(infos));
     }

@@ -40,7 +40,8 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
     return gazetteer;
 }
 
-std::vector<std::uint32_t> Gazetteer::mark(const std::vector<std::string>& lower_words) const {
+std::vector<std::uint32_t> Gazetteer::mark(const std::vector<std::string>& lower_words,
+                                           const std::vector<bool>& capitalised) const {
     std::vector<std::uint32_t> marks(lower_words.size(), 0);
     std::vector<std::size_t> resume(names_.size(), 0);  // per list: the first word not inside a match
     std::string candidate;
@@ -65,14 +66,14 @@ std::vector<std::uint32_t> Gazetteer::mark(const std::vector<std::string>& lower
             resume[list] = i + longest[list];
         }
     }
+    for (std::size_t i = 0; i < lower_words.size(); ++i) {
+        if (marks[i] != 0 || !capitalised[i]) continue;
+        auto found = variants_.find(variant_key(lower_words[i], EntityType::place));
+        if (found == variants_.end()) continue;
+        for (std::uint32_t lists = found->second, list = 0; lists != 0; ++list, lists >>= 1)
+            if (lists & 1u) marks[i] |= 1u << (2 * list);
+    }
     return marks;
-}
-
-std::uint32_t Gazetteer::variant_lists(const std::string& lower_word) const {
-    auto found = variants_.find(variant_key(lower_word, EntityType::place));
-    if (found == variants_.end()) return 0;
-    auto exact = entries_.find(lower_word);
-    return found->second & ~(exact == entries_.end() ? 0u : exact->second.lists);
 }
 
 bool Gazetteer::contains(std::string_view list, std::string_view lower_text) const {

@@ -24,13 +24,11 @@ public:
 
     // For each word, a bit mask: bit 2k set when a name of list k starts at
     // the word, bit 2k+1 when the word continues one. Longest match wins;
-    // matching is on lower case.
-    std::vector<std::uint32_t> mark(const std::vector<std::string>& lower_words) const;
-
-    // The lists holding a one-word name that is a spelling variant of word
-    // (the same variant_key: "teheran" for "Tehran"), word itself not being
-    // one of their names; 0 when none.
-    std::uint32_t variant_lists(const std::string& lower_word) const;
+    // matching is on lower case. A capitalised word (capitalised[i]) that no
+    // name touches but that is a spelling variant of a one-word name (the
+    // same variant_key: "Teheran" for Tehran) is marked as that name.
+    std::vector<std::uint32_t> mark(const std::vector<std::string>& lower_words,
+                                    const std::vector<bool>& capitalised) const;
 
     // Whether lower-cased text is a name of the list called list.
     bool contains(std::string_view list, std::string_view lower_text) const;

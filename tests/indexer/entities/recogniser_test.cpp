@@ -24,11 +24,15 @@ TEST_CASE("word clusters are read as word and bit path, and a bad line is named"
     CHECK_THROWS_AS(WordClusters::load(dir / "bad2.tsv"), Error);
 }
 
-TEST_CASE("a spelling variant of a gazetteer name is found by its variant key", "[entities][unit]") {
+TEST_CASE("a capitalised spelling variant of a gazetteer name is marked as that name", "[entities][unit]") {
     auto gazetteer = indexer::Gazetteer::load(data_dir() / "gazetteers");
-    CHECK(gazetteer.variant_lists("teheran") != 0);  // Tehran is a city
-    CHECK(gazetteer.variant_lists("tehran") == 0);   // the name itself is an exact match, not a variant
-    CHECK(gazetteer.variant_lists("teapot") == 0);
+    auto marks = gazetteer.mark({"teheran", "tehran", "teheran", "teapot"}, {true, true, false, true});
+    auto tehran = gazetteer.mark({"tehran"}, {false});
+    REQUIRE(tehran[0] != 0);           // Tehran is a city
+    CHECK(marks[0] == tehran[0]);      // "Teheran", capitalised: as Tehran
+    CHECK(marks[1] == tehran[0]);      // the name itself
+    CHECK(marks[2] == 0);              // not capitalised: no variant match
+    CHECK(marks[3] == 0);
 }
 
 TEST_CASE("the shipped recogniser reads a transliterated capital as a place", "[entities][unit]") {
