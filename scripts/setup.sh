@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(
   g++ meson ninja-build pkg-config
-  libxapian-dev libboost-program-options-dev libfmt-dev nlohmann-json3-dev zlib1g-dev libedit-dev
+  libxapian-dev libboost-program-options-dev libfmt-dev nlohmann-json3-dev zlib1g-dev libzstd-dev libedit-dev
   libgumbo-dev libcsv-dev  # HTML5 parsing for the HTML reader, CSV manifests
   libjemalloc-dev  # the indexer's allocator
   catch2 libsqlite3-dev time  # tests and benchmarks (FTS5 floor, peak memory)

@@ -397,6 +397,9 @@ void Searcher::refresh() {
     if (!changed) return;
     store::with_database_errors(describe_paths(paths), [&] {
         if (!open_.db.reopen()) return;
+        // A remote database may have switched generation, and dictionary.
+        for (std::size_t i = 0; i < paths.size(); ++i)
+            if (store::is_remote(paths[i])) store::load_article_dictionary(open_.shards[i]);
         open_.copies.clear();  // on the old revision
         aliases_.forget();
         rarity_.forget();

@@ -2,6 +2,7 @@
 #include "shared/document_codec.hpp"
 
 #include "shared/error.hpp"
+#include "shared/stored_data.hpp"
 
 namespace dateline {
 namespace {
@@ -90,7 +91,9 @@ private:
 
 }  // namespace
 
-Article decode_article_metadata(std::string_view data) {
+Article decode_article_metadata(std::string_view stored) {
+    std::string buffer;
+    std::string_view data = stored_data::unpack(stored, buffer);
     Article article;
     MetadataReader reader(article);
     json::sax_parse(data, &reader);
@@ -120,7 +123,9 @@ std::string encode_article(const Article& article) {
     return object.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-Article decode_article(std::string_view data) {
+Article decode_article(std::string_view stored) {
+    std::string buffer;
+    std::string_view data = stored_data::unpack(stored, buffer);
     try {
         json object = json::parse(data);
         Article article;

@@ -29,7 +29,8 @@ enum class Unknown { as_empty, as_null };
 // can always be printed as JSON again.
 std::string encode_article(const Article& article);
 
-// Throws Error (database) when data is not something encode_article wrote.
+// Reads what encode_article wrote, packed by stored_data or not. Throws
+// Error (database) when data is neither.
 Article decode_article(std::string_view data);
 
 // The same without the text and the entities (empty): the fields before

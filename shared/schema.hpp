@@ -21,7 +21,7 @@ namespace dateline::schema {
 
 // Bump when anything in this file or in analysis.hpp changes what is indexed:
 // databases record it and the searcher refuses a database with another version.
-inline constexpr int version = 5;
+inline constexpr int version = 6;  // 6: stored articles packed (stored_data.hpp)
 
 enum Role : unsigned {
     free_text = 1u << 0,  // words indexed with positions, ranked (analysis.hpp)
@@ -131,6 +131,9 @@ constexpr std::optional<EntityType> entity_type_of(const Field& field) {
 inline constexpr std::string_view aliases_metadata = "dateline.entity_aliases";
 // ... and the titles it cut from the front of names.
 inline constexpr std::string_view titles_metadata = "dateline.entity_titles";
+// The dictionary the stored articles are packed with (stored_data.hpp); none
+// when the database's first articles were too few to train one.
+inline constexpr std::string_view article_dictionary_metadata = "dateline.article_dictionary";
 
 // --- The checks that keep the table sound; static_assert'ed below and unit-tested.
 

@@ -12,6 +12,7 @@
 #include "shared/analysis.hpp"
 #include "shared/generations.hpp"
 #include "shared/schema.hpp"
+#include "shared/stored_data.hpp"
 
 namespace dateline::store {
 namespace {
@@ -63,6 +64,7 @@ Xapian::WritableDatabase open_for_update(const std::string& path) {
     return with_database_errors(path, [&] {
         Xapian::WritableDatabase db(live, Xapian::DB_OPEN);
         check_schema(db, path);
+        load_article_dictionary(db);
         return db;
     });
 }
@@ -101,12 +103,18 @@ Xapian::Database open_shard(const std::string& path) {
 
 }  // namespace
 
+void load_article_dictionary(const Xapian::Database& db) {
+    std::string dictionary = db.get_metadata(std::string(schema::article_dictionary_metadata));
+    if (!dictionary.empty()) stored_data::register_dictionary(dictionary);
+}
+
 bool is_remote(std::string_view path) { return path.starts_with("tcp:"); }
 
 Xapian::Database open_shard_for_search(const std::string& path) {
     return with_database_errors(path, [&] {
         Xapian::Database shard = open_shard(path);
         check_schema(shard, path);
+        load_article_dictionary(shard);
         return shard;
     });
 }

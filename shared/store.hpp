@@ -52,6 +52,11 @@ Xapian::Database open_for_search(const std::vector<std::string>& paths);
 // Whether path names a database served by xapian-tcpsrv ("tcp:HOST:PORT").
 bool is_remote(std::string_view path);
 
+// Makes the dictionary db's stored articles are packed with known to
+// decode_article (stored_data.hpp). The opening functions here do it; a
+// remote database's may change with a reopen().
+void load_article_dictionary(const Xapian::Database& db);
+
 // Throws Error (schema_mismatch) unless db was stamped with this schema.
 void check_schema(const Xapian::Database& db, std::string_view path);
 

@@ -2,10 +2,12 @@
 #include "tests/support.hpp"
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -111,5 +113,28 @@ void write_file(const fs::path& path, const std::string& content) {
     fs::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << content;
 }
+
+TcpServer::TcpServer(const std::string& db) {
+    for (int attempt = 0; attempt < 20 && address_.empty(); ++attempt) {
+        port_ = 20000 + static_cast<int>((getpid() * 7 + attempt * 131) % 30000);
+        // Its own session: on SIGTERM xapian-tcpsrv signals its whole process group.
+        run_command("setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port " + std::to_string(port_) + " " +
+                    shell_quote(db) + " >/dev/null 2>&1 & echo $! > " + shell_quote(pid_file_ / "pid"));
+        for (int wait = 0; wait < 50; ++wait) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            auto probe = run_command(search_binary() + " --db tcp:127.0.0.1:" + std::to_string(port_) +
+                                     " --json --limit 0 --no-facets anything");
+            if (probe.status == 0 || probe.status == 1) {
+                address_ = "tcp:127.0.0.1:" + std::to_string(port_);
+                break;
+            }
+        }
+        if (address_.empty()) stop();
+    }
+}
+
+TcpServer::~TcpServer() { stop(); }
+
+void TcpServer::stop() { run_command("kill $(cat " + shell_quote(pid_file_ / "pid") + ") 2>/dev/null"); }
 
 }  // namespace dateline::test

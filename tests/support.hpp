@@ -70,4 +70,21 @@ unsigned count_matches(const std::string& db, const std::string& query);
 
 void write_file(const std::filesystem::path& path, const std::string& content);
 
+// A xapian-tcpsrv serving db on a free port of localhost, stopped by its
+// PID at the end; address() is "" if none would start.
+class TcpServer {
+public:
+    explicit TcpServer(const std::string& db);
+    ~TcpServer();
+    TcpServer(const TcpServer&) = delete;
+    TcpServer& operator=(const TcpServer&) = delete;
+    const std::string& address() const { return address_; }
+
+private:
+    void stop();
+    TempDir pid_file_;
+    int port_ = 0;
+    std::string address_;
+};
+
 }  // namespace dateline::test

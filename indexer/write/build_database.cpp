@@ -2,6 +2,8 @@
 #include "indexer/write/build_database.hpp"
 
 #include <filesystem>
+#include <future>
+#include <mutex>
 #include <vector>
 
 #include <fmt/format.h>
@@ -14,6 +16,7 @@
 #include "shared/error.hpp"
 #include "shared/schema.hpp"
 #include "shared/store.hpp"
+#include "shared/stored_data.hpp"
 
 namespace dateline::indexer {
 namespace fs = std::filesystem;
@@ -39,25 +42,82 @@ struct BuiltRun {
 // away: no sync, no copy-on-write.
 constexpr int run_database_flags = Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC;
 
-BuiltRun build_run(Run& run, const std::string& work_dir, const Manifest& manifest, const IndexingOptions& options) {
+// The dictionary a rebuild packs its stored articles with
+// (stored_data.hpp): trained on the first run's articles, which the other
+// runs wait for before they write.
+class RunPacking {
+public:
+    // Once: the first run's articles' data, or nothing if that run failed.
+    void train(const std::vector<std::string>& samples) {
+        std::call_once(once_, [&] {
+            try {
+                dictionary_ = stored_data::train_dictionary(samples);
+                packer_ = stored_data::Packer(dictionary_);
+            } catch (...) {
+                dictionary_.clear();  // plain is always readable
+                packer_ = stored_data::Packer();
+            }
+            trained_.set_value();
+        });
+    }
+    const stored_data::Packer& packer() const {
+        ready_.wait();
+        return packer_;
+    }
+    const std::string& dictionary() const {
+        ready_.wait();
+        return dictionary_;
+    }
+
+private:
+    std::once_flag once_;
+    std::promise<void> trained_;
+    std::shared_future<void> ready_ = trained_.get_future().share();
+    std::string dictionary_;
+    stored_data::Packer packer_;
+};
+
+BuiltRun build_run(Run& run, const std::string& work_dir, const Manifest& manifest, const IndexingOptions& options,
+                   RunPacking& packing) {
     BuiltRun built;
     built.path = fmt::format("{}/run-{:06}", work_dir, run.number);
     PreparedRun& prepared = built.prepared;
     prepared.records.resize(run.items.size());
+    const bool first = run.number == 0;  // holds its articles until they have trained the dictionary
+    struct TrainAnyway {  // so that no other run waits for ever
+        RunPacking& packing;
+        bool first;
+        ~TrainAnyway() {
+            if (first) packing.train({});
+        }
+    } train_anyway{packing, first};
     std::optional<Xapian::WritableDatabase> db;
+    auto write = [&](PreparedRecord& record) {
+        Xapian::Document& document = *record.document;
+        document.set_data(packing.packer().pack(document.get_data()));
+        if (!db) db.emplace(built.path, run_database_flags);
+        std::string id_term = schema::id_term(record.id);
+        record.replaced = db->term_exists(id_term);
+        db->replace_document(id_term, document);
+        record.document.reset();
+        if (db->get_doccount() % flush_every == 0) db->commit();
+    };
     store::with_database_errors(built.path, [&] {
+        std::vector<std::size_t> held;
         for (std::size_t i = 0; i < run.items.size(); ++i) {
             ReadItem& item = run.items[i];
             if (item.kind != ReadItem::Kind::record) continue;
             PreparedRecord& record = prepared.records[i] = prepare_record(item, manifest, options);
             item.raw.bytes = std::string();  // read; only the report needs the item now
             if (!record.document) continue;
-            if (!db) db.emplace(built.path, run_database_flags);
-            std::string id_term = schema::id_term(record.id);
-            record.replaced = db->term_exists(id_term);
-            db->replace_document(id_term, *record.document);
-            record.document.reset();
-            if (db->get_doccount() % flush_every == 0) db->commit();
+            if (first) held.push_back(i);
+            else write(record);
+        }
+        if (first) {
+            std::vector<std::string> samples;
+            for (std::size_t i : held) samples.push_back(prepared.records[i].document->get_data());
+            packing.train(samples);
+            for (std::size_t i : held) write(prepared.records[i]);
         }
         if (db) {
             db->commit();
@@ -120,9 +180,10 @@ void build_database(const std::string& output, const std::string& work_dir, cons
     const IndexedSources nothing_indexed;
     RecordRuns runs(inputs, nothing_indexed, options, build_runs);
     std::vector<std::string> run_paths;
+    RunPacking packing;
     {
         OrderedPool<Run, BuiltRun> pool([&] { return runs.next(); },
-                                        [&](Run& run) { return build_run(run, work_dir, inputs.manifest, options); },
+                                        [&](Run& run) { return build_run(run, work_dir, inputs.manifest, options, packing); },
                                         options.jobs, options.jobs + 1);
         while (std::optional<BuiltRun> built = pool.next()) {
             reporter.retire(built->prepared, [](const ReadItem&, PreparedRecord& record) { return record.replaced; });
@@ -136,6 +197,8 @@ void build_database(const std::string& output, const std::string& work_dir, cons
         Xapian::WritableDatabase merged(output, Xapian::DB_OPEN);
         keep_each_article_once(merged);
         store::stamp_schema(merged);
+        if (!run_paths.empty() && !packing.dictionary().empty())
+            merged.set_metadata(std::string(schema::article_dictionary_metadata), packing.dictionary());
         return merged;
     });
     commit_with_stamp(db, output, options);

@@ -6,6 +6,7 @@
 #include "indexer/write/prepared_run.hpp"
 #include "shared/schema.hpp"
 #include "shared/store.hpp"
+#include "shared/stored_data.hpp"
 
 namespace dateline::indexer {
 namespace {
@@ -19,11 +20,17 @@ class BatchWriter {
 public:
     BatchWriter(Xapian::WritableDatabase& db, const std::string& db_path, const IndexingOptions& options,
                 RunObserver& observer)
-        : db_(db), db_path_(db_path), options_(options), observer_(observer) {}
+        : db_(db), db_path_(db_path), options_(options), observer_(observer),
+          // The database's own dictionary, if a rebuild trained one: a
+          // database made by update stores its articles plain.
+          packer_(store::with_database_errors(db_path, [&] {
+              return db.get_metadata(std::string(schema::article_dictionary_metadata));
+          })) {}
 
     // Returns whether a document of the record's id was replaced.
     bool write(const ReadItem& item, PreparedRecord& record) {
         std::string id_term = schema::id_term(record.id);
+        record.document->set_data(packer_.pack(record.document->get_data()));
         bool replacing = store::with_database_errors(db_path_, [&] {
             // The record's article may now have another id (a URL added in
             // the manifest, say): then its old document must go, not linger.
@@ -58,6 +65,7 @@ private:
     const std::string& db_path_;
     const IndexingOptions& options_;
     RunObserver& observer_;
+    stored_data::Packer packer_;
     std::size_t pending_ = 0;
 };
 

@@ -4,11 +4,6 @@
 // spies): both must count exactly what one local database counts.
 #include <catch2/catch.hpp>
 
-#include <chrono>
-#include <thread>
-
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
 
 #include "indexer/commands/update.hpp"
@@ -29,37 +24,6 @@ nlohmann::json facets_of(const std::string& databases, const std::string& query)
     CHECK(json["counts_exact"] == true);
     return json["facets"];
 }
-
-// A xapian-tcpsrv serving db on a free port of localhost, stopped at the end.
-class TcpServer {
-public:
-    explicit TcpServer(const std::string& db) {
-        for (int attempt = 0; attempt < 20 && address_.empty(); ++attempt) {
-            port_ = 20000 + static_cast<int>((getpid() * 7 + attempt * 131) % 30000);
-            // Its own session: on SIGTERM xapian-tcpsrv signals its whole process group.
-            run_command("setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port " + std::to_string(port_) + " " +
-                        shell_quote(db) + " >/dev/null 2>&1 & echo $! > " + shell_quote(pid_file_ / "pid"));
-            for (int wait = 0; wait < 50; ++wait) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(100));
-                auto probe = run_command(test::search_binary() + " --db tcp:127.0.0.1:" + std::to_string(port_) +
-                                         " --json --limit 0 --no-facets anything");
-                if (probe.status == 0 || probe.status == 1) {
-                    address_ = "tcp:127.0.0.1:" + std::to_string(port_);
-                    break;
-                }
-            }
-            if (address_.empty()) stop();
-        }
-    }
-    ~TcpServer() { stop(); }
-    const std::string& address() const { return address_; }
-
-private:
-    void stop() { run_command("kill $(cat " + shell_quote(pid_file_ / "pid") + ") 2>/dev/null"); }
-    test::TempDir pid_file_;
-    int port_ = 0;
-    std::string address_;
-};
 
 }  // namespace
 
@@ -82,7 +46,7 @@ TEST_CASE("facets are the same over two shards and over xapian-tcpsrv as over on
         REQUIRE(run_command(test::index_binary() + " update --quiet --db " + shell_quote(dir / shard) + " " +
                             shell_quote(dir / (std::string(shard) + "-in"))).status == 0);
 
-    TcpServer server(dir / "all");
+    test::TcpServer server(dir / "all");
     REQUIRE_FALSE(server.address().empty());
     // A phrase is ranked and counted in one match (part_match.hpp), over tcp too.
     for (const std::string query : {"Iran", "missiles", "person:soleimani", "Trump OR Khamenei", "\"Revolutionary Guards\""}) {
