@@ -17,6 +17,10 @@
 
 namespace dateline::stored_data {
 
+// How many of a new database's first articles train its dictionary (a
+// rebuild's first run holds as many).
+inline constexpr std::size_t training_articles = 625;
+
 // A dictionary from samples of plain stored data (encode_article's), or ""
 // when they are too few or too small to train one worth having.
 std::string train_dictionary(const std::vector<std::string>& samples);

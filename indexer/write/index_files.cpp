@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/write/index_files.hpp"
 
+#include <set>
+#include <utility>
+#include <vector>
+
 #include "indexer/ingest/ordered_pool.hpp"
 #include "indexer/ingest/record_runs.hpp"
 #include "indexer/write/prepared_run.hpp"
@@ -20,32 +24,36 @@ class BatchWriter {
 public:
     BatchWriter(Xapian::WritableDatabase& db, const std::string& db_path, const IndexingOptions& options,
                 RunObserver& observer)
-        : db_(db), db_path_(db_path), options_(options), observer_(observer),
-          // The database's own dictionary, if a rebuild trained one: a
-          // database made by update stores its articles plain.
-          packer_(store::with_database_errors(db_path, [&] {
-              return db.get_metadata(std::string(schema::article_dictionary_metadata));
-          })) {}
+        : db_(db), db_path_(db_path), options_(options), observer_(observer) {
+        store::with_database_errors(db_path, [&] {
+            packer_ = stored_data::Packer(db.get_metadata(std::string(schema::article_dictionary_metadata)));
+            learning_ = !packer_.packs() && db.get_doccount() == 0;
+        });
+    }
 
     // Returns whether a document of the record's id was replaced.
     bool write(const ReadItem& item, PreparedRecord& record) {
-        std::string id_term = schema::id_term(record.id);
-        record.document->set_data(packer_.pack(record.document->get_data()));
-        bool replacing = store::with_database_errors(db_path_, [&] {
-            // The record's article may now have another id (a URL added in
-            // the manifest, say): then its old document must go, not linger.
-            if (item.known && was_indexed_as_other_id(item.known->document, record.id))
-                db_.delete_document(item.known->document);
-            bool exists = db_.term_exists(id_term);
-            db_.replace_document(id_term, *record.document);
-            return exists;
-        });
+        bool replacing = false;
+        if (learning_) {
+            replacing = !held_ids_.insert(record.id).second;
+            held_.emplace_back(record.id, std::move(*record.document));
+            if (held_.size() >= stored_data::training_articles) learn();
+        } else {
+            replacing = store::with_database_errors(db_path_, [&] {
+                // The record's article may now have another id (a URL added in
+                // the manifest, say): then its old document must go, not linger.
+                if (item.known && was_indexed_as_other_id(item.known->document, record.id))
+                    db_.delete_document(item.known->document);
+                return put(record.id, *record.document);
+            });
+        }
         record.document.reset();
         if (++pending_ >= options_.batch_size) commit();
         return replacing;
     }
 
     void commit() {
+        if (learning_) learn();
         if (pending_ == 0) return;
         commit_with_stamp(db_, db_path_, options_);
         observer_.committed(pending_);
@@ -53,6 +61,33 @@ public:
     }
 
 private:
+    // Packs and writes; whether a document of the id was there.
+    bool put(const std::string& id, Xapian::Document& document) {
+        std::string id_term = schema::id_term(id);
+        document.set_data(packer_.pack(document.get_data()));
+        bool exists = db_.term_exists(id_term);
+        db_.replace_document(id_term, document);
+        return exists;
+    }
+
+    // A new database's first articles train its dictionary (too few train
+    // none: then all stay plain), and are written packed with it.
+    void learn() {
+        learning_ = false;
+        std::vector<std::string> samples;
+        for (const auto& [id, document] : held_) samples.push_back(document.get_data());
+        std::string dictionary = stored_data::train_dictionary(samples);
+        store::with_database_errors(db_path_, [&] {
+            if (!dictionary.empty()) {
+                packer_ = stored_data::Packer(dictionary);
+                db_.set_metadata(std::string(schema::article_dictionary_metadata), dictionary);
+            }
+            for (auto& [id, document] : held_) put(id, document);
+        });
+        held_.clear();
+        held_ids_.clear();
+    }
+
     bool was_indexed_as_other_id(Xapian::docid document, const std::string& id) {
         try {
             return schema::stored_article_id(db_.get_document(document)) != id;
@@ -66,6 +101,9 @@ private:
     const IndexingOptions& options_;
     RunObserver& observer_;
     stored_data::Packer packer_;
+    bool learning_ = false;  // holding a new database's first articles
+    std::vector<std::pair<std::string, Xapian::Document>> held_;
+    std::set<std::string> held_ids_;
     std::size_t pending_ = 0;
 };
 

@@ -175,3 +175,24 @@ TEST_CASE("a rebuild of a few articles stores them plain: too few to learn a dic
     CHECK(stored_data::train_dictionary({data, data}).empty());
     CHECK(stored_data::Packer().pack(data) == data);
 }
+
+TEST_CASE("an update that makes a new database trains its dictionary on its first articles", "[packing]") {
+    if (test::skip_without_team_kit()) return;
+    test::TempDir dir;
+    std::vector<std::string> lines = bbc_lines();
+    write_lines(dir.path() / "bbc.jsonl", lines, 0, 1000);
+    indexer::IndexingReport report = indexer::update_database({.database = dir / "db", .paths = {dir / "bbc.jsonl"}});
+    CHECK(report.added == 1000);
+    Xapian::Database db = store::open_for_search({dir / "db"});
+    CHECK_FALSE(db.get_metadata(std::string(schema::article_dictionary_metadata)).empty());
+    CHECK(db.get_doccount() == 1000);
+    std::set<std::string> titles;
+    for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
+        std::string data = db.get_document(*id).get_data();
+        REQUIRE(is_packed(data));
+        titles.insert(decode_article(data).title);
+    }
+    std::set<std::string> given;
+    for (std::size_t i = 0; i < 1000; ++i) given.insert(nlohmann::json::parse(lines[i])["title"].get<std::string>());
+    CHECK(titles == given);  // none lost or garbled while held
+}
