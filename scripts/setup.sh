@@ -10,6 +10,7 @@ packages=(
   libxapian-dev libboost-program-options-dev libfmt-dev nlohmann-json3-dev zlib1g-dev libzstd-dev libedit-dev
   libgumbo-dev libcsv-dev  # HTML5 parsing for the HTML reader, CSV manifests
   libjemalloc-dev  # the indexer's allocator
+  libcpp-httplib-dev  # dateline-serve's HTTP server
   catch2 libsqlite3-dev time  # tests and benchmarks (FTS5 floor, peak memory)
   xapian-tools  # xapian-tcpsrv: the remote-backend facet test
   tmux  # drives the search shell in a real terminal in the end-to-end tests

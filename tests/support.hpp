@@ -21,6 +21,7 @@ bool has_team_kit();
 bool skip_without_team_kit();
 std::string index_binary();
 std::string search_binary();
+std::string serve_binary();
 
 // A fresh directory, removed with everything in it when this goes out of scope.
 class TempDir {

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "searcher/http/api.hpp"
+
+#include <charconv>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "searcher/batch.hpp"
+#include "searcher/json_printer.hpp"
+#include "searcher/search_request.hpp"
+#include "searcher/show.hpp"
+
+namespace dateline::searcher::http {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string one_line(const json& object) {
+    std::ostringstream out;
+    print_json_line(out, object);
+    return out.str();
+}
+
+const std::set<std::string, std::less<>> search_params{"q", "limit", "offset", "sort", "since", "until", "any",
+                                                       "recent", "facets", "facet", "snippet_length"};
+
+unsigned number_param(const std::string& name, const std::string& text) {
+    unsigned value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size())
+        throw Error(ErrorKind::usage, fmt::format("{}={} is not a whole number", name, text));
+    return value;
+}
+
+bool flag_param(const std::string& name, const std::string& text) {
+    if (text == "true" || text == "1" || text.empty()) return true;
+    if (text == "false" || text == "0") return false;
+    throw Error(ErrorKind::usage, fmt::format("{}={}: say true or false", name, text));
+}
+
+// The parameters of GET /api/search, as dateline-search's options.
+SearchRequest search_request(const ApiRequest& request, const SearchRequest& defaults) {
+    SearchRequest search = defaults;
+    std::vector<std::string> facet_sizes;
+    bool has_query = false;
+    for (const auto& [name, value] : request.params) {
+        if (!search_params.contains(name))
+            throw Error(ErrorKind::usage, fmt::format("unknown parameter \"{}\"", name),
+                        "parameters are q, limit, offset, sort, since, until, any, recent, facets, facet, "
+                        "snippet_length");
+        if (name == "q") search.query = value, has_query = true;
+        else if (name == "limit") search.limit = number_param(name, value);
+        else if (name == "offset") search.offset = number_param(name, value);
+        else if (name == "snippet_length") search.snippet_length = number_param(name, value);
+        else if (name == "sort") search.sort = parse_sort_order(value);
+        else if (name == "since") search.since = value;
+        else if (name == "until") search.until = value;
+        else if (name == "any") search.match_any = flag_param(name, value);
+        else if (name == "recent") search.recent = flag_param(name, value);
+        else if (name == "facets") set_facet_mode(search, value);
+        else if (name == "facet") facet_sizes.push_back(value);
+    }
+    if (!has_query) throw Error(ErrorKind::usage, "no query", "ask with /api/search?q=WORDS");
+    for (const auto& [name, size] : parse_facet_sizes(facet_sizes)) search.facet_sizes[name] = size;
+    return search;
+}
+
+}  // namespace
+
+int status_for(const Error& error) {
+    switch (error.kind()) {
+    case ErrorKind::usage: return 400;
+    case ErrorKind::database: case ErrorKind::locked: case ErrorKind::schema_mismatch: return 503;
+    case ErrorKind::input: case ErrorKind::internal: break;
+    }
+    return 500;
+}
+
+ApiResponse error_response(const Error& error) {
+    return {status_for(error), "application/json", one_line({{"version", json_version}, {"error", error_json(error)}})};
+}
+
+Api::Api(const SearchRequest& defaults) : defaults_(defaults), searcher_(defaults.databases) {}
+
+ApiResponse Api::handle(const ApiRequest& request) {
+    try {
+        const std::string& path = request.path;
+        bool get = request.method == "GET" || request.method == "HEAD";
+        if (path == "/api/search" && get) return search(request);
+        if (path.starts_with("/api/article/") && get) return article(path.substr(std::string("/api/article/").size()));
+        if (path == "/api/batch" && request.method == "POST") return batch(request);
+        if (path == "/api/health" && get) return health();
+        if (path == "/api/search" || path == "/api/batch" || path == "/api/health" || path.starts_with("/api/article/"))
+            return {405, "application/json",
+                    one_line({{"version", json_version},
+                              {"error", {{"kind", "usage"}, {"message", request.method + " is not allowed on " + path},
+                                         {"hint", path == "/api/batch" ? "POST JSON Lines" : "use GET"}}}})};
+        return {404, "application/json",
+                one_line({{"version", json_version},
+                          {"error", {{"kind", "usage"}, {"message", "no such route: " + path},
+                                     {"hint", "routes: /api/search, /api/article/ID, /api/batch, /api/health"}}}})};
+    } catch (const Error& error) {
+        return error_response(error);
+    } catch (const std::exception& error) {
+        return error_response(Error(ErrorKind::internal, error.what()));
+    }
+}
+
+ApiResponse Api::search(const ApiRequest& request) {
+    return {200, "application/json", one_line(result_json(searcher_.search(search_request(request, defaults_))))};
+}
+
+ApiResponse Api::article(const std::string& id) {
+    if (!looks_like_article_id(id))
+        throw Error(ErrorKind::usage, fmt::format("{} is not an article id", id), "an id is 16 hex digits");
+    std::optional<Article> found = find_article(defaults_.databases, id);
+    if (!found)
+        return {404, "application/json",
+                one_line({{"version", json_version},
+                          {"error", {{"kind", "usage"}, {"message", "no article with id " + id}, {"hint", ""}}}})};
+    return {200, "application/json", one_line(article_json(id, *found))};
+}
+
+ApiResponse Api::batch(const ApiRequest& request) {
+    std::istringstream in(request.body);
+    std::ostringstream out;
+    run_batch(searcher_, in, out, defaults_);
+    return {200, "application/x-ndjson", out.str()};
+}
+
+ApiResponse Api::health() {
+    // A search that matches nothing still opens, checks and refreshes the
+    // databases: a damaged or missing one answers 503.
+    SearchRequest probe = defaults_;
+    probe.query = "dateline-health-probe";
+    probe.limit = 0;
+    probe.facets = false;
+    SearchResult result = searcher_.search(probe);
+    (void)result;
+    return {200, "application/json", one_line({{"version", json_version}, {"status", "ok"}})};
+}
+
+}  // namespace dateline::searcher::http

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// dateline-serve's JSON API as plain function calls, without HTTP: a request
+// (method, path, query parameters, body) in, a status and a body out. The
+// answers are the command line's: /api/search gives what dateline-search
+// --json prints, /api/batch what --batch prints, /api/article/ID what show
+// --json prints; errors are the same error objects, with a status (400 a
+// bad request, 404 nothing there, 503 the database cannot be read).
+// docs/http-api.md documents each route.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "searcher/search.hpp"
+#include "shared/error.hpp"
+
+namespace dateline::searcher::http {
+
+struct ApiRequest {
+    std::string method;  // "GET", "POST", ...
+    std::string path;    // "/api/search"
+    std::multimap<std::string, std::string> params;  // decoded query parameters
+    std::string body;
+};
+
+struct ApiResponse {
+    int status = 200;
+    std::string content_type = "application/json";
+    std::string body;
+};
+
+// Answers requests for one set of databases. Not for sharing between
+// threads: a server keeps one a worker thread (each holds its own Xapian
+// handles, and follows generation switches as batch mode does).
+class Api {
+public:
+    // defaults: what a request does not say (the databases among them).
+    // Throws Error as Searcher does.
+    explicit Api(const SearchRequest& defaults);
+
+    ApiResponse handle(const ApiRequest& request);
+
+private:
+    ApiResponse search(const ApiRequest& request);
+    ApiResponse article(const std::string& id);
+    ApiResponse batch(const ApiRequest& request);
+    ApiResponse health();
+
+    SearchRequest defaults_;
+    Searcher searcher_;
+};
+
+// The status an error gets: 400 usage, 503 database or locked or schema,
+// 500 anything else.
+int status_for(const Error& error);
+
+// An error as a response: {"version", "error": {"kind", "message", "hint"}}.
+ApiResponse error_response(const Error& error);
+
+}  // namespace dateline::searcher::http

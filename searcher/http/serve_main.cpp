@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// dateline-serve: the searcher over HTTP. Parses options, opens the
+// databases once to check them, then serves api.hpp's routes on a pool of
+// worker threads (cpp-httplib), each with its own Api; logs one line a
+// request; SIGTERM or SIGINT stops taking connections, lets the requests in
+// flight finish and exits 0.
+#include <chrono>
+#include <csignal>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include <pthread.h>
+
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "searcher/http/api.hpp"
+#include "shared/cli.hpp"
+#include "shared/error.hpp"
+
+namespace po = boost::program_options;
+using namespace dateline;
+
+namespace {
+
+constexpr std::string_view program = "dateline-serve";
+
+constexpr const char* usage_text = R"(Usage: dateline-serve --db DB [--db DB2 | --db tcp:HOST:PORT ...] [OPTIONS]
+
+Answers searches of Dateline databases over HTTP, with the answers of
+dateline-search --json (docs/http-api.md):
+  GET  /api/search?q=WORDS[&limit=N&offset=N&sort=ORDER&since=DATE&until=DATE
+                   &any=true&recent=true&facets=exact|estimate|off&facet=NAME:N
+                   &snippet_length=BYTES]
+  GET  /api/article/ID     one article whole (as show --json)
+  POST /api/batch          JSON Lines in, JSON Lines out (as --batch)
+  GET  /api/health         200 when the databases can be searched
+Errors are JSON objects {"version", "error": {"kind", "message", "hint"}}
+with status 400 (bad request), 404 (no such article or route) or 503 (the
+database cannot be read). The databases are followed through rebuilds and
+updates, as --batch follows them. One line a request on stderr. SIGTERM or
+SIGINT: finish the requests in flight, then exit.
+
+Exit status:
+  0  stopped by SIGTERM or SIGINT
+  2  bad options, or the address cannot be listened on
+  3  a database cannot be opened
+
+Options)";
+
+struct Address {
+    std::string host;
+    int port = 0;
+};
+
+Address parse_listen(const std::string& text) {
+    std::size_t colon = text.rfind(':');
+    Address address;
+    if (colon != std::string::npos && colon > 0) {
+        address.host = text.substr(0, colon);
+        try {
+            address.port = std::stoi(text.substr(colon + 1));
+        } catch (const std::exception&) {
+            address.port = 0;
+        }
+    }
+    if (address.host.empty() || address.port <= 0 || address.port > 65535)
+        throw Error(ErrorKind::usage, fmt::format("--listen {}: not HOST:PORT", text), "e.g. --listen 127.0.0.1:8080");
+    return address;
+}
+
+class RequestLog {
+public:
+    explicit RequestLog(bool json) : json_(json) {}
+
+    void write(const httplib::Request& request, int status, double ms) {
+        std::string line = json_ ? nlohmann::json{{"method", request.method}, {"path", request.path},
+                                                  {"status", status}, {"ms", ms}}
+                                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                                 : fmt::format("{} {} {} {:.1f} ms", request.method, request.path, status, ms);
+        std::lock_guard lock(mutex_);
+        std::cerr << line << '\n';
+    }
+
+private:
+    bool json_;
+    std::mutex mutex_;
+};
+
+int run(int argc, char** argv) {
+    searcher::SearchRequest defaults;
+    std::string listen = "127.0.0.1:8080", log_format = "text";
+    unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    po::options_description options(usage_text);
+    options.add_options()
+        ("help,h", "show this help")
+        ("db", po::value(&defaults.databases)->required()->value_name("DB"),
+         "database to search; repeat to search several as one (tcp:HOST:PORT for xapian-tcpsrv)")
+        ("listen", po::value(&listen)->value_name("HOST:PORT"), "where to listen (default 127.0.0.1:8080)")
+        ("threads", po::value(&threads)->value_name("N"), "requests answered at once (default: one a core)")
+        ("log-format", po::value(&log_format)->value_name("FORMAT"), "text (default) or json, one line a request");
+    po::variables_map vm;
+    po::store(po::parse_command_line(argc, argv, options), vm);
+    if (vm.count("help")) {
+        std::cout << options << '\n';
+        return exit_status::ok;
+    }
+    po::notify(vm);
+    if (log_format != "text" && log_format != "json")
+        throw Error(ErrorKind::usage, fmt::format("--log-format {}: say text or json", log_format));
+    if (threads == 0) throw Error(ErrorKind::usage, "--threads must be 1 or more");
+    Address address = parse_listen(listen);
+    { searcher::http::Api check(defaults); }  // a database that cannot be opened stops here, exit 3
+
+    // SIGTERM and SIGINT go to one thread, which stops the server; every
+    // thread made after this inherits the mask.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    httplib::Server server;
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    RequestLog log(log_format == "json");
+    auto handler = [&](const httplib::Request& request, httplib::Response& response) {
+        auto start = std::chrono::steady_clock::now();
+        // Each worker thread its own databases, opened on its first request.
+        thread_local std::unique_ptr<searcher::http::Api> api;
+        searcher::http::ApiResponse answer;
+        try {
+            if (!api) api = std::make_unique<searcher::http::Api>(defaults);
+            answer = api->handle({request.method, request.path,
+                                  std::multimap<std::string, std::string>(request.params.begin(), request.params.end()),
+                                  request.body});
+        } catch (const Error& error) {
+            answer = searcher::http::error_response(error);
+        }
+        response.status = answer.status;
+        response.set_content(answer.body, answer.content_type);
+        log.write(request, answer.status,
+                  std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    };
+    for (const char* pattern : {".*"}) {
+        server.Get(pattern, handler);
+        server.Post(pattern, handler);
+        server.Put(pattern, handler);
+        server.Delete(pattern, handler);
+        server.Patch(pattern, handler);
+    }
+
+    if (!server.bind_to_port(address.host.c_str(), address.port))
+        throw Error(ErrorKind::usage, fmt::format("cannot listen on {}", listen),
+                    "another program may be using the port; choose another with --listen");
+    std::thread stopper([&] {
+        int signal = 0;
+        sigwait(&stop_signals, &signal);
+        server.stop();
+    });
+    std::cerr << fmt::format("{}: listening on http://{}:{}/ ({} threads)\n", program, address.host, address.port,
+                             threads);
+    // Returns once stop() has been called and the requests in flight are
+    // answered; if it returns for another reason, the stopper is woken.
+    server.listen_after_bind();
+    pthread_kill(stopper.native_handle(), SIGTERM);
+    stopper.join();
+    std::cerr << fmt::format("{}: stopped\n", program);
+    return exit_status::ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return run_guarded(program, "see dateline-serve --help", [&] { return run(argc, argv); });
+}

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// dateline-serve's routes without a network (searcher/http/api.hpp): the
+// answers are the command line's, and every bad request is a JSON error with
+// its status.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "searcher/http/api.hpp"
+#include "tests/support.hpp"
+
+using namespace dateline;
+using searcher::http::ApiRequest;
+using searcher::http::ApiResponse;
+
+namespace {
+
+searcher::http::Api& sample_api() {
+    static searcher::http::Api api([] {
+        searcher::SearchRequest defaults;
+        defaults.databases = {test::shared_sample_database()};
+        return defaults;
+    }());
+    return api;
+}
+
+ApiResponse get(const std::string& path, std::multimap<std::string, std::string> params = {}) {
+    return sample_api().handle({"GET", path, std::move(params), ""});
+}
+
+std::string error_kind(const ApiResponse& response) {
+    return nlohmann::json::parse(response.body)["error"]["kind"].get<std::string>();
+}
+
+}  // namespace
+
+TEST_CASE("GET /api/search answers what dateline-search --json prints", "[http]") {
+    ApiResponse response = get("/api/search", {{"q", "strike"}, {"limit", "3"}, {"facet", "person:2"}});
+    REQUIRE(response.status == 200);
+    CHECK(response.content_type == "application/json");
+    auto printed = test::run_command(test::search_binary() + " --db " + test::shell_quote(test::shared_sample_database()) +
+                                     " --json --limit 3 --facet person:2 strike");
+    REQUIRE(printed.status == 0);
+    CHECK(nlohmann::json::parse(response.body) == nlohmann::json::parse(printed.out));
+    CHECK(nlohmann::json::parse(response.body)["hits"].size() == 3);
+}
+
+TEST_CASE("the article route and batch route answer as show --json and --batch", "[http]") {
+    auto search = nlohmann::json::parse(get("/api/search", {{"q", "strike"}, {"limit", "1"}}).body);
+    std::string id = search["hits"][0]["id"];
+    ApiResponse article = get("/api/article/" + id);
+    REQUIRE(article.status == 200);
+    auto shown = test::run_command(test::search_binary() + " --db " + test::shell_quote(test::shared_sample_database()) +
+                                   " --json show " + id);
+    CHECK(nlohmann::json::parse(article.body) == nlohmann::json::parse(shown.out));
+
+    std::string lines = "strike\n{\"query\": \"port\", \"limit\": 1}\n\nAND (\n";
+    ApiResponse batch = sample_api().handle({"POST", "/api/batch", {}, lines});
+    REQUIRE(batch.status == 200);
+    CHECK(batch.content_type == "application/x-ndjson");
+    test::TempDir dir;
+    test::write_file(dir.path() / "lines", lines);
+    auto printed = test::run_command(test::search_binary() + " --db " + test::shell_quote(test::shared_sample_database()) +
+                                     " --batch " + test::shell_quote(dir / "lines"));
+    CHECK(batch.body == printed.out);
+}
+
+TEST_CASE("bad requests are JSON errors with a status, never a crash", "[http]") {
+    CHECK(get("/api/search", {{"q", "strike AND ("}}).status == 400);
+    CHECK(get("/api/search").status == 400);                                   // no query
+    CHECK(get("/api/search", {{"q", "strike"}, {"limit", "ten"}}).status == 400);
+    CHECK(get("/api/search", {{"q", "strike"}, {"colour", "red"}}).status == 400);
+    CHECK(get("/api/search", {{"q", "strike"}, {"facet", "mood:3"}}).status == 400);
+    CHECK(get("/api/search", {{"q", "strike"}, {"sort", "sideways"}}).status == 400);
+    CHECK(error_kind(get("/api/search", {{"q", "strike"}, {"limit", "ten"}})) == "usage");
+    CHECK(get("/api/article/0123456789abcdef").status == 404);
+    CHECK(get("/api/article/not-an-id").status == 400);
+    CHECK(get("/index.php").status == 404);
+    CHECK(sample_api().handle({"DELETE", "/api/search", {}, ""}).status == 405);
+    CHECK(get("/api/health").status == 200);
+
+    searcher::SearchRequest missing;
+    test::TempDir dir;
+    missing.databases = {dir / "none"};
+    CHECK_THROWS_AS(searcher::http::Api(missing), Error);  // dateline-serve exits 3 before listening
+}
