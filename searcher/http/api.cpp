@@ -2,6 +2,8 @@
 #include "searcher/http/api.hpp"
 
 #include <charconv>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 
@@ -12,6 +14,7 @@
 #include "searcher/json_printer.hpp"
 #include "searcher/search_request.hpp"
 #include "searcher/show.hpp"
+#include "shared/data_dir.hpp"
 
 namespace dateline::searcher::http {
 namespace {
@@ -83,7 +86,10 @@ ApiResponse error_response(const Error& error) {
     return {status_for(error), "application/json", one_line({{"version", json_version}, {"error", error_json(error)}})};
 }
 
-Api::Api(const SearchRequest& defaults) : defaults_(defaults), searcher_(defaults.databases) {}
+Api::Api(const SearchRequest& defaults) : defaults_(defaults), searcher_(defaults.databases) {
+    std::ifstream in(data_dir() / "web" / "index.html", std::ios::binary);
+    page_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
 
 ApiResponse Api::handle(const ApiRequest& request) {
     try {
@@ -93,6 +99,8 @@ ApiResponse Api::handle(const ApiRequest& request) {
         if (path.starts_with("/api/article/") && get) return article(path.substr(std::string("/api/article/").size()));
         if (path == "/api/batch" && request.method == "POST") return batch(request);
         if (path == "/api/health" && get) return health();
+        if ((path == "/" || path == "/index.html") && get && !page_.empty())
+            return {200, "text/html; charset=utf-8", page_};
         if (path == "/api/search" || path == "/api/batch" || path == "/api/health" || path.starts_with("/api/article/"))
             return {405, "application/json",
                     one_line({{"version", json_version},

@@ -4,7 +4,8 @@
 // answers are the command line's: /api/search gives what dateline-search
 // --json prints, /api/batch what --batch prints, /api/article/ID what show
 // --json prints; errors are the same error objects, with a status (400 a
-// bad request, 404 nothing there, 503 the database cannot be read).
+// bad request, 404 nothing there, 503 the database cannot be read). GET /
+// is the web page (data/web/index.html), which asks /api/search.
 // docs/http-api.md documents each route.
 #pragma once
 
@@ -49,6 +50,7 @@ private:
 
     SearchRequest defaults_;
     Searcher searcher_;
+    std::string page_;  // data/web/index.html: the page at /
 };
 
 // The status an error gets: 400 usage, 503 database or locked or schema,

@@ -78,6 +78,10 @@ TEST_CASE("bad requests are JSON errors with a status, never a crash", "[http]")
     CHECK(get("/index.php").status == 404);
     CHECK(sample_api().handle({"DELETE", "/api/search", {}, ""}).status == 405);
     CHECK(get("/api/health").status == 200);
+    ApiResponse page = get("/");
+    CHECK(page.status == 200);
+    CHECK(page.content_type.starts_with("text/html"));
+    CHECK(page.body.find("fetch(\"/api/search?\"") != std::string::npos);  // the page asks the API
 
     searcher::SearchRequest missing;
     test::TempDir dir;
