@@ -8,7 +8,7 @@
 
 #include "indexer/command_line.hpp"
 #include "indexer/commands/compact.hpp"
-#include "indexer/commands/database_stats.hpp"
+#include "shared/database_stats.hpp"
 #include "indexer/commands/extract_command.hpp"
 #include "indexer/stats_printer.hpp"
 #include "indexer/commands/update.hpp"

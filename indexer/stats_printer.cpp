@@ -5,30 +5,10 @@
 #include <nlohmann/json.hpp>
 
 namespace dateline::indexer {
-namespace {
-
-using json = nlohmann::ordered_json;
-
-json date_or_null(const std::optional<Date>& date) { return date ? json(format_iso_date(*date)) : json(nullptr); }
-
-}  // namespace
 
 void print_stats(std::ostream& out, const DatabaseStats& stats, bool as_json) {
     if (as_json) {
-        json outlets = json::array();
-        for (const auto& [name, count] : stats.outlets) outlets.push_back({{"value", name}, {"count", count}});
-        json object = {
-            {"database", stats.path},
-            {"documents", stats.documents},
-            {"first_date", date_or_null(stats.first_date)},
-            {"last_date", date_or_null(stats.last_date)},
-            {"outlets", outlets},
-            {"bytes_on_disk", stats.bytes_on_disk},
-            {"schema_version", stats.schema_version},
-            {"last_update", stats.last_update.empty() ? json(nullptr) : json(stats.last_update)},
-            {"generation", stats.generation},
-        };
-        out << object.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+        out << stats_json(stats).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
         return;
     }
     out << fmt::format("database:       {}\n", stats.path);

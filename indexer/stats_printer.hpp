@@ -4,7 +4,7 @@
 
 #include <ostream>
 
-#include "indexer/commands/database_stats.hpp"
+#include "shared/database_stats.hpp"
 
 namespace dateline::indexer {
 

@@ -6,7 +6,7 @@
 #include <xapian.h>
 #include <fmt/format.h>
 
-#include "indexer/commands/database_stats.hpp"
+#include "shared/database_stats.hpp"
 #include "indexer/write/writer_lock.hpp"
 #include "shared/error.hpp"
 #include "shared/facet_columns.hpp"

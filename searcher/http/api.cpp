@@ -15,6 +15,7 @@
 #include "searcher/search_request.hpp"
 #include "searcher/show.hpp"
 #include "shared/data_dir.hpp"
+#include "shared/database_stats.hpp"
 
 namespace dateline::searcher::http {
 namespace {
@@ -99,9 +100,11 @@ ApiResponse Api::handle(const ApiRequest& request) {
         if (path.starts_with("/api/article/") && get) return article(path.substr(std::string("/api/article/").size()));
         if (path == "/api/batch" && request.method == "POST") return batch(request);
         if (path == "/api/health" && get) return health();
+        if (path == "/api/stats" && get) return stats();
         if ((path == "/" || path == "/index.html") && get && !page_.empty())
             return {200, "text/html; charset=utf-8", page_};
-        if (path == "/api/search" || path == "/api/batch" || path == "/api/health" || path.starts_with("/api/article/"))
+        if (path == "/api/search" || path == "/api/batch" || path == "/api/health" || path == "/api/stats" ||
+            path.starts_with("/api/article/"))
             return {405, "application/json",
                     one_line({{"version", json_version},
                               {"error", {{"kind", "usage"}, {"message", request.method + " is not allowed on " + path},
@@ -109,7 +112,7 @@ ApiResponse Api::handle(const ApiRequest& request) {
         return {404, "application/json",
                 one_line({{"version", json_version},
                           {"error", {{"kind", "usage"}, {"message", "no such route: " + path},
-                                     {"hint", "routes: /api/search, /api/article/ID, /api/batch, /api/health"}}}})};
+                                     {"hint", "routes: /api/search, /api/article/ID, /api/batch, /api/stats, /api/health"}}}})};
     } catch (const Error& error) {
         return error_response(error);
     } catch (const std::exception& error) {
@@ -137,6 +140,18 @@ ApiResponse Api::batch(const ApiRequest& request) {
     std::ostringstream out;
     run_batch(searcher_, in, out, defaults_);
     return {200, "application/x-ndjson", out.str()};
+}
+
+ApiResponse Api::stats() {
+    json databases = json::array();
+    std::size_t documents = 0;
+    for (const std::string& path : defaults_.databases) {
+        DatabaseStats stats = read_database_stats(path);
+        documents += stats.documents;
+        databases.push_back(stats_json(stats));
+    }
+    return {200, "application/json",
+            one_line({{"version", json_version}, {"documents", documents}, {"databases", std::move(databases)}})};
 }
 
 ApiResponse Api::health() {

@@ -3,7 +3,8 @@
 // (method, path, query parameters, body) in, a status and a body out. The
 // answers are the command line's: /api/search gives what dateline-search
 // --json prints, /api/batch what --batch prints, /api/article/ID what show
-// --json prints; errors are the same error objects, with a status (400 a
+// --json prints, /api/stats what dateline-index stats --json prints for
+// each database; errors are the same error objects, with a status (400 a
 // bad request, 404 nothing there, 503 the database cannot be read). GET /
 // is the web page (data/web/index.html), which asks /api/search.
 // docs/http-api.md documents each route.
@@ -46,6 +47,7 @@ private:
     ApiResponse search(const ApiRequest& request);
     ApiResponse article(const std::string& id);
     ApiResponse batch(const ApiRequest& request);
+    ApiResponse stats();
     ApiResponse health();
 
     SearchRequest defaults_;

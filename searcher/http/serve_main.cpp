@@ -38,7 +38,9 @@ dateline-search --json (docs/http-api.md):
                    &snippet_length=BYTES]
   GET  /api/article/ID     one article whole (as show --json)
   POST /api/batch          JSON Lines in, JSON Lines out (as --batch)
+  GET  /api/stats          what each database holds (as dateline-index stats --json)
   GET  /api/health         200 when the databases can be searched
+  GET  /                   the search page, for a browser
 Errors are JSON objects {"version", "error": {"kind", "message", "hint"}}
 with status 400 (bad request), 404 (no such article or route) or 503 (the
 database cannot be read). The databases are followed through rebuilds and

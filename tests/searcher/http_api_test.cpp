@@ -78,6 +78,9 @@ TEST_CASE("bad requests are JSON errors with a status, never a crash", "[http]")
     CHECK(get("/index.php").status == 404);
     CHECK(sample_api().handle({"DELETE", "/api/search", {}, ""}).status == 405);
     CHECK(get("/api/health").status == 200);
+    auto stats = nlohmann::json::parse(get("/api/stats").body);
+    CHECK(stats["documents"] == stats["databases"][0]["documents"]);
+    CHECK(stats["documents"].get<int>() > 40);
     ApiResponse page = get("/");
     CHECK(page.status == 200);
     CHECK(page.content_type.starts_with("text/html"));

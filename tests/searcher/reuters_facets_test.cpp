@@ -18,6 +18,7 @@
 #include "shared/dates.hpp"
 #include "shared/document_codec.hpp"
 #include "shared/schema.hpp"
+#include "shared/store.hpp"
 #include "tests/support.hpp"
 
 using namespace dateline;
@@ -91,7 +92,7 @@ TEST_CASE("facet counts over all matches equal a brute-force count on Reuters", 
     indexer::UpdateRequest update{.database = dir / "db",
                                   .paths = {(test::team_kit_dir() / "corpora/reuters21578/reuters21578.jsonl.gz").string()}};
     indexer::update_database(update);
-    Xapian::Database db(dir / "db");
+    Xapian::Database db = store::open_for_search({dir / "db"});  // registers its dictionary for decode_article
     REQUIRE(db.get_doccount() > 20'000);
 
     struct Case {

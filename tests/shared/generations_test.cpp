@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "indexer/commands/compact.hpp"
-#include "indexer/commands/database_stats.hpp"
+#include "shared/database_stats.hpp"
 #include "indexer/commands/update.hpp"
 #include "searcher/search.hpp"
 #include "shared/error.hpp"
@@ -125,7 +125,7 @@ TEST_CASE("a stub naming no generation is reported, not followed", "[generations
 TEST_CASE("stats report what the sample holds, as counted from its manifest and its articles' dates", "[generations]") {
     test::TempDir dir;
     indexer::update_database(test::sample_request(dir / "db"));
-    auto stats = indexer::read_database_stats(dir / "db");
+    auto stats = read_database_stats(dir / "db");
     CHECK(stats.documents == 44);
     REQUIRE(stats.first_date);
     CHECK(format_iso_date(*stats.first_date) == "2024-01-04");

@@ -14,6 +14,7 @@
 #include "indexer/commands/update.hpp"
 #include "shared/document_codec.hpp"
 #include "shared/schema.hpp"
+#include "shared/store.hpp"
 #include "tests/support.hpp"
 
 using namespace dateline;
@@ -54,7 +55,7 @@ Expected count_raw(const std::string& corpus) {
 
 Expected count_indexed(const std::string& db_path) {
     Expected found;
-    Xapian::Database db(db_path);
+    Xapian::Database db = store::open_for_search({db_path});  // registers its dictionary for decode_article
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
         Article article = decode_article(db.get_document(*it).get_data());
         ++found.usable;

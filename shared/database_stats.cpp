@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "indexer/commands/database_stats.hpp"
+#include "shared/database_stats.hpp"
 
 #include <algorithm>
 #include <map>
@@ -10,7 +10,7 @@
 #include "shared/schema.hpp"
 #include "shared/store.hpp"
 
-namespace dateline::indexer {
+namespace dateline {
 namespace fs = std::filesystem;
 
 std::uintmax_t bytes_on_disk(const fs::path& path) {
@@ -43,4 +43,22 @@ DatabaseStats read_database_stats(const std::string& db_path) {
     return stats;
 }
 
-}  // namespace dateline::indexer
+nlohmann::ordered_json stats_json(const DatabaseStats& stats) {
+    using json = nlohmann::ordered_json;
+    auto date_or_null = [](const std::optional<Date>& date) { return date ? json(format_iso_date(*date)) : json(nullptr); };
+    json outlets = json::array();
+    for (const auto& [name, count] : stats.outlets) outlets.push_back({{"value", name}, {"count", count}});
+    return {
+        {"database", stats.path},
+        {"documents", stats.documents},
+        {"first_date", date_or_null(stats.first_date)},
+        {"last_date", date_or_null(stats.last_date)},
+        {"outlets", outlets},
+        {"bytes_on_disk", stats.bytes_on_disk},
+        {"schema_version", stats.schema_version},
+        {"last_update", stats.last_update.empty() ? json(nullptr) : json(stats.last_update)},
+        {"generation", stats.generation},
+    };
+}
+
+}  // namespace dateline

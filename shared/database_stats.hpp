@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// dateline-index stats: what a database holds, for people and for scripts.
+// What a database holds, for people and for scripts: dateline-index stats,
+// and dateline-serve's /api/stats.
 #pragma once
 
 #include <cstdint>
@@ -9,9 +10,11 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "shared/dates.hpp"
 
-namespace dateline::indexer {
+namespace dateline {
 
 struct DatabaseStats {
     std::string path;
@@ -27,7 +30,12 @@ struct DatabaseStats {
 // Reads without taking the writer lock. Throws Error (database).
 DatabaseStats read_database_stats(const std::string& db_path);
 
+// As one JSON object: database, documents, first_date, last_date, outlets
+// ([{value, count}]), bytes_on_disk, schema_version, last_update,
+// generation (docs/output-format.md).
+nlohmann::ordered_json stats_json(const DatabaseStats& stats);
+
 // Total size of the regular files below path (0 if it does not exist).
 std::uintmax_t bytes_on_disk(const std::filesystem::path& path);
 
-}  // namespace dateline::indexer
+}  // namespace dateline
