@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "searcher/http/api.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <iterator>
@@ -68,6 +69,9 @@ SearchRequest search_request(const ApiRequest& request, const SearchRequest& def
         else if (name == "facet") facet_sizes.push_back(value);
     }
     if (!has_query) throw Error(ErrorKind::usage, "no query", "ask with /api/search?q=WORDS");
+    if (search.query.size() > max_query_bytes)
+        throw Error(ErrorKind::usage, fmt::format("the query is {} bytes; at most {} are taken", search.query.size(),
+                                                  max_query_bytes));
     for (const auto& [name, size] : parse_facet_sizes(facet_sizes)) search.facet_sizes[name] = size;
     return search;
 }
@@ -88,8 +92,17 @@ ApiResponse error_response(const Error& error) {
 }
 
 Api::Api(const SearchRequest& defaults) : defaults_(defaults), searcher_(defaults.databases) {
-    std::ifstream in(data_dir() / "web" / "index.html", std::ios::binary);
-    page_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    // The page's files, read once: only these are served, by name, so no
+    // path a client writes can reach any other file.
+    for (const auto& [name, type] : std::initializer_list<std::pair<const char*, const char*>>{
+             {"index.html", "text/html; charset=utf-8"},
+             {"dateline.js", "text/javascript; charset=utf-8"},
+             {"dateline.css", "text/css; charset=utf-8"}}) {
+        std::ifstream in(data_dir() / "web" / name, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (!bytes.empty()) files_["/" + std::string(name)] = {200, type, std::move(bytes)};
+    }
+    if (files_.contains("/index.html")) files_["/"] = files_["/index.html"];
 }
 
 ApiResponse Api::handle(const ApiRequest& request) {
@@ -101,8 +114,7 @@ ApiResponse Api::handle(const ApiRequest& request) {
         if (path == "/api/batch" && request.method == "POST") return batch(request);
         if (path == "/api/health" && get) return health();
         if (path == "/api/stats" && get) return stats();
-        if ((path == "/" || path == "/index.html") && get && !page_.empty())
-            return {200, "text/html; charset=utf-8", page_};
+        if (auto file = files_.find(path); file != files_.end() && get) return file->second;
         if (path == "/api/search" || path == "/api/batch" || path == "/api/health" || path == "/api/stats" ||
             path.starts_with("/api/article/"))
             return {405, "application/json",
@@ -136,6 +148,9 @@ ApiResponse Api::article(const std::string& id) {
 }
 
 ApiResponse Api::batch(const ApiRequest& request) {
+    if (auto lines = std::count(request.body.begin(), request.body.end(), '\n'); lines > max_batch_lines)
+        throw Error(ErrorKind::usage, fmt::format("{} lines in one batch; at most {} are taken", lines, max_batch_lines),
+                    "send the rest in another request");
     std::istringstream in(request.body);
     std::ostringstream out;
     run_batch(searcher_, in, out, defaults_);

@@ -6,7 +6,8 @@
 // --json prints, /api/stats what dateline-index stats --json prints for
 // each database; errors are the same error objects, with a status (400 a
 // bad request, 404 nothing there, 503 the database cannot be read). GET /
-// is the web page (data/web/index.html), which asks /api/search.
+// is the web page (data/web/index.html, with its dateline.js and
+// dateline.css), which asks /api/search.
 // docs/http-api.md documents each route.
 #pragma once
 
@@ -18,6 +19,11 @@
 #include "shared/error.hpp"
 
 namespace dateline::searcher::http {
+
+// What one request may ask, beyond which it gets a 400: a query's length
+// and a batch's lines (a limit's and an offset's are the command line's).
+inline constexpr std::size_t max_query_bytes = 4096;
+inline constexpr long max_batch_lines = 10'000;
 
 struct ApiRequest {
     std::string method;  // "GET", "POST", ...
@@ -52,7 +58,7 @@ private:
 
     SearchRequest defaults_;
     Searcher searcher_;
-    std::string page_;  // data/web/index.html: the page at /
+    std::map<std::string, ApiResponse> files_;  // the page's files (data/web/) by path
 };
 
 // The status an error gets: 400 usage, 503 database or locked or schema,

@@ -73,6 +73,15 @@ TEST_CASE("dateline-serve answers over HTTP, follows a rebuild and stops cleanly
     Server server(dir, db);
     REQUIRE(server.port != 0);
 
+    auto page = httplib::Client("127.0.0.1", server.port).Get("/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->get_header_value("Content-Security-Policy").find("script-src 'self'") != std::string::npos);
+    auto escape = httplib::Client("127.0.0.1", server.port).Get("/../../../etc/passwd");
+    REQUIRE(escape);
+    CHECK(escape->status == 404);
+    CHECK(escape->body.find("root:") == std::string::npos);
+
     nlohmann::json before = get_json(server.port, "/api/search?q=harbour&limit=2");
     CHECK(before["hits"].size() == 2);
     CHECK(get_json(server.port, "/api/search?q=harbour+AND+(", 400)["error"]["kind"] == "usage");

@@ -84,7 +84,23 @@ TEST_CASE("bad requests are JSON errors with a status, never a crash", "[http]")
     ApiResponse page = get("/");
     CHECK(page.status == 200);
     CHECK(page.content_type.starts_with("text/html"));
-    CHECK(page.body.find("fetch(\"/api/search?\"") != std::string::npos);  // the page asks the API
+    CHECK(page.body.find("<script src=\"/dateline.js\"></script>") != std::string::npos);
+    CHECK(page.body.find("<script>") == std::string::npos);  // no inline script: the CSP forbids it
+    ApiResponse script = get("/dateline.js");
+    CHECK(script.content_type.starts_with("text/javascript"));
+    CHECK(script.body.find("fetch(\"/api/search?\"") != std::string::npos);  // the page asks the API
+    CHECK(script.body.find("innerHTML") == std::string::npos);  // article text is never parsed as HTML
+    CHECK(get("/dateline.css").status == 200);
+
+    // Only the page's own files: no path reaches another.
+    for (const char* path : {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/dateline.js/../index.html",
+                             "/README.md", "/web/index.html", "//etc/passwd"})
+        CHECK(get(path).status == 404);
+
+    CHECK(get("/api/search", {{"q", std::string(5000, 'a')}}).status == 400);
+    std::string many_lines;
+    for (int i = 0; i < 10'001; ++i) many_lines += "strike\n";
+    CHECK(sample_api().handle({"POST", "/api/batch", {}, many_lines}).status == 400);
 
     searcher::SearchRequest missing;
     test::TempDir dir;
