@@ -94,7 +94,8 @@ BuiltRun build_run(Run& run, const std::string& work_dir, const Manifest& manife
     std::optional<Xapian::WritableDatabase> db;
     auto write = [&](PreparedRecord& record) {
         Xapian::Document& document = *record.document;
-        document.set_data(packing.packer().pack(document.get_data()));
+        if (const stored_data::Packer& packer = packing.packer(); packer.packs())
+            document.set_data(packer.pack(document.get_data()));
         if (!db) db.emplace(built.path, run_database_flags);
         std::string id_term = schema::id_term(record.id);
         record.replaced = db->term_exists(id_term);

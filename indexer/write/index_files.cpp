@@ -64,7 +64,7 @@ private:
     // Packs and writes; whether a document of the id was there.
     bool put(const std::string& id, Xapian::Document& document) {
         std::string id_term = schema::id_term(id);
-        document.set_data(packer_.pack(document.get_data()));
+        if (packer_.packs()) document.set_data(packer_.pack(document.get_data()));
         bool exists = db_.term_exists(id_term);
         db_.replace_document(id_term, document);
         return exists;

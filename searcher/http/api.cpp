@@ -56,8 +56,10 @@ SearchRequest search_request(const ApiRequest& request, const SearchRequest& def
             throw Error(ErrorKind::usage, fmt::format("unknown parameter \"{}\"", name),
                         "parameters are q, limit, offset, sort, since, until, any, recent, facets, facet, "
                         "snippet_length");
-        if (name == "q") search.query = value, has_query = true;
-        else if (name == "limit") search.limit = number_param(name, value);
+        if (name == "q") {
+            search.query = value;
+            has_query = true;
+        } else if (name == "limit") search.limit = number_param(name, value);
         else if (name == "offset") search.offset = number_param(name, value);
         else if (name == "snippet_length") search.snippet_length = number_param(name, value);
         else if (name == "sort") search.sort = parse_sort_order(value);
@@ -176,8 +178,7 @@ ApiResponse Api::health() {
     probe.query = "dateline-health-probe";
     probe.limit = 0;
     probe.facets = false;
-    SearchResult result = searcher_.search(probe);
-    (void)result;
+    searcher_.search(probe);
     return {200, "application/json", one_line({{"version", json_version}, {"status", "ok"}})};
 }
 
