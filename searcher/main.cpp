@@ -122,7 +122,7 @@ void print_result(const searcher::SearchResult& result, Output output) {
 }
 
 int run_show(const std::vector<std::string>& databases, const std::string& id, Output output) {
-    std::optional<Article> article = searcher::find_article(databases, id);
+    std::optional<Article> article = searcher::Searcher(databases).find_article(id);
     if (!article) {
         std::cerr << fmt::format("{}: no article with id {}\n", program, id);
         return exit_status::partial;

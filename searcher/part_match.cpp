@@ -30,6 +30,14 @@ Xapian::Enquire& set_up_ranking(PartMatch& part, const Xapian::Database& db, con
     return enquire;
 }
 
+// With a deadline, a spy on enquire that stops the match when it is past
+// (local databases: a remote one cannot run it).
+void watch_deadline(PartMatch& part, Xapian::Enquire& enquire, const MatchSettings& settings) {
+    if (!settings.deadline || settings.remote) return;
+    part.deadline_spy = std::make_unique<DeadlineSpy>(*settings.deadline);
+    enquire.add_matchspy(part.deadline_spy.get());
+}
+
 bool checks_positions(const Xapian::Query& query) {
     if (query.get_type() == Xapian::Query::OP_PHRASE || query.get_type() == Xapian::Query::OP_NEAR) return true;
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
@@ -51,6 +59,7 @@ void rank_and_count_part(PartMatch& part, const Xapian::Database& db, const Xapi
                          const MatchSettings& settings, std::shared_ptr<const FacetColumns> columns) {
     Xapian::Enquire& enquire = set_up_ranking(part, db, query, settings);
     part.counter = std::make_unique<FacetCounter>(enquire, std::move(columns), settings.remote);
+    watch_deadline(part, enquire, settings);
     // Every match checked: the spies see them all, and the count is exact.
     part.mset = enquire.get_mset(settings.first, settings.count, db.get_doccount());
     part.counter->finish();
@@ -73,6 +82,7 @@ void count_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query
         }
     }
     // No entries wanted, every match checked: the spies see them all.
+    watch_deadline(part, enquire, settings);
     Xapian::MSet counted = enquire.get_mset(0, 0, db.get_doccount());
     part.counter->finish();
     part.counted = counted.get_matches_estimated();

@@ -22,6 +22,7 @@
 #include <xapian.h>
 
 #include "searcher/database_part.hpp"
+#include "searcher/deadline.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/search_types.hpp"
 
@@ -35,6 +36,7 @@ struct MatchSettings {
     Xapian::docid sample_stride = 1;  // count only a sample (DatabasePart::stride), scaled up
     bool remote = false;         // some database is served by xapian-tcpsrv
     std::string weighting;       // SearchRequest::weighting
+    std::optional<Deadline> deadline;  // SearchRequest::deadline: counting matches check it
 };
 
 struct PartMatch {
@@ -48,6 +50,7 @@ struct PartMatch {
     std::unique_ptr<Xapian::Enquire> counting;
     std::unique_ptr<FacetCounter> counter;
     std::optional<Xapian::doccount> counted;  // how many matches, exactly
+    std::unique_ptr<DeadlineSpy> deadline_spy;  // on the counting match, with a deadline
 };
 
 // The ranked match of query on db.

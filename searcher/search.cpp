@@ -246,7 +246,8 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
                            .facets = request.facets,
                            .sample_stride = stride,
                            .remote = handles.remote,
-                           .weighting = request.weighting};
+                           .weighting = request.weighting,
+                           .deadline = request.deadline};
     std::vector<DatabasePart> parts = plan_parts(handles.shards, handles.remote, handles.cores, handles.split_from);
     std::vector<PartMatch> matches;
     if (parts.empty()) {
@@ -268,6 +269,7 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
         matches = match_parts(handles, query, parts, settings);
     }
 
+    if (request.deadline) request.deadline->check();
     std::vector<RankedEntry> ranked = merge_ranked(matches, request.sort);
     if (ranked.size() > settings.count) ranked.resize(settings.count);  // each part gave its best count
     unsigned skipped = settings.first;  // the matches ranked before the entries
@@ -408,13 +410,13 @@ void Searcher::refresh() {
     });
 }
 
-SearchResult Searcher::search(const SearchRequest& request) {
-    check_request(request);
+template <class Read>
+auto Searcher::on_current(Read read) {
     refresh();
     constexpr int attempts = 3;
     for (int attempt = 1;; ++attempt) {
         try {
-            return run_query(open_, request, aliases_, rarity_);
+            return read();
         } catch (const Xapian::DatabaseModifiedError& error) {
             if (attempt == attempts) throw store::translate(error, describe_paths(open_.paths));
             open();
@@ -425,6 +427,21 @@ SearchResult Searcher::search(const SearchRequest& request) {
             open();
         }
     }
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    check_request(request);
+    if (request.deadline) request.deadline->check();
+    return on_current([&] { return run_query(open_, request, aliases_, rarity_); });
+}
+
+std::optional<Article> Searcher::find_article(const std::string& id) {
+    return on_current([&]() -> std::optional<Article> {
+        std::string term = schema::filter_term(schema::id, id);
+        Xapian::PostingIterator posting = open_.db.postlist_begin(term);
+        if (posting == open_.db.postlist_end(term)) return std::nullopt;
+        return decode_article(open_.db.get_document(*posting).get_data());
+    });
 }
 
 SearchResult search(const SearchRequest& request) { return Searcher(request.databases).search(request); }

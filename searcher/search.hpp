@@ -30,6 +30,10 @@ public:
     // Throws Error: usage (empty or unparsable query), database.
     SearchResult search(const SearchRequest& request);
 
+    // The article with that id (16 hex digits) in any of the databases, or
+    // nullopt. Throws Error (database).
+    std::optional<Article> find_article(const std::string& id);
+
     // A database of at least this many documents is matched in parts, one
     // a core (default 50,000); for tests and benchmarks. cores: how many
     // threads a search may use (default: one a core).
@@ -59,6 +63,9 @@ public:
 
 private:
     void refresh();
+    // read() on the current revision, tried again on a fresh one if the
+    // databases changed under it.
+    template <class Read> auto on_current(Read read);
     void open();
     // Whether a local database's live generation is no longer the one opened.
     bool generation_switched() const;

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "searcher/deadline.hpp"
 #include "shared/analysis.hpp"
 #include "shared/article.hpp"
 
@@ -40,6 +41,9 @@ struct SearchRequest {
     // facets not named show default_facet_size; 0 shows every entry.
     std::map<std::string, unsigned> facet_sizes;
     static constexpr unsigned default_facet_size = 10;
+    // The time the search must end by (dateline-serve's time per request),
+    // or none.
+    std::optional<Deadline> deadline;
 };
 
 // Snippet text with the matched words marked by byte ranges [first, second).

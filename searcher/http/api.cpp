@@ -93,13 +93,15 @@ ApiResponse error_response(const Error& error) {
     return {status_for(error), "application/json", one_line({{"version", json_version}, {"error", error_json(error)}})};
 }
 
-Api::Api(const SearchRequest& defaults) : defaults_(defaults), searcher_(defaults.databases) {
+Api::Api(const SearchRequest& defaults, double time_limit)
+    : defaults_(defaults), time_limit_(time_limit), searcher_(defaults.databases) {
     // The page's files, read once: only these are served, by name, so no
     // path a client writes can reach any other file.
     for (const auto& [name, type] : std::initializer_list<std::pair<const char*, const char*>>{
              {"index.html", "text/html; charset=utf-8"},
              {"dateline.js", "text/javascript; charset=utf-8"},
-             {"dateline.css", "text/css; charset=utf-8"}}) {
+             {"dateline.css", "text/css; charset=utf-8"},
+             {"favicon.svg", "image/svg+xml"}}) {
         std::ifstream in(data_dir() / "web" / name, std::ios::binary);
         std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         if (!bytes.empty()) files_["/" + std::string(name)] = {200, type, std::move(bytes)};
@@ -134,14 +136,20 @@ ApiResponse Api::handle(const ApiRequest& request) {
     }
 }
 
+SearchRequest Api::timed() const {
+    SearchRequest request = defaults_;
+    if (time_limit_ > 0) request.deadline = Deadline::after(time_limit_);
+    return request;
+}
+
 ApiResponse Api::search(const ApiRequest& request) {
-    return {200, "application/json", one_line(result_json(searcher_.search(search_request(request, defaults_))))};
+    return {200, "application/json", one_line(result_json(searcher_.search(search_request(request, timed()))))};
 }
 
 ApiResponse Api::article(const std::string& id) {
     if (!looks_like_article_id(id))
         throw Error(ErrorKind::usage, fmt::format("{} is not an article id", id), "an id is 16 hex digits");
-    std::optional<Article> found = find_article(defaults_.databases, id);
+    std::optional<Article> found = searcher_.find_article(id);
     if (!found)
         return {404, "application/json",
                 one_line({{"version", json_version},
@@ -155,7 +163,7 @@ ApiResponse Api::batch(const ApiRequest& request) {
                     "send the rest in another request");
     std::istringstream in(request.body);
     std::ostringstream out;
-    run_batch(searcher_, in, out, defaults_);
+    run_batch(searcher_, in, out, timed());
     return {200, "application/x-ndjson", out.str()};
 }
 

@@ -6,8 +6,8 @@
 // --json prints, /api/stats what dateline-index stats --json prints for
 // each database; errors are the same error objects, with a status (400 a
 // bad request, 404 nothing there, 503 the database cannot be read). GET /
-// is the web page (data/web/index.html, with its dateline.js and
-// dateline.css), which asks /api/search.
+// is the web page (data/web/index.html, with its dateline.js,
+// dateline.css and favicon.svg), which asks /api/search and /api/article.
 // docs/http-api.md documents each route.
 #pragma once
 
@@ -44,8 +44,10 @@ struct ApiResponse {
 class Api {
 public:
     // defaults: what a request does not say (the databases among them).
-    // Throws Error as Searcher does.
-    explicit Api(const SearchRequest& defaults);
+    // time_limit: seconds a search, or a whole batch, may take (0: no
+    // limit); past it the search stops with a 400. Throws Error as
+    // Searcher does.
+    explicit Api(const SearchRequest& defaults, double time_limit = 0);
 
     ApiResponse handle(const ApiRequest& request);
 
@@ -56,7 +58,11 @@ private:
     ApiResponse stats();
     ApiResponse health();
 
+    // defaults_ with the deadline of a request made now.
+    SearchRequest timed() const;
+
     SearchRequest defaults_;
+    double time_limit_;
     Searcher searcher_;
     std::map<std::string, ApiResponse> files_;  // the page's files (data/web/) by path
 };

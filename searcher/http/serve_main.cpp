@@ -96,6 +96,7 @@ private:
 int run(int argc, char** argv) {
     searcher::SearchRequest defaults;
     std::string listen = "127.0.0.1:8080", log_format = "text";
+    double time_limit = 10;
     unsigned threads = std::max(1u, std::thread::hardware_concurrency());
     po::options_description options(usage_text);
     options.add_options()
@@ -104,6 +105,9 @@ int run(int argc, char** argv) {
          "database to search; repeat to search several as one (tcp:HOST:PORT for xapian-tcpsrv)")
         ("listen", po::value(&listen)->value_name("HOST:PORT"), "where to listen (default 127.0.0.1:8080)")
         ("threads", po::value(&threads)->value_name("N"), "requests answered at once (default: one a core)")
+        ("time-limit", po::value(&time_limit)->value_name("SECONDS"),
+         "longest a search (or a whole batch) may count matches before it is stopped with a 400 (default 10; "
+         "0: no limit)")
         ("log-format", po::value(&log_format)->value_name("FORMAT"), "text (default) or json, one line a request");
     po::variables_map vm;
     po::store(po::parse_command_line(argc, argv, options), vm);
@@ -115,8 +119,9 @@ int run(int argc, char** argv) {
     if (log_format != "text" && log_format != "json")
         throw Error(ErrorKind::usage, fmt::format("--log-format {}: say text or json", log_format));
     if (threads == 0) throw Error(ErrorKind::usage, "--threads must be 1 or more");
+    if (!(time_limit >= 0)) throw Error(ErrorKind::usage, "--time-limit must be 0 or more seconds");
     Address address = parse_listen(listen);
-    { searcher::http::Api check(defaults); }  // a database that cannot be opened stops here, exit 3
+    { searcher::http::Api check(defaults, time_limit); }  // a database that cannot be opened stops here, exit 3
 
     // SIGTERM and SIGINT go to one thread, which stops the server; every
     // thread made after this inherits the mask.
@@ -140,7 +145,7 @@ int run(int argc, char** argv) {
         thread_local std::unique_ptr<searcher::http::Api> api;
         searcher::http::ApiResponse answer;
         try {
-            if (!api) api = std::make_unique<searcher::http::Api>(defaults);
+            if (!api) api = std::make_unique<searcher::http::Api>(defaults, time_limit);
             answer = api->handle({request.method, request.path,
                                   std::multimap<std::string, std::string>(request.params.begin(), request.params.end()),
                                   request.body});

@@ -95,6 +95,12 @@ TEST_CASE("dateline-serve answers over HTTP, follows a rebuild and stops cleanly
     REQUIRE(rebuilt.status == 0);
     nlohmann::json after = get_json(server.port, "/api/search?q=harbour&limit=2");
     CHECK(after["total"].get<int>() > before["total"].get<int>());
+    // The article route reads through the workers' held handles too: an
+    // article only the new generation has.
+    nlohmann::json other = get_json(server.port, "/api/search?q=outlet%3A%22Meridian%20Wire%22&limit=1");
+    REQUIRE(other["hits"].size() == 1);
+    std::string id = other["hits"][0]["id"];
+    CHECK(get_json(server.port, "/api/article/" + id)["id"] == id);
 
     server.stop();
     CHECK(server.exit_status() == 0);

@@ -4,6 +4,8 @@
 // its status.
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include <nlohmann/json.hpp>
 
 #include "searcher/http/api.hpp"
@@ -65,6 +67,33 @@ TEST_CASE("the article route and batch route answer as show --json and --batch",
     CHECK(batch.body == printed.out);
 }
 
+TEST_CASE("a search past the time a request may take is a 400 that says so", "[http]") {
+    searcher::SearchRequest defaults;
+    defaults.databases = {test::shared_sample_database()};
+    searcher::http::Api limited(defaults, 1e-9);  // past before the search begins
+    ApiResponse response = limited.handle({"GET", "/api/search", {{"q", "strike"}}, ""});
+    CHECK(response.status == 400);
+    auto error = nlohmann::json::parse(response.body)["error"];
+    CHECK(error["kind"] == "usage");
+    CHECK(error["message"].get<std::string>().find("longer than") != std::string::npos);
+    CHECK(error["hint"].get<std::string>().find("facets=estimate") != std::string::npos);
+    // A batch shares one limit: past it, each query answers the error.
+    ApiResponse batch = limited.handle({"POST", "/api/batch", {}, "strike\nport\n"});
+    CHECK(batch.status == 200);
+    std::istringstream lines(batch.body);
+    int errors = 0;
+    for (std::string line; std::getline(lines, line);) errors += nlohmann::json::parse(line).contains("error");
+    CHECK(errors == 2);
+    CHECK(searcher::http::Api(defaults, 30).handle({"GET", "/api/search", {{"q", "strike"}}, ""}).status == 200);
+
+    // Inside a match, the spy looks at the clock every 4,096 matches.
+    Xapian::Document document;
+    searcher::DeadlineSpy past(searcher::Deadline::after(0));
+    CHECK_THROWS_AS([&] { for (int i = 0; i < 4096; ++i) past(document, 0); }(), Error);
+    searcher::DeadlineSpy later(searcher::Deadline::after(3600));
+    CHECK_NOTHROW([&] { for (int i = 0; i < 10'000; ++i) later(document, 0); }());
+}
+
 TEST_CASE("bad requests are JSON errors with a status, never a crash", "[http]") {
     CHECK(get("/api/search", {{"q", "strike AND ("}}).status == 400);
     CHECK(get("/api/search").status == 400);                                   // no query
@@ -88,7 +117,7 @@ TEST_CASE("bad requests are JSON errors with a status, never a crash", "[http]")
     CHECK(page.body.find("<script>") == std::string::npos);  // no inline script: the CSP forbids it
     ApiResponse script = get("/dateline.js");
     CHECK(script.content_type.starts_with("text/javascript"));
-    CHECK(script.body.find("fetch(\"/api/search?\"") != std::string::npos);  // the page asks the API
+    CHECK(script.body.find("\"/api/search?\"") != std::string::npos);  // the page asks the API
     CHECK(script.body.find("innerHTML") == std::string::npos);  // article text is never parsed as HTML
     CHECK(get("/dateline.css").status == 200);
 
