@@ -3,6 +3,8 @@
 # Installs what building and testing Dateline needs on Debian 12, and nothing
 # when it is all there already. Runs apt-get update only when a package is
 # missing. Needs root (or sudo).
+# Usage: scripts/setup.sh [--browser]   (--browser: also headless Chromium and
+# Selenium, for the search page's browser test)
 set -euo pipefail
 
 packages=(
@@ -15,6 +17,9 @@ packages=(
   xapian-tools  # xapian-tcpsrv: the remote-backend facet test
   tmux  # drives the search shell in a real terminal in the end-to-end tests
 )
+if [[ ${1:-} == --browser ]]; then
+  packages+=(chromium chromium-driver python3-selenium)  # tests/browser/page_test.py
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Installs what is needed, builds, and runs every test suite: the Catch2
-# suites unit, integration and e2e, then the quick benchmark and evaluation
+# suites unit, integration and e2e, the search page in a headless browser
+# (tests/browser/page_test.py), then the quick benchmark and evaluation
 # runs (scripts/bench.sh --quick, scripts/eval.sh --quick), one test each,
 # when the team kit (../shared) is beside the repository. Ends with one line "N passed,
 # N failed" and exits non-zero on any failure.
@@ -18,7 +19,7 @@ if [[ "${1:-}" == "--sanitize" ]]; then
   setup_args=(-Db_sanitize=address,undefined -Db_lundef=false -Dcpp_args=-Wno-maybe-uninitialized)
 fi
 
-scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+scripts/setup.sh --browser || { echo "0 passed, 1 failed"; exit 1; }
 scripts/build.sh "$build_dir" "${setup_args[@]}" || { echo "0 passed, 1 failed"; exit 1; }
 
 log=$(mktemp)
@@ -47,6 +48,18 @@ for suite in unit integration e2e; do
   passed=$((passed + suite_passed))
   failed=$((failed + suite_failed))
 done
+# The search page in headless Chromium (dateline-serve on the sample
+# archive): one test, passed if every check in it passed.
+if [[ $build_dir == build ]]; then
+  if /usr/bin/python3 tests/browser/page_test.py "$build_dir" >"$log" 2>&1; then
+    passed=$((passed + 1))
+    echo "tests/browser/page_test.py: passed"
+  else
+    failed=$((failed + 1))
+    cat "$log"
+    echo "tests/browser/page_test.py: FAILED"
+  fi
+fi
 # The quick benchmark and evaluation: each passes if it runs to the end with
 # plausible results (bench) and no figure below its floor (eval).
 if [[ $build_dir == build && -d ../shared/corpora ]]; then
