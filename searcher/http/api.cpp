@@ -93,6 +93,20 @@ ApiResponse error_response(const Error& error) {
     return {status_for(error), "application/json", one_line({{"version", json_version}, {"error", error_json(error)}})};
 }
 
+ApiResponse transport_error(int status) {
+    std::string message, hint;
+    switch (status) {
+    case 413: message = fmt::format("the request body is over {} MiB", max_body_bytes >> 20);
+              hint = "send a batch in smaller parts"; break;
+    case 414: message = "the address is too long"; hint = "a query is at most 4,096 bytes"; break;
+    case 400: message = "not an HTTP request this server can read"; break;
+    default: message = fmt::format("HTTP status {}", status); break;
+    }
+    return {status, "application/json",
+            one_line({{"version", json_version},
+                      {"error", {{"kind", status < 500 ? "usage" : "internal"}, {"message", message}, {"hint", hint}}}})};
+}
+
 Api::Api(const SearchRequest& defaults, double time_limit)
     : defaults_(defaults), time_limit_(time_limit), searcher_(defaults.databases) {
     // The page's files, read once: only these are served, by name, so no

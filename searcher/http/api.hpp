@@ -74,4 +74,10 @@ int status_for(const Error& error);
 // An error as a response: {"version", "error": {"kind", "message", "hint"}}.
 ApiResponse error_response(const Error& error);
 
+// The same for what the HTTP layer refuses before any route: 413 a body
+// over max_body_bytes, 414 an address too long, 400 not HTTP, 5xx.
+ApiResponse transport_error(int status);
+
+inline constexpr std::size_t max_body_bytes = 4 * 1024 * 1024;
+
 }  // namespace dateline::searcher::http

@@ -102,6 +102,17 @@ TEST_CASE("dateline-serve answers over HTTP, follows a rebuild and stops cleanly
     std::string id = other["hits"][0]["id"];
     CHECK(get_json(server.port, "/api/article/" + id)["id"] == id);
 
+    // What the HTTP layer refuses is a JSON error too: a body over 4 MiB.
+    auto big = httplib::Client("127.0.0.1", server.port)
+                   .Post("/api/batch", std::string(5 * 1024 * 1024, 'a'), "application/x-ndjson");
+    REQUIRE(big);
+    CHECK(big->status == 413);
+    CHECK(nlohmann::json::parse(big->body)["error"]["message"] == "the request body is over 4 MiB");
+    // The database gone from under the server: 503, for searches and health.
+    std::filesystem::remove_all(db);
+    CHECK(get_json(server.port, "/api/search?q=harbour", 503)["error"]["kind"] == "database");
+    CHECK(get_json(server.port, "/api/health", 503).contains("error"));
+
     server.stop();
     CHECK(server.exit_status() == 0);
     std::ifstream log(dir.path() / "log");

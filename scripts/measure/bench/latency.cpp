@@ -21,6 +21,13 @@ void LatencyTable::add(const std::string& query_class, double milliseconds) {
     by_class_["all"].push_back(milliseconds);
 }
 
+void LatencyTable::merge(const LatencyTable& other) {
+    for (const auto& [name, samples] : other.by_class_) {
+        auto& mine = by_class_[name];
+        mine.insert(mine.end(), samples.begin(), samples.end());
+    }
+}
+
 void LatencyTable::print(std::ostream& out, const std::string& engine, const std::string& mode) const {
     for (const auto& [name, samples] : by_class_) {
         double total = std::accumulate(samples.begin(), samples.end(), 0.0);

@@ -12,6 +12,8 @@ namespace dateline::bench {
 class LatencyTable {
 public:
     void add(const std::string& query_class, double milliseconds);
+    // Adds other's samples to these.
+    void merge(const LatencyTable& other);
 
     // One TSV row per class and one for "all": ENGINE MODE CLASS N P50 P95 P99 QPS
     // (milliseconds; QPS = queries answered per second of query time).
