@@ -108,6 +108,10 @@ TEST_CASE("dateline-serve answers over HTTP, follows a rebuild and stops cleanly
     REQUIRE(big);
     CHECK(big->status == 413);
     CHECK(nlohmann::json::parse(big->body)["error"]["message"] == "the request body is over 4 MiB");
+    auto long_address = httplib::Client("127.0.0.1", server.port).Get(("/api/search?q=" + std::string(20'000, 'a')).c_str());
+    REQUIRE(long_address);
+    CHECK(long_address->status == 414);
+    CHECK(nlohmann::json::parse(long_address->body)["error"]["kind"] == "usage");
     // The database gone from under the server: 503, for searches and health.
     std::filesystem::remove_all(db);
     CHECK(get_json(server.port, "/api/search?q=harbour", 503)["error"]["kind"] == "database");
