@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "shared/error.hpp"
+#include "shared/version.hpp"
 
 namespace dateline::indexer {
 namespace po = boost::program_options;
@@ -33,7 +34,8 @@ Commands:
   extract   print each article as it would be indexed (title, outlet, date,
             byline, text, entities), one JSON object a line; no database
 
-Run 'dateline-index COMMAND --help' for a command's options.
+Run 'dateline-index COMMAND --help' for a command's options,
+'dateline-index --version' for the version and where its data is read.
 
 Configuration: every option can be set in a file, one 'key = value' a line,
 keys as the long options ('path = DIR' for archive paths). Read from --config
@@ -222,6 +224,10 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& args) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         if (args.empty()) throw Error(ErrorKind::usage, "no command given", "see dateline-index --help");
         parsed.help = overview;
+        return parsed;
+    }
+    if (args[0] == "--version") {
+        parsed.help = version_text("dateline-index");
         return parsed;
     }
     std::optional<Command> command = command_named(args[0]);

@@ -23,7 +23,7 @@ struct CommandLine {
     std::string config_file;  // the one read, or ""
 };
 
-// The help text to print instead of running, or the command to run. Throws
+// The help (or --version) text to print instead of running, or the command to run. Throws
 // Error (usage) or a Boost option error for a bad command line or config.
 struct ParsedCommandLine {
     std::optional<std::string> help;

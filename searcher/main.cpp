@@ -22,6 +22,7 @@
 #include "shared/cli.hpp"
 #include "shared/error.hpp"
 #include "shared/schema.hpp"
+#include "shared/version.hpp"
 
 namespace po = boost::program_options;
 using namespace dateline;
@@ -153,6 +154,7 @@ int run(int argc, char** argv) {
     options.add_options()
         ("help,h", "show this help")
         ("help-query", "explain the query language")
+        ("version", "print the version, Xapian's, and where the data is read")
         ("db", po::value(&request.databases)->required()->value_name("DB"),
          "database to search; repeat to search several as one")
         ("json", po::bool_switch(&as_json), "print one JSON object (see docs/output-format.md)")
@@ -197,6 +199,10 @@ int run(int argc, char** argv) {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     if (vm.count("help")) {
         std::cout << options << '\n';
+        return exit_status::ok;
+    }
+    if (vm.count("version")) {
+        std::cout << version_text(program);
         return exit_status::ok;
     }
     if (vm.count("help-query")) {

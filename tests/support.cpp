@@ -36,6 +36,7 @@ bool skip_without_team_kit() {
 std::string index_binary() { return DATELINE_INDEX_BIN; }
 std::string search_binary() { return DATELINE_SEARCH_BIN; }
 std::string serve_binary() { return DATELINE_SERVE_BIN; }
+std::string project_version() { return DATELINE_VERSION; }
 
 TempDir::TempDir() {
     std::string pattern = (fs::temp_directory_path() / "dateline-test-XXXXXX").string();

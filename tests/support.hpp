@@ -22,6 +22,7 @@ bool skip_without_team_kit();
 std::string index_binary();
 std::string search_binary();
 std::string serve_binary();
+std::string project_version();  // meson.build's
 
 // A fresh directory, removed with everything in it when this goes out of scope.
 class TempDir {

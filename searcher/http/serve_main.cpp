@@ -21,6 +21,7 @@
 #include "searcher/http/api.hpp"
 #include "shared/cli.hpp"
 #include "shared/error.hpp"
+#include "shared/version.hpp"
 
 namespace po = boost::program_options;
 using namespace dateline;
@@ -102,6 +103,7 @@ int run(int argc, char** argv) {
     po::options_description options(usage_text);
     options.add_options()
         ("help,h", "show this help")
+        ("version", "print the version, Xapian's, and where the page's files are read")
         ("db", po::value(&defaults.databases)->required()->value_name("DB"),
          "database to search; repeat to search several as one (tcp:HOST:PORT for xapian-tcpsrv)")
         ("listen", po::value(&listen)->value_name("HOST:PORT"), "where to listen (default 127.0.0.1:8080)")
@@ -114,6 +116,10 @@ int run(int argc, char** argv) {
     po::store(po::parse_command_line(argc, argv, options), vm);
     if (vm.count("help")) {
         std::cout << options << '\n';
+        return exit_status::ok;
+    }
+    if (vm.count("version")) {
+        std::cout << version_text(program);
         return exit_status::ok;
     }
     po::notify(vm);

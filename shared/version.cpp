@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "shared/version.hpp"
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include "shared/data_dir.hpp"
+
+namespace dateline {
+
+std::string version_text(std::string_view program) {
+    return fmt::format("{} {}\nXapian {}\ndata {}\n", program, DATELINE_VERSION, Xapian::version_string(),
+                       data_dir().string());
+}
+
+}  // namespace dateline

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The programs as installed: `meson install` into a staging tree, then the
+// staged programs index and search the sample archive reading the staged
+// data (PREFIX/share/dateline beside PREFIX/bin), not the source tree's.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "tests/support.hpp"
+
+using namespace dateline;
+using test::run_command;
+using test::shell_quote;
+
+TEST_CASE("installed programs run from a staging tree and read the data installed beside them", "[install]") {
+    test::TempDir dir;
+    std::filesystem::path build = std::filesystem::path(test::index_binary()).parent_path().parent_path();
+    auto installed = run_command("meson install -C " + shell_quote(build.string()) + " --no-rebuild --quiet --destdir " +
+                                 shell_quote(dir / "stage"));
+    INFO(installed.out << installed.err);
+    REQUIRE(installed.status == 0);
+    std::filesystem::path bin;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir.path() / "stage"))
+        if (entry.path().filename() == "dateline-index") bin = entry.path().parent_path();
+    REQUIRE(!bin.empty());
+    std::filesystem::path data = bin.parent_path() / "share" / "dateline";
+    CHECK(std::filesystem::exists(data / "ner" / "model.bin.gz"));
+    CHECK(std::filesystem::exists(data / "web" / "index.html"));
+
+    const std::string clean_env = "env -u DATELINE_DATA_DIR ";
+    for (const char* program : {"dateline-index", "dateline-search", "dateline-serve"}) {
+        auto version = run_command(clean_env + shell_quote((bin / program).string()) + " --version");
+        INFO(program << ": " << version.err);
+        CHECK(version.status == 0);
+        CHECK(version.out.starts_with(std::string(program) + " " + test::project_version() + "\nXapian 1."));
+        CHECK(version.out.find("\ndata " + data.string() + "\n") != std::string::npos);
+    }
+
+    // A whole job with the staged programs: entities need the staged model.
+    auto indexed = run_command(clean_env + shell_quote((bin / "dateline-index").string()) + " update --quiet --db " +
+                               shell_quote(dir / "db") + " --manifest " +
+                               shell_quote((test::sample_dir() / "manifest.jsonl").string()) + " " +
+                               shell_quote((test::sample_dir() / "articles").string()));
+    INFO(indexed.err);
+    REQUIRE(indexed.status == 0);
+    auto found = run_command(clean_env + shell_quote((bin / "dateline-search").string()) + " --db " +
+                             shell_quote(dir / "db") + " --limit 1 --no-facets 'person:\"Grace Oduya\"'");
+    INFO(found.err);
+    CHECK(found.status == 0);
+    CHECK(found.out.find("matches for") != std::string::npos);
+}
