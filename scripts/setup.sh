@@ -13,6 +13,7 @@ packages=(
   libgumbo-dev libcsv-dev  # HTML5 parsing for the HTML reader, CSV manifests
   libjemalloc-dev  # the indexer's allocator
   libcpp-httplib-dev  # dateline-serve's HTTP server
+  help2man  # the man pages, from each program's --help
   catch2 libsqlite3-dev time  # tests and benchmarks (FTS5 floor, peak memory)
   xapian-tools  # xapian-tcpsrv: the remote-backend facet test
   tmux  # drives the search shell in a real terminal in the end-to-end tests

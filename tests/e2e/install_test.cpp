@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The programs as installed: `meson install` into a staging tree, then the
 // staged programs index and search the sample archive reading the staged
-// data (PREFIX/share/dateline beside PREFIX/bin), not the source tree's.
+// data (PREFIX/share/dateline beside PREFIX/bin), not the source tree's;
+// the man pages are there too.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -26,6 +27,11 @@ TEST_CASE("installed programs run from a staging tree and read the data installe
     std::filesystem::path data = bin.parent_path() / "share" / "dateline";
     CHECK(std::filesystem::exists(data / "ner" / "model.bin.gz"));
     CHECK(std::filesystem::exists(data / "web" / "index.html"));
+    // A man page a program and a dateline-index command (help2man, a build
+    // dependency setup.sh installs).
+    for (const char* page : {"dateline-index", "dateline-index-update", "dateline-index-rebuild", "dateline-index-compact",
+                             "dateline-index-stats", "dateline-index-extract", "dateline-search", "dateline-serve"})
+        CHECK(std::filesystem::exists(bin.parent_path() / "share" / "man" / "man1" / (std::string(page) + ".1")));
 
     const std::string clean_env = "env -u DATELINE_DATA_DIR ";
     for (const char* program : {"dateline-index", "dateline-search", "dateline-serve"}) {
