@@ -33,6 +33,22 @@ TEST_CASE("installed programs run from a staging tree and read the data installe
                              "dateline-index-stats", "dateline-index-extract", "dateline-search", "dateline-serve"})
         CHECK(std::filesystem::exists(bin.parent_path() / "share" / "man" / "man1" / (std::string(page) + ".1")));
 
+    // bash completion, under each program's name, completing from the
+    // staged programs' own --help.
+    std::filesystem::path completions = bin.parent_path() / "share" / "bash-completion" / "completions";
+    const std::string script = R"(. "$1"
+try() { COMP_WORDS=("${@:2}"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=(); "$1" "${COMP_WORDS[0]}"
+        echo "${COMPREPLY[*]}"; }
+try _dateline_index dateline-index re; try _dateline_index dateline-index rebuild --ma
+try _dateline_search dateline-search --sort -; try _dateline_search dateline-search pers
+try _dateline_search dateline-serve --time-l)";
+    auto completed = run_command("PATH=" + shell_quote(bin.string()) + ":$PATH bash -c " + shell_quote(script) +
+                                 " bash " + shell_quote((completions / "dateline-search").string()));
+    INFO(completed.err);
+    CHECK(completed.out == "rebuild\n--manifest --map\n-date\nperson:\n--time-limit\n");
+    for (const char* program : {"dateline-index", "dateline-search", "dateline-serve"})
+        CHECK(std::filesystem::exists(completions / program));
+
     const std::string clean_env = "env -u DATELINE_DATA_DIR ";
     for (const char* program : {"dateline-index", "dateline-search", "dateline-serve"}) {
         auto version = run_command(clean_env + shell_quote((bin / program).string()) + " --version");
