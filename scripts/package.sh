@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Builds the Debian package of what is committed (HEAD): a copy of the tree
+# with scripts/debian/ as debian/, then dpkg-buildpackage -us -uc -b
+# (debhelper, meson build system, tests off) and lintian. The .deb and the
+# lintian report land in build/package/. Installs the build tools first.
+# Usage: scripts/package.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+tools=(debhelper dpkg-dev fakeroot lintian)
+missing=()
+for package in "${tools[@]}"; do
+  [[ $(dpkg-query -W -f='${Status}' "$package" 2>/dev/null) == "install ok installed" ]] || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  as_root=()
+  ((EUID == 0)) || as_root=(sudo)
+  "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+out=$PWD/build/package
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+version=$(dpkg-parsechangelog -l scripts/debian/changelog -S Version)
+src=$work/dateline-$version
+mkdir "$src"
+git archive HEAD | tar -x -C "$src"
+cp -r "$src/scripts/debian" "$src/debian"
+(cd "$src" && dpkg-buildpackage -us -uc -b) >"$out/build.log" 2>&1 || {
+  tail -40 "$out/build.log" >&2
+  echo "package.sh: dpkg-buildpackage failed (whole log: $out/build.log)" >&2
+  exit 1
+}
+deb=$(ls "$work"/dateline_"$version"_*.deb)
+cp "$deb" "$out/"
+lintian --info "$work"/*.changes >"$out/lintian.txt" 2>&1 || true
+echo "package: $out/$(basename "$deb")"
+echo "lintian: $(grep -c '^E:' "$out/lintian.txt" || true) errors, $(grep -c '^W:' "$out/lintian.txt" || true) warnings ($out/lintian.txt)"
+! grep -q '^E:' "$out/lintian.txt"
