@@ -4,10 +4,14 @@
 # with scripts/debian/ as debian/, then dpkg-buildpackage -us -uc -b
 # (debhelper, meson build system, tests off) and lintian. The .deb and the
 # lintian report land in build/package/. Installs the build tools first.
-# Usage: scripts/package.sh
+# Usage: scripts/package.sh [--install-check]
+#   --install-check: then install the .deb (root), run dateline-index
+#   --version from /usr/bin, purge it, and fail if any of its files remain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+install_check=0
+[[ ${1:-} == --install-check ]] && install_check=1
 scripts/setup.sh
 tools=(debhelper dpkg-dev fakeroot lintian)
 missing=()
@@ -39,4 +43,12 @@ cp "$deb" "$out/"
 lintian --info "$work"/*.changes >"$out/lintian.txt" 2>&1 || true
 echo "package: $out/$(basename "$deb")"
 echo "lintian: $(grep -c '^E:' "$out/lintian.txt" || true) errors, $(grep -c '^W:' "$out/lintian.txt" || true) warnings ($out/lintian.txt)"
-! grep -q '^E:' "$out/lintian.txt"
+! grep -q '^E:' "$out/lintian.txt" || exit 1
+((install_check)) || exit 0
+apt-get install -y -qq "$out/$(basename "$deb")" >/dev/null
+/usr/bin/dateline-index --version
+files=$(dpkg -L dateline | while read -r f; do [[ -f $f ]] && echo "$f"; done)
+apt-get purge -y -qq dateline >/dev/null
+left=$(for f in $files; do [[ -e $f ]] && echo "$f"; done)
+[[ -z $left ]] || { echo "package.sh: left after purge: $left" >&2; exit 1; }
+echo "installed, ran and purged: $(wc -w <<<"$files") files, none left"
