@@ -48,31 +48,29 @@ for suite in unit integration e2e; do
   passed=$((passed + suite_passed))
   failed=$((failed + suite_failed))
 done
-# The search page in headless Chromium (dateline-serve on the sample
-# archive): one test, passed if every check in it passed.
-if [[ $build_dir == build ]]; then
-  if /usr/bin/python3 tests/browser/page_test.py "$build_dir" >"$log" 2>&1; then
+# One test that is a whole command: passed if it exits 0, else its output.
+run_one() {
+  local name=$1
+  shift
+  if "$@" >"$log" 2>&1; then
     passed=$((passed + 1))
-    echo "tests/browser/page_test.py: passed"
+    echo "$name: passed"
   else
     failed=$((failed + 1))
     cat "$log"
-    echo "tests/browser/page_test.py: FAILED"
+    echo "$name: FAILED"
   fi
-fi
-# The quick benchmark and evaluation: each passes if it runs to the end with
-# plausible results (bench) and no figure below its floor (eval).
-if [[ $build_dir == build && -d ../shared/corpora ]]; then
-  for script in bench eval; do
-    if "scripts/$script.sh" --quick >"$log" 2>&1; then
-      passed=$((passed + 1))
-      echo "scripts/$script.sh --quick: passed"
-    else
-      failed=$((failed + 1))
-      cat "$log"
-      echo "scripts/$script.sh --quick: FAILED"
-    fi
-  done
+}
+if [[ $build_dir == build ]]; then
+  # The search page in headless Chromium (dateline-serve on the sample
+  # archive): passed if every check in it passed.
+  run_one tests/browser/page_test.py /usr/bin/python3 tests/browser/page_test.py "$build_dir"
+  # The quick benchmark and evaluation: each passes if it runs to the end
+  # with plausible results (bench) and no figure below its floor (eval).
+  if [[ -d ../shared/corpora ]]; then
+    run_one "scripts/bench.sh --quick" scripts/bench.sh --quick
+    run_one "scripts/eval.sh --quick" scripts/eval.sh --quick
+  fi
 fi
 echo "$passed passed, $failed failed"
 ((failed == 0))
