@@ -47,8 +47,8 @@ echo "lintian: $(grep -c '^E:' "$out/lintian.txt" || true) errors, $(grep -c '^W
 ((install_check)) || exit 0
 apt-get install -y -qq "$out/$(basename "$deb")" >/dev/null
 /usr/bin/dateline-index --version
-files=$(dpkg -L dateline | while read -r f; do [[ -f $f ]] && echo "$f"; done)
+files=$(dpkg -L dateline | while read -r f; do if [[ -f $f ]]; then echo "$f"; fi; done)
 apt-get purge -y -qq dateline >/dev/null
-left=$(for f in $files; do [[ -e $f ]] && echo "$f"; done)
+left=$(for f in $files; do if [[ -e $f ]]; then echo "$f"; fi; done)
 [[ -z $left ]] || { echo "package.sh: left after purge: $left" >&2; exit 1; }
 echo "installed, ran and purged: $(wc -w <<<"$files") files, none left"
