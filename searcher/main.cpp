@@ -22,7 +22,6 @@
 #include "shared/cli.hpp"
 #include "shared/error.hpp"
 #include "shared/schema.hpp"
-#include "shared/version.hpp"
 
 namespace po = boost::program_options;
 using namespace dateline;
@@ -197,14 +196,7 @@ int run(int argc, char** argv) {
 
     po::variables_map vm;
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    if (vm.count("help")) {
-        std::cout << options << '\n';
-        return exit_status::ok;
-    }
-    if (vm.count("version")) {
-        std::cout << version_text(program);
-        return exit_status::ok;
-    }
+    if (printed_help_or_version(vm, options, program)) return exit_status::ok;
     if (vm.count("help-query")) {
         std::cout << query_help();
         return exit_status::ok;

@@ -89,8 +89,9 @@ int status_for(const Error& error) {
     return 500;
 }
 
-ApiResponse error_response(const Error& error) {
-    return {status_for(error), "application/json", one_line({{"version", json_version}, {"error", error_json(error)}})};
+ApiResponse error_response(const Error& error, int status) {
+    return {status ? status : status_for(error), "application/json",
+            one_line({{"version", json_version}, {"error", error_json(error)}})};
 }
 
 ApiResponse transport_error(int status) {
@@ -102,9 +103,7 @@ ApiResponse transport_error(int status) {
     case 400: message = "not an HTTP request this server can read"; break;
     default: message = fmt::format("HTTP status {}", status); break;
     }
-    return {status, "application/json",
-            one_line({{"version", json_version},
-                      {"error", {{"kind", status < 500 ? "usage" : "internal"}, {"message", message}, {"hint", hint}}}})};
+    return error_response(Error(status < 500 ? ErrorKind::usage : ErrorKind::internal, message, hint), status);
 }
 
 Api::Api(const SearchRequest& defaults, double time_limit)
@@ -135,14 +134,12 @@ ApiResponse Api::handle(const ApiRequest& request) {
         if (auto file = files_.find(path); file != files_.end() && get) return file->second;
         if (path == "/api/search" || path == "/api/batch" || path == "/api/health" || path == "/api/stats" ||
             path.starts_with("/api/article/"))
-            return {405, "application/json",
-                    one_line({{"version", json_version},
-                              {"error", {{"kind", "usage"}, {"message", request.method + " is not allowed on " + path},
-                                         {"hint", path == "/api/batch" ? "POST JSON Lines" : "use GET"}}}})};
-        return {404, "application/json",
-                one_line({{"version", json_version},
-                          {"error", {{"kind", "usage"}, {"message", "no such route: " + path},
-                                     {"hint", "routes: /api/search, /api/article/ID, /api/batch, /api/stats, /api/health"}}}})};
+            return error_response(Error(ErrorKind::usage, request.method + " is not allowed on " + path,
+                                        path == "/api/batch" ? "POST JSON Lines" : "use GET"),
+                                  405);
+        return error_response(Error(ErrorKind::usage, "no such route: " + path,
+                                    "routes: /api/search, /api/article/ID, /api/batch, /api/stats, /api/health"),
+                              404);
     } catch (const Error& error) {
         return error_response(error);
     } catch (const std::exception& error) {
@@ -164,10 +161,7 @@ ApiResponse Api::article(const std::string& id) {
     if (!looks_like_article_id(id))
         throw Error(ErrorKind::usage, fmt::format("{} is not an article id", id), "an id is 16 hex digits");
     std::optional<Article> found = searcher_.find_article(id);
-    if (!found)
-        return {404, "application/json",
-                one_line({{"version", json_version},
-                          {"error", {{"kind", "usage"}, {"message", "no article with id " + id}, {"hint", ""}}}})};
+    if (!found) return error_response(Error(ErrorKind::usage, "no article with id " + id), 404);
     return {200, "application/json", one_line(article_json(id, *found))};
 }
 

@@ -20,10 +20,12 @@
 
 namespace dateline::searcher::http {
 
-// What one request may ask, beyond which it gets a 400: a query's length
-// and a batch's lines (a limit's and an offset's are the command line's).
+// What one request may ask, beyond which it gets a 4xx: a query's length
+// and a batch's lines (a limit's and an offset's are the command line's),
+// and a body's bytes (413, from the HTTP layer).
 inline constexpr std::size_t max_query_bytes = 4096;
 inline constexpr long max_batch_lines = 10'000;
+inline constexpr std::size_t max_body_bytes = 4 * 1024 * 1024;
 
 struct ApiRequest {
     std::string method;  // "GET", "POST", ...
@@ -71,13 +73,12 @@ private:
 // 500 anything else.
 int status_for(const Error& error);
 
-// An error as a response: {"version", "error": {"kind", "message", "hint"}}.
-ApiResponse error_response(const Error& error);
+// An error as a response: {"version", "error": {"kind", "message", "hint"}}
+// (the command line's error object), with status, or status_for(error).
+ApiResponse error_response(const Error& error, int status = 0);
 
 // The same for what the HTTP layer refuses before any route: 413 a body
 // over max_body_bytes, 414 an address too long, 400 not HTTP, 5xx.
 ApiResponse transport_error(int status);
-
-inline constexpr std::size_t max_body_bytes = 4 * 1024 * 1024;
 
 }  // namespace dateline::searcher::http

@@ -21,7 +21,6 @@
 #include "searcher/http/api.hpp"
 #include "shared/cli.hpp"
 #include "shared/error.hpp"
-#include "shared/version.hpp"
 
 namespace po = boost::program_options;
 using namespace dateline;
@@ -114,14 +113,7 @@ int run(int argc, char** argv) {
         ("log-format", po::value(&log_format)->value_name("FORMAT"), "text (default) or json, one line a request");
     po::variables_map vm;
     po::store(po::parse_command_line(argc, argv, options), vm);
-    if (vm.count("help")) {
-        std::cout << options << '\n';
-        return exit_status::ok;
-    }
-    if (vm.count("version")) {
-        std::cout << version_text(program);
-        return exit_status::ok;
-    }
+    if (printed_help_or_version(vm, options, program)) return exit_status::ok;
     po::notify(vm);
     if (log_format != "text" && log_format != "json")
         throw Error(ErrorKind::usage, fmt::format("--log-format {}: say text or json", log_format));
