@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/ingest/file_records.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace dateline::indexer {
@@ -46,8 +48,15 @@ bool FileRecords::fill() {
         if (got == 0) at_end_ = true;
         wide_->convert(raw, buffer_, at_end_);
     } else {
-        buffer_.resize(used + read_size);
-        got = file_.read(buffer_.data() + used, read_size);
+        // Room for the rest of the file (and a byte more, to see it end or
+        // grow), between sniff_size and read_size: clearing a megabyte for
+        // each of a folder of small articles cost more than reading them. A
+        // gzip stream's size is not known, nor a pipe's: their room doubles.
+        std::uint64_t left = file_.size_on_disk() > file_.offset() ? file_.size_on_disk() - file_.offset() : 0;
+        std::size_t want = file_.is_gzip() || left == 0 ? used : static_cast<std::size_t>(std::min<std::uint64_t>(left + 1, read_size));
+        want = std::clamp(want, sniff_size, read_size);
+        buffer_.resize(used + want);
+        got = file_.read(buffer_.data() + used, want);
         buffer_.resize(used + got);
         if (got == 0) at_end_ = true;
     }
@@ -91,6 +100,7 @@ std::optional<RawRecord> FileRecords::next() {
         return record;
     }
     ++records_;
+    buffer_.shrink_to_fit();  // held until the record is written: its size, not the reads' room
     return RawRecord{path_, std::move(buffer_), 0, {}};
 }
 
