@@ -6,7 +6,8 @@
 # lintian report land in build/package/. Installs the build tools first.
 # Usage: scripts/package.sh [--install-check]
 #   --install-check: then install the .deb (root), run dateline-index
-#   --version from /usr/bin, purge it, and fail if any of its files remain.
+#   --version from /usr/bin, index and search the installed sample, purge
+#   the package, and fail if any of its files remain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,6 +48,12 @@ echo "lintian: $(grep -c '^E:' "$out/lintian.txt" || true) errors, $(grep -c '^W
 ((install_check)) || exit 0
 apt-get install -y -qq "$out/$(basename "$deb")" >/dev/null
 /usr/bin/dateline-index --version
+# The installed programs on the installed sample, with no build tree in sight.
+sample=/usr/share/doc/dateline/examples/sample
+(cd / && dateline-index update --quiet --db "$work/db" --manifest "$sample/manifest.jsonl" "$sample/articles")
+hits=$(cd / && dateline-search --db "$work/db" --no-facets --limit 1 flood)
+grep -q 'flood' <<<"$hits" || { echo "package.sh: the installed search found no flood in the sample: $hits" >&2; exit 1; }
+echo "installed sample indexed and searched: $(head -n 1 <<<"$hits")"
 files=$(dpkg -L dateline | while read -r f; do if [[ -f $f ]]; then echo "$f"; fi; done)
 apt-get purge -y -qq dateline >/dev/null
 left=$(for f in $files; do if [[ -e $f ]]; then echo "$f"; fi; done)

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The programs as installed: `meson install` into a staging tree, then the
-// staged programs index and search the sample archive reading the staged
-// data (PREFIX/share/dateline beside PREFIX/bin), not the source tree's;
-// the man pages are there too.
+// staged programs index and search the staged sample archive (an example,
+// in PREFIX/share/doc/dateline/examples) reading the staged data
+// (PREFIX/share/dateline beside PREFIX/bin), not the source tree's; the man
+// pages, completion and the other examples are there too.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -58,11 +59,19 @@ try _dateline_search dateline-serve --time-l)";
         CHECK(version.out.find("\ndata " + data.string() + "\n") != std::string::npos);
     }
 
-    // A whole job with the staged programs: entities need the staged model.
+    // The examples: the sample archive, the cron and systemd set-ups.
+    std::filesystem::path examples = bin.parent_path() / "share" / "doc" / "dateline" / "examples";
+    for (const char* example : {"dateline.crontab", "dateline-update.timer", "dateline-update.service",
+                                "dateline-rebuild.timer", "dateline-rebuild.service", "index.conf.example",
+                                "dateline-serve.service"})
+        CHECK(std::filesystem::exists(examples / example));
+
+    // A whole job with the staged programs on the staged sample: entities
+    // need the staged model.
     auto indexed = run_command(clean_env + shell_quote((bin / "dateline-index").string()) + " update --quiet --db " +
                                shell_quote(dir / "db") + " --manifest " +
-                               shell_quote((test::sample_dir() / "manifest.jsonl").string()) + " " +
-                               shell_quote((test::sample_dir() / "articles").string()));
+                               shell_quote((examples / "sample" / "manifest.jsonl").string()) + " " +
+                               shell_quote((examples / "sample" / "articles").string()));
     INFO(indexed.err);
     REQUIRE(indexed.status == 0);
     auto found = run_command(clean_env + shell_quote((bin / "dateline-search").string()) + " --db " +
