@@ -3,8 +3,9 @@
 # Installs what building and testing Dateline needs on Debian 12, and nothing
 # when it is all there already. Runs apt-get update only when a package is
 # missing. Needs root (or sudo).
-# Usage: scripts/setup.sh [--browser]   (--browser: also headless Chromium and
-# Selenium, for the search page's browser test)
+# Usage: scripts/setup.sh [--browser] [--fuzz]   (--browser: also headless
+# Chromium and Selenium, for the search page's browser test; --fuzz: also
+# clang and libFuzzer, for scripts/fuzz.sh)
 set -euo pipefail
 
 packages=(
@@ -18,9 +19,13 @@ packages=(
   xapian-tools  # xapian-tcpsrv: the remote-backend facet test
   tmux  # drives the search shell in a real terminal in the end-to-end tests
 )
-if [[ ${1:-} == --browser ]]; then
-  packages+=(chromium chromium-driver python3-selenium)  # tests/browser/page_test.py
-fi
+for extra in "$@"; do
+  case $extra in
+    --browser) packages+=(chromium chromium-driver python3-selenium) ;;  # tests/browser/page_test.py
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;  # scripts/fuzz.sh: libFuzzer, ASan, UBSan
+    *) echo "setup.sh: unknown option $extra (--browser, --fuzz)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for package in "${packages[@]}"; do

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Installs what is needed, builds, and runs every test suite: the Catch2
 # suites unit, integration and e2e, the search page in a headless browser
-# (tests/browser/page_test.py), then the quick benchmark and evaluation
+# (tests/browser/page_test.py), each fuzz target for 15 s (scripts/fuzz.sh),
+# then the quick benchmark and evaluation
 # runs (scripts/bench.sh --quick, scripts/eval.sh --quick), one test each,
 # when the team kit (../shared) is beside the repository. Ends with one line "N passed,
 # N failed" and exits non-zero on any failure.
@@ -65,6 +66,11 @@ if [[ $build_dir == build ]]; then
   # The search page in headless Chromium (dateline-serve on the sample
   # archive): passed if every check in it passed.
   run_one tests/browser/page_test.py /usr/bin/python3 tests/browser/page_test.py "$build_dir"
+  # Every fuzz target (tests/fuzz/) for a short while, after replaying the
+  # inputs that once crashed it; scripts/fuzz.sh SECONDS runs them longer.
+  for target in text jsonl html manifest entities dates query http; do
+    run_one "scripts/fuzz.sh 15 $target" scripts/fuzz.sh 15 "$target"
+  done
   # The quick benchmark and evaluation: each passes if it runs to the end
   # with plausible results (bench) and no figure below its floor (eval).
   if [[ -d ../shared/corpora ]]; then
