@@ -18,6 +18,7 @@ packages=(
   catch2 libsqlite3-dev time  # tests and benchmarks (FTS5 floor, peak memory)
   xapian-tools  # xapian-tcpsrv: the remote-backend facet test
   tmux  # drives the search shell in a real terminal in the end-to-end tests
+  zsh  # the zsh completion's test
 )
 for extra in "$@"; do
   case $extra in

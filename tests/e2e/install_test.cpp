@@ -50,6 +50,30 @@ try _dateline_search dateline-serve --time-l)";
     for (const char* program : {"dateline-index", "dateline-search", "dateline-serve"})
         CHECK(std::filesystem::exists(completions / program));
 
+    // zsh completion, the same cases, with compadd and _files standing in
+    // for zsh's completion system (they print what would be offered: the
+    // candidates that begin with the word completed).
+    std::filesystem::path zsh_completion = bin.parent_path() / "share" / "zsh" / "vendor-completions" / "_dateline";
+    const std::string zsh_script = R"(compadd() { local -a offered; while (($#)); do case $1 in
+        -S) shift 2 ;; -a) offered+=(${(P)2}); shift 2 ;; *) offered+=($1); shift ;; esac; done
+        print -rn -- "${(@M)offered:#${words[CURRENT]}*} " }
+_files() { print -rn -- "files($*) " }
+try() { service=$1; words=("$@"); CURRENT=$#; source $completion; print }
+completion=$1
+try dateline-index re; try dateline-index rebuild --ma; try dateline-index rebuild ./ar
+try dateline-search --sort -; try dateline-search pers; try dateline-search --db t; try dateline-serve --time-l)";
+    auto zsh_completed = run_command("PATH=" + shell_quote(bin.string()) + ":$PATH zsh -fc " + shell_quote(zsh_script) +
+                                     " zsh " + shell_quote(zsh_completion.string()));
+    INFO(zsh_completed.err);
+    CHECK(zsh_completed.out ==
+          "rebuild \n"
+          "--manifest --map \n"
+          "files() \n"
+          "-date \n"
+          "person:  \n"  // and "show", not offered: it does not begin with "pers"
+          "files(-/) tcp: \n"
+          "--time-limit \n");
+
     const std::string clean_env = "env -u DATELINE_DATA_DIR ";
     for (const char* program : {"dateline-index", "dateline-search", "dateline-serve"}) {
         auto version = run_command(clean_env + shell_quote((bin / program).string()) + " --version");
