@@ -12,6 +12,8 @@ constexpr std::size_t read_size = 1 << 20;
 // Enough of the start of a file to tell its format: its first line, unless
 // that is longer than this.
 constexpr std::size_t sniff_size = 1 << 16;
+// The least a read of a plain file asks for, should it grow while read.
+constexpr std::size_t min_read_size = 1 << 12;
 
 bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
 
@@ -49,12 +51,15 @@ bool FileRecords::fill() {
         wide_->convert(raw, buffer_, at_end_);
     } else {
         // Room for the rest of the file (and a byte more, to see it end or
-        // grow), between sniff_size and read_size: clearing a megabyte for
+        // grow), up to read_size: clearing a megabyte, or even 64 kB, for
         // each of a folder of small articles cost more than reading them. A
-        // gzip stream's size is not known, nor a pipe's: their room doubles.
+        // gzip stream's size is not known, nor a pipe's: their room doubles
+        // from sniff_size.
         std::uint64_t left = file_.size_on_disk() > file_.offset() ? file_.size_on_disk() - file_.offset() : 0;
-        std::size_t want = file_.is_gzip() || left == 0 ? used : static_cast<std::size_t>(std::min<std::uint64_t>(left + 1, read_size));
-        want = std::clamp(want, sniff_size, read_size);
+        std::size_t want = file_.is_gzip() || left == 0
+                               ? std::max(used, sniff_size)
+                               : static_cast<std::size_t>(std::clamp<std::uint64_t>(left + 1, min_read_size, read_size));
+        want = std::min(want, read_size);
         buffer_.resize(used + want);
         got = file_.read(buffer_.data() + used, want);
         buffer_.resize(used + got);
