@@ -104,6 +104,9 @@ json parse_json_ld(std::string_view text) {
         if (e.byte > 1)
             return json::parse(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(std::min(e.byte - 1, text.size())), nullptr,
                                false);
+    } catch (const json::exception&) {
+        // A number too large for a double (6e666...) is no parse error to
+        // cut at, and no data worth reading.
     }
     return json(json::value_t::discarded);
 }

@@ -2,6 +2,7 @@
 #include "indexer/extract/json_record.hpp"
 
 #include <chrono>
+#include <cmath>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -73,11 +74,15 @@ std::string as_text(const json& value) {
 
 std::string trim(std::string_view text) { return std::string(trim_space(text)); }
 
-// "2020-01-09", "2020-01-09T10:00:00Z", "2018-01-25 16:17:44" or a Unix time.
+// "2020-01-09", "2020-01-09T10:00:00Z", "2018-01-25 16:17:44" or a Unix time
+// (in seconds or milliseconds) from 1800 to 2199: a number beyond is no
+// publication date, and made a date it would overflow the calendar's sums.
 std::optional<Date> read_date(const json& value) {
     if (value.is_number()) {
+        constexpr double year_1800 = -5'364'662'400, year_2200 = 7'258'118'400;  // Unix seconds
         double seconds = value.get<double>();
-        if (seconds > 1e11) seconds /= 1000;  // milliseconds
+        if (std::abs(seconds) > 1e11) seconds /= 1000;  // milliseconds
+        if (!(seconds >= year_1800 && seconds < year_2200)) return std::nullopt;
         auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(static_cast<long long>(seconds))));
         return Date(days);
     }

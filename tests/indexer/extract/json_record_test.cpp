@@ -50,6 +50,12 @@ TEST_CASE("dates are read from ISO strings and Unix times, never guessed", "[jso
     CHECK(date_of("2022-09-23") == "2022-09-23");
     CHECK(date_of(1704067200) == "2024-01-01");       // seconds
     CHECK(date_of(1704067200000LL) == "2024-01-01");  // milliseconds
+    CHECK(date_of(-5364662400LL) == "1800-01-01");
+    // Beyond 1800 to 2199 a number is no publication date; made one, it
+    // overflowed (found by scripts/fuzz.sh: UBSan on 1.7e22).
+    CHECK(date_of(7258118400LL) == "");
+    CHECK(date_of(1.7e22) == "");
+    CHECK(date_of(-3e19) == "");
     CHECK(date_of("2022-09-23junk") == "");
     CHECK(date_of("Thursday") == "");
     auto result = article_from_record({{"text", "t"}, {"date", "Jan 7"}}, indexer::default_field_map());
