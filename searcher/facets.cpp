@@ -32,9 +32,9 @@ Facet by_count(std::string name, ValueList values, std::size_t keep) {
 
 // The slot holds YYYYMMDD. Days are counted, then summed into the unit that
 // fits the span of the matches: days up to two months, months up to five
-// years, years beyond; one pass over the distinct days in calendar order
-// (as the columns give them), one string a unit.
-Facet by_date(const ValueList& days) {
+// years, years beyond (or by day if by_day); one pass over the distinct
+// days in calendar order (as the columns give them), one string a unit.
+Facet by_date(const ValueList& days, bool by_day) {
     std::vector<std::pair<Date, unsigned>> counts;
     counts.reserve(days.size());
     for (const auto& [day, count] : days)
@@ -44,7 +44,7 @@ Facet by_date(const ValueList& days) {
     Facet facet{"date", {}, "day"};
     if (counts.empty()) return facet;
     auto span = std::chrono::sys_days(counts.back().first) - std::chrono::sys_days(counts.front().first);
-    facet.granularity = span.count() <= 62 ? "day" : span.count() <= 5 * 366 ? "month" : "year";
+    facet.granularity = by_day || span.count() <= 62 ? "day" : span.count() <= 5 * 366 ? "month" : "year";
     std::size_t length = facet.granularity == "day" ? 10 : facet.granularity == "month" ? 7 : 4;  // of YYYY-MM-DD
     auto unit_of = [&](const Date& date) {
         if (length == 10) return date;
@@ -63,8 +63,9 @@ Facet by_date(const ValueList& days) {
 }
 
 // A field's facet from its distinct values and their counts.
-Facet make_facet(const schema::Field& field, const ValueList& values, const std::map<std::string, unsigned>& sizes) {
-    if (field.has(schema::date_filter)) return by_date(values);
+Facet make_facet(const schema::Field& field, const ValueList& values, const std::map<std::string, unsigned>& sizes,
+                 bool by_day) {
+    if (field.has(schema::date_filter)) return by_date(values, by_day);
     auto size = sizes.find(std::string(field.name));
     unsigned keep = size == sizes.end() ? SearchRequest::default_facet_size : size->second;
     Facet facet = schema::entity_type_of(field)
@@ -77,7 +78,7 @@ Facet make_facet(const schema::Field& field, const ValueList& values, const std:
 // A field's facet from its column and the count of each ordinal: entity
 // fields folded in numbers, the others as make_facet.
 Facet make_column_facet(const schema::Field& field, const FacetColumns::Field& column,
-                        std::span<const unsigned> counts, const std::map<std::string, unsigned>& sizes) {
+                        std::span<const unsigned> counts, const std::map<std::string, unsigned>& sizes, bool by_day) {
     if (auto type = schema::entity_type_of(field); type && column.has_entities()) {
         auto size = sizes.find(std::string(field.name));
         unsigned keep = size == sizes.end() ? SearchRequest::default_facet_size : size->second;
@@ -86,7 +87,7 @@ Facet make_column_facet(const schema::Field& field, const FacetColumns::Field& c
     ValueList values;
     for (std::uint32_t o = 1; o < counts.size(); ++o)
         if (counts[o]) values.emplace_back(column.value(o), counts[o]);
-    return make_facet(field, values, sizes);
+    return make_facet(field, values, sizes, by_day);
 }
 
 // Counts every facet field of a match from the columns of its database.
@@ -278,7 +279,7 @@ std::span<const unsigned> FacetCounter::column_counts(std::size_t field) const {
 }
 
 std::vector<Facet> merge_facets(const std::vector<const FacetCounter*>& counters,
-                                const std::map<std::string, unsigned>& sizes) {
+                                const std::map<std::string, unsigned>& sizes, bool by_day) {
     std::vector<const schema::Field*> fields = facet_fields();
     // Parts of one database count into the same ordinals: summed as numbers,
     // then made into facets as one counter's would be.
@@ -297,8 +298,8 @@ std::vector<Facet> merge_facets(const std::vector<const FacetCounter*>& counters
                 if (summed.empty()) summed.assign(counts.begin(), counts.end());
                 else for (std::size_t o = 0; o < summed.size() && o < counts.size(); ++o) summed[o] += counts[o];
             }
-            facets.push_back(column ? make_column_facet(*fields[f], *column, summed, sizes)
-                                    : make_facet(*fields[f], {}, sizes));
+            facets.push_back(column ? make_column_facet(*fields[f], *column, summed, sizes, by_day)
+                                    : make_facet(*fields[f], {}, sizes, by_day));
         }
         return facets;
     }
@@ -315,7 +316,7 @@ std::vector<Facet> merge_facets(const std::vector<const FacetCounter*>& counters
                 for (const auto& [value, count] : part[f]) summed[value] += count;
             values.assign(summed.begin(), summed.end());
         }
-        facets.push_back(make_facet(*fields[f], values, sizes));
+        facets.push_back(make_facet(*fields[f], values, sizes, by_day));
     }
     return facets;
 }

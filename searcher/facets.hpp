@@ -62,8 +62,8 @@ private:
 // search): each value facet ("outlet", "byline", "person") by count,
 // highest first, ties by value, cut to its size in sizes
 // (SearchRequest::facet_sizes); the date facet in calendar order, by day,
-// month or year as the span of the matches needs.
+// month or year as the span of the matches needs (by day if by_day).
 std::vector<Facet> merge_facets(const std::vector<const FacetCounter*>& counters,
-                                const std::map<std::string, unsigned>& sizes = {});
+                                const std::map<std::string, unsigned>& sizes = {}, bool by_day = false);
 
 }  // namespace dateline::searcher

@@ -63,7 +63,40 @@ json result_json(const SearchResult& result) {
         {"facets", std::move(facets)},
         {"date_granularity", std::move(granularity)},
         {"did_you_mean", result.did_you_mean ? json(*result.did_you_mean) : json(nullptr)},
+        {"manifest", manifest_json(result.manifest)},
     };
+}
+
+json manifest_json(const Manifest& manifest) {
+    auto or_null = [](const auto& value) { return value ? json(*value) : json(nullptr); };
+    auto text_or_null = [](const std::string& value) { return value.empty() ? json(nullptr) : json(value); };
+    json databases = json::array();
+    for (const DatabaseState& db : manifest.databases)
+        databases.push_back({{"path", db.path},
+                             {"uuid", db.uuid},
+                             {"revision", or_null(db.revision)},
+                             {"generation", or_null(db.generation)},
+                             {"documents", db.documents}});
+    std::string_view sort = manifest.sort == SortOrder::relevance ? "relevance"
+                            : manifest.sort == SortOrder::oldest_first ? "date"
+                                                                      : "-date";
+    return {{"dateline", manifest.dateline_version},
+            {"xapian", manifest.xapian_version},
+            {"databases", std::move(databases)},
+            {"parsed_query", manifest.parsed_query},
+            {"weighting", manifest.weighting},
+            {"options",
+             {{"since", text_or_null(manifest.since)},
+              {"until", text_or_null(manifest.until)},
+              {"any", manifest.match_any},
+              {"sort", sort},
+              {"recent", manifest.recent},
+              {"common_share", manifest.common_share},
+              {"facets", manifest.facets},
+              {"offset", manifest.offset},
+              {"limit", manifest.limit},
+              {"snippet_length", manifest.snippet_length}}},
+            {"counts_exact", manifest.counts_exact}};
 }
 
 json error_json(const Error& error) {

@@ -15,6 +15,8 @@ namespace dateline::searcher {
 inline constexpr int json_version = 2;
 
 nlohmann::ordered_json result_json(const SearchResult& result);
+// What an answer was computed from (docs/reproducibility.md).
+nlohmann::ordered_json manifest_json(const Manifest& manifest);
 nlohmann::ordered_json hit_json(const Hit& hit);
 // {"kind": "usage", "message": ..., "hint": ...}
 nlohmann::ordered_json error_json(const Error& error);

@@ -19,6 +19,8 @@
 #include "searcher/shell.hpp"
 #include "searcher/show.hpp"
 #include "searcher/text_printer.hpp"
+#include "searcher/timeline.hpp"
+#include "searcher/timeline_printer.hpp"
 #include "shared/cli.hpp"
 #include "shared/error.hpp"
 #include "shared/schema.hpp"
@@ -35,6 +37,7 @@ std::string usage() {
        dateline-search --db DB                      (a terminal: the interactive shell)
        dateline-search --db DB --batch FILE|-
        dateline-search --db DB [--json] show ID
+       dateline-search --db DB --timeline UNIT [--by outlet] QUERY...
        dateline-search --help-query
 
 Searches Dateline databases built by dateline-index and prints the best
@@ -42,6 +45,16 @@ matching articles with highlighted snippets, then how the matches divide by
 outlet, author, date, person, organisation and place (counted over every
 match). 'show ID' prints one article whole (IDs are printed with every hit).
 The query language (fields, dates, operators) is in --help-query.
+
+Timeline: --timeline day, week, month or year prints, for each such period
+from the archive's first article to its last (within --since and --until),
+the articles that match, all articles of the period, and the share of the
+one in the other: attention over time, comparable across periods when the
+archive holds more articles some years than others. Periods with no article
+at all are gaps (-), not zeros; counts are exact. --by outlet: one series
+for each of the outlets that match most (--facet outlet:N, default 10),
+each divided by that outlet's own articles. Text (with bars on a
+terminal), --json, --jsonl (one period a line) or --csv, for plotting.
 
 Shell: with no query and a terminal on standard input, a prompt with line
 editing and history; :help lists its commands (:next, :prev, :show N, :sort,
@@ -110,6 +123,28 @@ Output output_format(bool json, bool jsonl, bool csv) {
     return json ? Output::json : jsonl ? Output::jsonl : csv ? Output::csv : Output::text;
 }
 
+int run_timeline(const searcher::SearchRequest& request, const std::string& unit, const std::string& by,
+                 Output output, bool manifest_only) {
+    if (!by.empty() && by != "outlet")
+        throw Error(ErrorKind::usage, fmt::format("a timeline can be split by outlet, not by \"{}\"", by), "--by outlet");
+    searcher::Searcher searcher(request.databases);
+    searcher::Timeline timeline =
+        searcher::make_timeline(searcher, request, searcher::parse_time_unit(unit), !by.empty());
+    if (manifest_only) {
+        searcher::print_json_line(std::cout, searcher::manifest_json(timeline.manifest));
+    } else {
+        switch (output) {
+        case Output::json: searcher::print_timeline_json(std::cout, timeline); break;
+        case Output::jsonl: searcher::print_timeline_jsonl(std::cout, timeline); break;
+        case Output::csv: searcher::print_timeline_csv(std::cout, timeline); break;
+        case Output::text: searcher::print_timeline_text(std::cout, timeline, isatty(STDOUT_FILENO)); break;
+        }
+    }
+    bool matched = std::any_of(timeline.series.begin(), timeline.series.end(),
+                               [](const searcher::Series& series) { return series.matches > 0; });
+    return matched ? exit_status::ok : exit_status::partial;
+}
+
 void print_result(const searcher::SearchResult& result, Output output) {
     switch (output) {
     case Output::json: searcher::print_json(std::cout, result); return;
@@ -146,8 +181,8 @@ int run_batch(const searcher::SearchRequest& defaults, const std::string& file) 
 int run(int argc, char** argv) {
     searcher::SearchRequest request;
     std::vector<std::string> words, facet_sizes;
-    bool as_json = false, as_jsonl = false, as_csv = false;
-    std::string batch_file, sort, facet_mode = "exact";
+    bool as_json = false, as_jsonl = false, as_csv = false, manifest_only = false;
+    std::string batch_file, sort, facet_mode = "exact", timeline_unit, timeline_by;
     std::string usage_text = usage();
     po::options_description options(usage_text);
     options.add_options()
@@ -159,6 +194,9 @@ int run(int argc, char** argv) {
         ("json", po::bool_switch(&as_json), "print one JSON object (see docs/output-format.md)")
         ("jsonl", po::bool_switch(&as_jsonl), "print one JSON object per hit, one per line")
         ("csv", po::bool_switch(&as_csv), "print one CSV row per hit, under a header row")
+        ("manifest-only", po::bool_switch(&manifest_only),
+         "print only what the answer was computed from, as JSON: versions, each database's UUID, revision and "
+         "generation, the query as parsed, the weighting and options (see docs/reproducibility.md)")
         ("batch", po::value(&batch_file)->value_name("FILE"), "answer the queries in FILE (- for stdin)")
         ("limit,n", po::value(&request.limit)->default_value(10)->value_name("N"), "hits to show")
         ("offset", po::value(&request.offset)->default_value(0)->value_name("N"), "hits to skip first")
@@ -186,7 +224,10 @@ int run(int argc, char** argv) {
         ("facets", po::value(&facet_mode)->value_name("MODE"),
          "exact (default: every match counted), estimate (a sample of the archive counted and scaled up; "
          "for very large archives) or off")
-        ("no-facets", "skip facet counting (--facets off: faster; the total becomes an estimate)");
+        ("no-facets", "skip facet counting (--facets off: faster; the total becomes an estimate)")
+        ("timeline", po::value(&timeline_unit)->value_name("UNIT"),
+         "attention over time: per day, week, month or year, the matches, all articles and the share (see Timeline)")
+        ("by", po::value(&timeline_by)->value_name("outlet"), "with --timeline: one series per outlet");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
@@ -208,7 +249,15 @@ int run(int argc, char** argv) {
     Output output = output_format(as_json, as_jsonl, as_csv);
     if (!batch_file.empty()) {
         if (!words.empty()) throw Error(ErrorKind::usage, "give queries either with --batch or on the command line");
+        if (!timeline_unit.empty()) throw Error(ErrorKind::usage, "a timeline takes its query on the command line, not --batch");
         return run_batch(request, batch_file);
+    }
+    if (!timeline_by.empty() && timeline_unit.empty())
+        throw Error(ErrorKind::usage, "--by splits a timeline", "--timeline week --by outlet QUERY");
+    if (!timeline_unit.empty()) {
+        if (words.empty()) throw Error(ErrorKind::usage, "a timeline needs a query", "--timeline week QUERY");
+        for (const std::string& word : words) request.query += (request.query.empty() ? "" : " ") + word;
+        return run_timeline(request, timeline_unit, timeline_by, output, manifest_only);
     }
     if (words.size() == 2 && words[0] == "show" && searcher::looks_like_article_id(words[1]))
         return run_show(request.databases, words[1], output);
@@ -216,7 +265,8 @@ int run(int argc, char** argv) {
     for (const std::string& word : words) request.query += (request.query.empty() ? "" : " ") + word;
 
     searcher::SearchResult result = searcher::search(request);
-    print_result(result, output);
+    if (manifest_only) searcher::print_json_line(std::cout, searcher::manifest_json(result.manifest));
+    else print_result(result, output);
     return result.total > 0 ? exit_status::ok : exit_status::partial;
 }
 

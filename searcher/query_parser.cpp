@@ -130,6 +130,7 @@ Xapian::Query parse_query(std::string_view text, const Xapian::Database& db, con
     NameKeys keys;
     query = expand_name_variants(query, parser, db, keys);
     if (name_keys) *name_keys = std::move(keys);
+    if (query.empty() && options.empty_matches_all) query = Xapian::Query::MatchAll;
     return filter_by_dates(query, options, db);
 }
 

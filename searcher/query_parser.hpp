@@ -20,6 +20,7 @@ struct QueryOptions {
     std::string since;      // --since, as typed ("2020-01", "7d"); "" for none
     std::string until;      // --until, as typed
     bool match_any = false; // words are ORed (ranked by how many match and how well)
+    bool empty_matches_all = false;  // an empty query matches every article, not none
     Date today = local_today();  // what "today", "yesterday" and "7d" count from
     // The database's entity aliases, kept by a caller that parses many
     // queries (Searcher); parse_query reads them itself when null.

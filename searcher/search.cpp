@@ -18,6 +18,7 @@
 #include "searcher/entity_query.hpp"
 #include "searcher/database_part.hpp"
 #include "searcher/facets.hpp"
+#include "searcher/manifest.hpp"
 #include "searcher/part_match.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/search_request.hpp"
@@ -230,7 +231,11 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
     NameKeys name_keys;
     Xapian::Query query = weigh_common_words_zero(
         parse_query(request.query, db,
-                    {.since = request.since, .until = request.until, .match_any = request.match_any, .aliases = &aliases},
+                    {.since = request.since,
+                     .until = request.until,
+                     .match_any = request.match_any,
+                     .empty_matches_all = request.all_articles,
+                     .aliases = &aliases},
                     &name_keys),
         db, request.common_share);
     // With facets every match is counted, which also makes the total exact;
@@ -280,6 +285,7 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
 
     SearchResult result;
     result.query = request.query;
+    result.manifest = describe_answer(request, query);
     result.counts_exact = true;
     for (const PartMatch& match : matches) {
         result.total += match.counted ? *match.counted * stride : match.mset.get_matches_estimated();
@@ -290,12 +296,13 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
     if (request.facets) {
         std::vector<const FacetCounter*> counters;
         for (const PartMatch& match : matches) counters.push_back(match.counter.get());
-        result.facets = merge_facets(counters, request.facet_sizes);
+        result.facets = merge_facets(counters, request.facet_sizes, request.date_facet_by_day);
         if (stride > 1)
             for (Facet& facet : result.facets)
                 for (FacetValue& value : facet.values) value.count *= stride;
     }
     if (result.total <= SearchResult::few) result.did_you_mean = suggest_query(request.query, db);
+    result.manifest.counts_exact = result.counts_exact;
     return result;
 }
 
@@ -432,7 +439,12 @@ auto Searcher::on_current(Read read) {
 SearchResult Searcher::search(const SearchRequest& request) {
     check_request(request);
     if (request.deadline) request.deadline->check();
-    return on_current([&] { return run_query(open_, request, aliases_, rarity_); });
+    return on_current([&] {
+        SearchResult result = run_query(open_, request, aliases_, rarity_);
+        for (std::size_t i = 0; i < open_.paths.size(); ++i)
+            result.manifest.databases.push_back(describe_database(open_.paths[i], open_.shards[i], generations_[i]));
+        return result;
+    });
 }
 
 std::optional<Article> Searcher::find_article(const std::string& id) {

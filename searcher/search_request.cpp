@@ -63,7 +63,7 @@ void set_facet_mode(SearchRequest& request, const std::string& mode) {
 }
 
 void check_request(const SearchRequest& request) {
-    if (request.query.find_first_not_of(" \t\r\n") == std::string::npos)
+    if (!request.all_articles && request.query.find_first_not_of(" \t\r\n") == std::string::npos)
         throw Error(ErrorKind::usage, "no query given", "dateline-search --db DB WORDS...");
     if (request.limit > max_limit)
         throw Error(ErrorKind::usage, fmt::format("limit {} is too large (at most {})", request.limit, max_limit),

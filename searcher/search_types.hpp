@@ -41,6 +41,13 @@ struct SearchRequest {
     // facets not named show default_facet_size; 0 shows every entry.
     std::map<std::string, unsigned> facet_sizes;
     static constexpr unsigned default_facet_size = 10;
+    // The date facet by day whatever the span of the matches (a timeline
+    // sums the days into its own periods).
+    bool date_facet_by_day = false;
+    // Match every article (within since and until): an empty query is then
+    // allowed, and words in it still narrow the match. For the totals a
+    // timeline divides by.
+    bool all_articles = false;
     // The time the search must end by (dateline-serve's time per request),
     // or none.
     std::optional<Deadline> deadline;
@@ -76,6 +83,32 @@ struct Facet {
     std::string granularity;
 };
 
+// What an answer was computed from, to cite it and compute it again
+// (docs/reproducibility.md): the same databases at the same revisions, the
+// same query and options give the same numbers.
+struct DatabaseState {
+    std::string path;                   // as given to --db
+    std::string uuid;                   // Xapian's, of the generation searched
+    std::optional<unsigned long long> revision;  // its commit; unknown for some remote ones
+    std::optional<std::string> generation;       // the live generation's directory (local ones)
+    unsigned documents = 0;
+};
+
+struct Manifest {
+    std::string dateline_version, xapian_version;
+    std::vector<DatabaseState> databases;
+    std::string parsed_query;  // Xapian's description of the query as matched
+    std::string weighting;     // the scheme as used: "bb2:1.5"
+    // The options that shape the answer, as the request gave them.
+    std::string since, until;
+    bool match_any = false, recent = false;
+    SortOrder sort = SortOrder::relevance;
+    double common_share = 0;
+    std::string facets;  // "exact", "estimate" or "off"
+    unsigned offset = 0, limit = 0, snippet_length = 0;
+    bool counts_exact = false;  // the answer's, as SearchResult::counts_exact
+};
+
 struct SearchResult {
     std::string query;
     unsigned total = 0;         // matching articles
@@ -86,6 +119,7 @@ struct SearchResult {
     // (at most SearchResult::few matches) and a word of it is not held.
     std::optional<std::string> did_you_mean;
     static constexpr unsigned few = 2;
+    Manifest manifest;
 };
 
 }  // namespace dateline::searcher

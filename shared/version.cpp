@@ -8,6 +8,8 @@
 
 namespace dateline {
 
+std::string_view version() { return DATELINE_VERSION; }
+
 std::string version_text(std::string_view program) {
     return fmt::format("{} {}\nXapian {}\ndata {}\n", program, DATELINE_VERSION, Xapian::version_string(),
                        data_dir().string());

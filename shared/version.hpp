@@ -8,6 +8,9 @@
 
 namespace dateline {
 
+// Dateline's version, as meson.build gives it: "0.1.0".
+std::string_view version();
+
 // "dateline-index 0.1.0\nXapian 1.4.22\ndata /usr/share/dateline\n"
 std::string version_text(std::string_view program);
 

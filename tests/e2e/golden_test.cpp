@@ -3,7 +3,7 @@
 // tests/e2e/golden/ as notmuch pins its outputs: any change of behaviour
 // (a ranking, a snippet, a facet, a JSON key, a message) shows as a diff of
 // these files. Volatile parts are masked: the database's path (DB), timings,
-// the last update and the size on disk. An article without a URL is known by
+// the last update, the size on disk, the database's UUID and the versions. An article without a URL is known by
 // its absolute path, so its id depends on where the files lie: the sample is
 // copied to one fixed place (SRC) first, and ids agree in every checkout.
 //
@@ -41,6 +41,9 @@ std::string mask(std::string text, const std::string& db) {
     text = std::regex_replace(text, std::regex(R"(last update: .*)"), "last update: T");
     text = std::regex_replace(text, std::regex(R"("bytes_on_disk":\d+)"), "\"bytes_on_disk\":N");
     text = std::regex_replace(text, std::regex(R"(on disk: .*)"), "on disk: N");
+    text = std::regex_replace(text, std::regex(R"("uuid":"[0-9a-f-]*")"), "\"uuid\":\"U\"");
+    text = std::regex_replace(text, std::regex(R"re(("manifest":\{|\n\{)"dateline":"[^"]*")re"), "$1\"dateline\":\"V\"");
+    text = std::regex_replace(text, std::regex(R"("xapian":"[^"]*")"), "\"xapian\":\"V\"");
     return text;
 }
 
@@ -93,6 +96,10 @@ const std::vector<Case> cases = {
     {"search-jsonl", "search", "--db DB --jsonl tram --limit 3 --no-facets"},
     {"search-csv", "search", "--db DB --csv flood"},
     {"search-since", "search", "--db DB --since 2024-03 --until 2024-03-31 --sort date flood"},
+    {"search-timeline", "search", "--db DB --timeline month flood"},
+    {"search-timeline-outlet-csv", "search", "--db DB --timeline week --by outlet --since 2024-02 --until 2024-03 --csv strike"},
+    {"search-timeline-json", "search", "--db DB --timeline year --json port"},
+    {"search-manifest-only", "search", "--db DB --manifest-only --any 'harbour strike' --since 2024-02"},
     {"search-show", "search", "--db DB show 59621433b2d701c7"},
     {"search-show-json", "search", "--db DB --json show 59621433b2d701c7"},
     {"search-bad-quote", "search", "--db DB '\"unbalanced'"},

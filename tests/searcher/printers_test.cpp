@@ -88,6 +88,25 @@ TEST_CASE("printers: CSV rows under a header, quoted as RFC 4180 asks", "[printe
 TEST_CASE("printers: JSON of the documented shape, unknowns null, highlights in code points", "[printers][unit]") {
     SearchResult r = result();
     r.hits[0].snippet = {"Débats: strike", {{8, 14}}};  // "é" is two bytes, one code point
+    r.manifest = {.dateline_version = "0.1.0",
+                  .xapian_version = "1.4.22",
+                  .databases = {{.path = "news.db", .uuid = "0b5f", .revision = 7, .generation = "generation-000002",
+                                 .documents = 20},
+                                {.path = "tcp:127.0.0.1:7000", .uuid = "9c1e", .revision = {}, .generation = {},
+                                 .documents = 5}},
+                  .parsed_query = "Query(Zstrike@1)",
+                  .weighting = "bb2:1.5",
+                  .since = "2024-02",
+                  .until = "",
+                  .match_any = false,
+                  .recent = false,
+                  .sort = SortOrder::newest_first,
+                  .common_share = 0.25,
+                  .facets = "exact",
+                  .offset = 0,
+                  .limit = 10,
+                  .snippet_length = 200,
+                  .counts_exact = true};
     std::ostringstream out;
     print_json(out, r);
     CHECK(out.str() ==
@@ -98,7 +117,13 @@ TEST_CASE("printers: JSON of the documented shape, unknowns null, highlights in 
           R"({"rank":2,"id":"5d83ec21bdc07147","score":1.0,"title":null,"outlet":null,"date":null,"byline":[],"url":null,)"
           R"("source":"/archive/b.txt","snippet":"","highlights":[],"spellings":[]}],)"
           R"("facets":{"outlet":[{"value":"Meridian Wire","count":1}],"date":[{"value":"2024-02","count":1}],"person":[]},)"
-          R"("date_granularity":"month","did_you_mean":null})"
+          R"("date_granularity":"month","did_you_mean":null,)"
+          R"("manifest":{"dateline":"0.1.0","xapian":"1.4.22","databases":[)"
+          R"({"path":"news.db","uuid":"0b5f","revision":7,"generation":"generation-000002","documents":20},)"
+          R"({"path":"tcp:127.0.0.1:7000","uuid":"9c1e","revision":null,"generation":null,"documents":5}],)"
+          R"j("parsed_query":"Query(Zstrike@1)","weighting":"bb2:1.5","options":{"since":"2024-02","until":null,)j"
+          R"("any":false,"sort":"-date","recent":false,"common_share":0.25,"facets":"exact","offset":0,"limit":10,)"
+          R"("snippet_length":200},"counts_exact":true}})"
           "\n");
 }
 
