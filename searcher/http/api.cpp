@@ -15,6 +15,8 @@
 #include "searcher/json_printer.hpp"
 #include "searcher/search_request.hpp"
 #include "searcher/show.hpp"
+#include "searcher/timeline.hpp"
+#include "searcher/timeline_printer.hpp"
 #include "shared/data_dir.hpp"
 #include "shared/database_stats.hpp"
 
@@ -78,6 +80,37 @@ SearchRequest search_request(const ApiRequest& request, const SearchRequest& def
     return search;
 }
 
+// The parameters of GET /api/timeline, as dateline-search --timeline's.
+struct TimelineAsk {
+    SearchRequest search;
+    TimeUnit unit = TimeUnit::month;
+    bool by_outlet = false;
+};
+
+TimelineAsk timeline_ask(const ApiRequest& request, const SearchRequest& defaults) {
+    TimelineAsk ask{.search = defaults, .unit = TimeUnit::month, .by_outlet = false};
+    std::vector<std::string> facet_sizes;
+    for (const auto& [name, value] : request.params) {
+        if (name == "q") ask.search.query = value;
+        else if (name == "unit") ask.unit = parse_time_unit(value);
+        else if (name == "by" && value == "outlet") ask.by_outlet = true;
+        else if (name == "by") throw Error(ErrorKind::usage, fmt::format("by={}: a timeline is split by outlet", value));
+        else if (name == "since") ask.search.since = value;
+        else if (name == "until") ask.search.until = value;
+        else if (name == "any") ask.search.match_any = flag_param(name, value);
+        else if (name == "facet") facet_sizes.push_back(value);
+        else
+            throw Error(ErrorKind::usage, fmt::format("unknown parameter \"{}\"", name),
+                        "parameters are q, unit, by, since, until, any, facet");
+    }
+    if (ask.search.query.empty()) throw Error(ErrorKind::usage, "no query", "ask with /api/timeline?q=WORDS&unit=week");
+    if (ask.search.query.size() > max_query_bytes)
+        throw Error(ErrorKind::usage, fmt::format("the query is {} bytes; at most {} are taken", ask.search.query.size(),
+                                                  max_query_bytes));
+    for (const auto& [name, size] : parse_facet_sizes(facet_sizes)) ask.search.facet_sizes[name] = size;
+    return ask;
+}
+
 }  // namespace
 
 int status_for(const Error& error) {
@@ -127,18 +160,21 @@ ApiResponse Api::handle(const ApiRequest& request) {
         const std::string& path = request.path;
         bool get = request.method == "GET" || request.method == "HEAD";
         if (path == "/api/search" && get) return search(request);
+        if (path == "/api/timeline" && get) return timeline(request);
         if (path.starts_with("/api/article/") && get) return article(path.substr(std::string("/api/article/").size()));
         if (path == "/api/batch" && request.method == "POST") return batch(request);
         if (path == "/api/health" && get) return health();
         if (path == "/api/stats" && get) return stats();
         if (auto file = files_.find(path); file != files_.end() && get) return file->second;
-        if (path == "/api/search" || path == "/api/batch" || path == "/api/health" || path == "/api/stats" ||
+        if (path == "/api/search" || path == "/api/timeline" || path == "/api/batch" || path == "/api/health" ||
+            path == "/api/stats" ||
             path.starts_with("/api/article/"))
             return error_response(Error(ErrorKind::usage, request.method + " is not allowed on " + path,
                                         path == "/api/batch" ? "POST JSON Lines" : "use GET"),
                                   405);
         return error_response(Error(ErrorKind::usage, "no such route: " + path,
-                                    "routes: /api/search, /api/article/ID, /api/batch, /api/stats, /api/health"),
+                                    "routes: /api/search, /api/timeline, /api/article/ID, /api/batch, /api/stats, "
+                                    "/api/health"),
                               404);
     } catch (const Error& error) {
         return error_response(error);
@@ -155,6 +191,11 @@ SearchRequest Api::timed() const {
 
 ApiResponse Api::search(const ApiRequest& request) {
     return {200, "application/json", one_line(result_json(searcher_.search(search_request(request, timed()))))};
+}
+
+ApiResponse Api::timeline(const ApiRequest& request) {
+    TimelineAsk ask = timeline_ask(request, timed());
+    return {200, "application/json", one_line(timeline_json(make_timeline(searcher_, ask.search, ask.unit, ask.by_outlet)))};
 }
 
 ApiResponse Api::article(const std::string& id) {

@@ -2,7 +2,8 @@
 // dateline-serve's JSON API as plain function calls, without HTTP: a request
 // (method, path, query parameters, body) in, a status and a body out. The
 // answers are the command line's: /api/search gives what dateline-search
-// --json prints, /api/batch what --batch prints, /api/article/ID what show
+// --json prints, /api/timeline what --timeline --json prints, /api/batch
+// what --batch prints, /api/article/ID what show
 // --json prints, /api/stats what dateline-index stats --json prints for
 // each database; errors are the same error objects, with a status (400 a
 // bad request, 404 nothing there, 503 the database cannot be read). GET /
@@ -55,6 +56,7 @@ public:
 
 private:
     ApiResponse search(const ApiRequest& request);
+    ApiResponse timeline(const ApiRequest& request);
     ApiResponse article(const std::string& id);
     ApiResponse batch(const ApiRequest& request);
     ApiResponse stats();

@@ -36,6 +36,8 @@ dateline-search --json (docs/http-api.md):
   GET  /api/search?q=WORDS[&limit=N&offset=N&sort=ORDER&since=DATE&until=DATE
                    &any=true&recent=true&facets=exact|estimate|off&facet=NAME:N
                    &snippet_length=BYTES]
+  GET  /api/timeline?q=WORDS[&unit=day|week|month|year&by=outlet&since=DATE&until=DATE]
+                           attention over time (as --timeline UNIT --json)
   GET  /api/article/ID     one article whole (as show --json)
   POST /api/batch          JSON Lines in, JSON Lines out (as --batch)
   GET  /api/stats          what each database holds (as dateline-index stats --json)

@@ -19,7 +19,7 @@ import urllib.request
 from urllib.parse import unquote_plus
 
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -84,8 +84,11 @@ def total(driver):
 
 
 def wait_for(driver, condition, what):
+    # The page replaces its results when an answer comes: an element found
+    # a moment before may be gone when read. That is not yet, so try again.
     try:
-        return WebDriverWait(driver, 10).until(lambda d: condition(d))
+        return WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda d: condition(d))
     except TimeoutException:
         return None
 

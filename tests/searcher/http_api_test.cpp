@@ -136,3 +136,20 @@ TEST_CASE("bad requests are JSON errors with a status, never a crash", "[http]")
     missing.databases = {dir / "none"};
     CHECK_THROWS_AS(searcher::http::Api(missing), Error);  // dateline-serve exits 3 before listening
 }
+
+TEST_CASE("GET /api/timeline answers what dateline-search --timeline --json prints", "[http][timeline]") {
+    ApiResponse response = get("/api/timeline", {{"q", "harbour"}, {"unit", "week"}, {"by", "outlet"}, {"facet", "outlet:2"}});
+    REQUIRE(response.status == 200);
+    auto printed = test::run_command(test::search_binary() + " --db " + test::shell_quote(test::shared_sample_database()) +
+                                     " --json --timeline week --by outlet --facet outlet:2 harbour");
+    REQUIRE(printed.status == 0);
+    auto answer = nlohmann::json::parse(response.body);
+    CHECK(answer == nlohmann::json::parse(printed.out));
+    CHECK(answer["series"].size() == 2);
+    CHECK(answer["unit"] == "week");
+
+    CHECK(get("/api/timeline", {{"q", "harbour"}, {"unit", "fortnight"}}).status == 400);
+    CHECK(get("/api/timeline", {{"q", "harbour"}, {"by", "author"}}).status == 400);
+    CHECK(get("/api/timeline", {{"unit", "week"}}).status == 400);
+    CHECK(error_kind(get("/api/timeline", {{"q", "harbour"}, {"limit", "3"}})) == "usage");
+}
