@@ -64,22 +64,24 @@ seed() {
 }
 
 # fuzz NAME: replays NAME's regressions, then fuzzes it; its report goes
-# to $work/report-NAME, its status is the run's.
+# to $work/report-NAME, and a failure leaves $work/failed-NAME (a file, not
+# an exit status: a job may end before anyone waits for it).
 fuzz() {
   local name=$1 binary=$build/tests/fuzz/fuzz-$1 corpus=$build/corpus/$1 crashes=$build/crashes/$1
   local log=$work/log-$name report=$work/report-$name
-  mkdir -p "$corpus" "$crashes" "$work/seeds-$name" "$work/tmp-$name"
+  mkdir -p "$corpus" "$crashes" "$work/seeds-$name"
   seed "$name" "$work/seeds-$name"
   # Inputs that once crashed must stay fixed.
   local regressions=(tests/fuzz/regressions/"$name"/*)
-  if [[ -e ${regressions[0]} ]] && ! TMPDIR=$work/tmp-$name "$binary" "${regressions[@]}" >"$log" 2>&1; then
+  if [[ -e ${regressions[0]} ]] && ! "$binary" "${regressions[@]}" >"$log" 2>&1; then
     { cat "$log"; echo "fuzz-$name: a regression input in tests/fuzz/regressions/$name fails again"; } >"$report"
-    return 1
+    touch "$work/failed-$name"
+    return
   fi
   # -entropic=0: libFuzzer's default scheduling spent 64% of fuzz-text's
   # time keeping its feature frequencies (perf); without it, 4x the runs.
   local crashed=0
-  TMPDIR=$work/tmp-$name "$binary" -max_total_time="$seconds" -entropic=0 -timeout=10 -rss_limit_mb=2048 \
+  "$binary" -max_total_time="$seconds" -entropic=0 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$crashes/" "$corpus" "$work/seeds-$name" >"$log" 2>&1 || crashed=1
   {
     if ((crashed)); then grep -E 'ERROR|SUMMARY|runtime error|Test unit written|==[0-9]+==' "$log" | head -n 20 || true; fi
@@ -87,15 +89,18 @@ fuzz() {
     executions=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+).*/\1/p' "$log" | tail -n 1)
     echo "fuzz-$name: ${executions:-0} executions in ${seconds} s, $crashed crashes ($(ls "$corpus" | wc -l) inputs in its corpus)"
   } >"$report"
-  return "$crashed"
+  ((crashed == 0)) || touch "$work/failed-$name"
 }
 
 at_once=${FUZZ_JOBS:-$(nproc)}
-status=0
 for name in "${targets[@]}"; do
-  while (($(jobs -rp | wc -l) >= at_once)); do wait -n || status=1; done
+  while (($(jobs -rp | wc -l) >= at_once)); do wait -n || true; done
   fuzz "$name" &
 done
-while (($(jobs -rp | wc -l) > 0)); do wait -n || status=1; done
-for name in "${targets[@]}"; do cat "$work/report-$name"; done
+wait
+status=0
+for name in "${targets[@]}"; do
+  if [[ -f $work/report-$name ]]; then cat "$work/report-$name"; else echo "fuzz-$name: stopped without a report"; fi
+  [[ -f $work/report-$name && ! -e $work/failed-$name ]] || status=1
+done
 exit "$status"

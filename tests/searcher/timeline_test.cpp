@@ -141,6 +141,26 @@ TEST_CASE("timeline: by outlet, each outlet's matches over its own articles", "[
                           "\"2020-12-31\",\"matches\":0,\"articles\":0,\"share\":null}\n") != std::string::npos);
 }
 
+TEST_CASE("timeline: by outlet, an outlet whose name holds a quote is still filtered on", "[searcher][timeline]") {
+    // Each outlet is asked for as outlet:"NAME" in the query language,
+    // where "" stands for a quote.
+    test::TempDir dir;
+    test::write_file(dir / "news.jsonl",
+                     article("q1", R"(The \"Daily\" Post)", "2021-05-04", "The ferry was late.") +
+                         article("q2", R"(The \"Daily\" Post)", "2021-06-04", "Snow on the hills.") +
+                         article("q3", "Valley Ledger", "2021-05-05", "The ferry was early."));
+    indexer::update_database({.database = dir / "db", .paths = {dir / "news.jsonl"}});
+    searcher::SearchRequest request;
+    request.databases = {dir / "db"};
+    request.query = "ferry";
+    searcher::Searcher searcher(request.databases);
+    searcher::Timeline timeline = searcher::make_timeline(searcher, request, TimeUnit::month, true);
+    REQUIRE(timeline.series.size() == 2);
+    const searcher::Series& daily = timeline.series[0].outlet == "Valley Ledger" ? timeline.series[1] : timeline.series[0];
+    CHECK(daily.outlet == R"(The "Daily" Post)");
+    CHECK((daily.matches == 1 && daily.articles == 2));
+}
+
 TEST_CASE("timeline: a period name that is not one is refused", "[searcher][timeline]") {
     CHECK(searcher::parse_time_unit("week") == TimeUnit::week);
     CHECK_THROWS_WITH(searcher::parse_time_unit("fortnight"), Catch::Contains("fortnight"));
