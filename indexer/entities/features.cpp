@@ -101,10 +101,12 @@ std::string tagger_lower(std::string_view raw) { return lower_case(plain_quotes(
 
 DocumentFeatures::DocumentFeatures(const std::vector<std::vector<std::string>>& sentences,
                                    const Gazetteer& gazetteer, const WordClusters& clusters) {
-    std::unordered_set<std::string> lower_words;  // written in lower case somewhere
+    words_.reserve(sentences.size());
     for (const auto& sentence : sentences) {
         std::vector<WordInfo> infos;
+        infos.reserve(sentence.size());
         std::vector<std::string> lowers;
+        lowers.reserve(sentence.size());
         std::size_t letters = 0, capitals = 0;
         for (const std::string& raw : sentence) {
             WordInfo info;
@@ -117,7 +119,6 @@ DocumentFeatures::DocumentFeatures(const std::vector<std::vector<std::string>>& 
                 letters += std::isalpha(c) != 0;
                 capitals += std::isupper(c) != 0;
             }
-            if (info.kind == "lower") lower_words.insert(info.lower);
             lowers.push_back(info.lower);
             infos.push_back(std::move(info));
         }
@@ -128,13 +129,22 @@ DocumentFeatures::DocumentFeatures(const std::vector<std::vector<std::string>>& 
         headline_.push_back(letters > 0 && capitals * 10 > letters * 7);
         words_.push_back(std::move(infos));
     }
+    // Views into words_, which no longer moves.
+    std::unordered_set<std::string_view> lower_words;  // written in lower case somewhere
+    std::unordered_map<std::string_view, std::uint32_t> ids;
     std::size_t total = 0;
     for (auto& sentence : words_) {
         sentence_start_.push_back(total);
         total += sentence.size();
+        for (auto& info : sentence) {
+            if (info.kind == "lower") lower_words.insert(info.lower);
+            info.id = ids.emplace(info.word, static_cast<std::uint32_t>(ids.size())).first->second;
+        }
+    }
+    distinct_words_ = ids.size();
+    for (auto& sentence : words_)
         for (auto& info : sentence)
             info.lower_elsewhere = is_capitalised(info.word) && lower_words.count(info.lower) > 0;
-    }
     // Runs of capitalised words: "British Heart Foundation", "House of Commons".
     for (auto& sentence : words_) {
         // A name word: capitalised, or a particle joined to a capitalised
@@ -163,16 +173,26 @@ DocumentFeatures::DocumentFeatures(const std::vector<std::vector<std::string>>& 
             i = end;
         }
     }
+    for (auto& sentence : words_)
+        for (std::size_t i = 0; i < sentence.size(); ++i) {
+            WordInfo& info = sentence[i];
+            bool next_capital = i + 1 < sentence.size() && is_capitalised(sentence[i + 1].word);
+            info.plain = (info.kind == "lower" || info.kind == "punct" || info.kind == "digit") &&
+                         info.gazetteer_marks == 0 && info.run_place.empty() && !next_capital;
+        }
     // Context aggregation: a capitalised word's neighbours wherever it occurs.
     contexts_.emplace_back();
-    std::unordered_map<std::string_view, std::size_t> context_of;
+    std::vector<std::size_t> context_of(distinct_words_, 0);  // by word id
     for (auto& sentence : words_)
         for (std::size_t i = 0; i < sentence.size(); ++i) {
             if (!is_capitalised(sentence[i].word)) continue;
-            auto [it, added] = context_of.emplace(sentence[i].word, contexts_.size());
-            if (added) contexts_.emplace_back();
-            sentence[i].contexts = it->second;
-            auto& seen = contexts_[it->second];
+            std::size_t& context = context_of[sentence[i].id];
+            if (context == 0) {
+                context = contexts_.size();
+                contexts_.emplace_back();
+            }
+            sentence[i].contexts = context;
+            auto& seen = contexts_[context];
             if (seen.size() >= 12) continue;
             auto note = [&](std::string mark) {
                 if (std::find(seen.begin(), seen.end(), mark) == seen.end()) seen.push_back(std::move(mark));
@@ -180,14 +200,10 @@ DocumentFeatures::DocumentFeatures(const std::vector<std::vector<std::string>>& 
             note("<" + (i > 0 ? sentence[i - 1].lower : std::string("<s>")));
             note(">" + (i + 1 < sentence.size() ? sentence[i + 1].lower : std::string("</s>")));
         }
-    // What does not depend on the tags is the same in every pass (and epoch).
-    fixed_.reserve(total * 48);
-    for (std::size_t s = 0; s < words_.size(); ++s)
-        for (std::size_t i = 0; i < words_[s].size(); ++i) {
-            fixed_at_.push_back(fixed_.size());
-            fixed_features(s, i, fixed_);
-        }
-    fixed_at_.push_back(fixed_.size());
+    // What does not depend on the tags is the same in every pass (and
+    // epoch): worked out the first time a word is scored (most words never
+    // are), then kept.
+    fixed_at_.assign(total, not_yet);
 }
 
 void DocumentFeatures::set_first_pass(const std::vector<std::vector<std::string>>& tags) {
@@ -198,12 +214,12 @@ void DocumentFeatures::set_first_pass(const std::vector<std::vector<std::string>
         return 0;
     };
     using Counts = std::array<unsigned, std::size(types)>;
-    std::unordered_map<std::string_view, Counts> as_word, in_mention;
+    std::vector<Counts> as_word(distinct_words_, Counts{}), in_mention(distinct_words_, Counts{});  // by word id
     for (std::size_t s = 0; s < words_.size(); ++s)
         for (std::size_t i = 0; i < words_[s].size(); ++i) {
             std::size_t type = type_index(tags[s][i]);
-            ++as_word[words_[s][i].word][type];
-            if (type) ++in_mention[words_[s][i].word][type];
+            ++as_word[words_[s][i].id][type];
+            if (type) ++in_mention[words_[s][i].id][type];
         }
     auto most = [](const Counts& counts) {
         std::size_t best = 0;
@@ -214,10 +230,11 @@ void DocumentFeatures::set_first_pass(const std::vector<std::vector<std::string>
     for (std::size_t s = 0; s < words_.size(); ++s)
         for (std::size_t i = 0; i < words_[s].size(); ++i) {
             WordInfo& info = words_[s][i];
-            info.first_type = types[most(as_word[info.word])];
-            auto found = in_mention.find(info.word);
-            info.first_mention_type = found == in_mention.end() ? "" : types[most(found->second)];
-            info.settled = tags[s][i] == "O" && found == in_mention.end() && !is_capitalised(info.word);
+            info.first_type = types[most(as_word[info.id])];
+            const Counts& mentions = in_mention[info.id];
+            bool in_any = std::any_of(mentions.begin(), mentions.end(), [](unsigned n) { return n > 0; });
+            info.first_mention_type = in_any ? types[most(mentions)] : "";
+            info.settled = tags[s][i] == "O" && !in_any && !is_capitalised(info.word);
         }
     second_pass_ = true;
 }
@@ -283,9 +300,13 @@ void DocumentFeatures::fixed_features(std::size_t sentence, std::size_t i, std::
 void DocumentFeatures::collect(std::size_t sentence, std::size_t i, std::string_view tag1,
                                std::string_view tag2, std::string_view last_type,
                                std::vector<FeatureHash>& out) const {
-    std::size_t at = sentence_start_[sentence] + i;
-    out.assign(fixed_.begin() + static_cast<std::ptrdiff_t>(fixed_at_[at]),
-               fixed_.begin() + static_cast<std::ptrdiff_t>(fixed_at_[at + 1]));
+    auto& [first, count] = fixed_at_[sentence_start_[sentence] + i];
+    if (first == not_yet.first) {
+        first = static_cast<std::uint32_t>(fixed_.size());
+        fixed_features(sentence, i, fixed_);
+        count = static_cast<std::uint32_t>(fixed_.size() - first);
+    }
+    out.assign(fixed_.begin() + first, fixed_.begin() + first + count);
     const auto& words = words_[sentence];
     const WordInfo& w = words[i];
     FeatureBuilder f(out);

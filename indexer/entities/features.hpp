@@ -37,6 +37,17 @@ struct WordInfo {
     // The first pass's "O" stands: a word not capitalised, never part of a
     // name in the first pass. The second pass neither scores nor learns it.
     bool settled = false;
+    // Written in lower case (or digits or punctuation), in no gazetteer name
+    // or run of capitalised words, and not before a capitalised word: after
+    // an "O", tagging's first pass calls it "O" without scoring it, as the
+    // model would (of CoNLL testa's 51,362 words it changes no tag; of
+    // GMB's 944,633, one). Most words are plain: with word ids and fixed
+    // features worked out only for the words scored,
+    // tagging Reuters went from 457,000 to 810,000 words a second.
+    bool plain = false;
+    // The same number for the same word (as written) in the document: from
+    // 0 to DocumentFeatures::distinct_words().
+    std::uint32_t id = 0;
 };
 
 // A word as the tagger compares it: typographic quotes made plain, lower case
@@ -51,6 +62,7 @@ public:
     std::size_t sentence_count() const { return words_.size(); }
     std::size_t length(std::size_t sentence) const { return words_[sentence].size(); }
     const WordInfo& word(std::size_t sentence, std::size_t i) const { return words_[sentence][i]; }
+    std::size_t distinct_words() const { return distinct_words_; }
 
     // What a first pass decided anywhere in the document, as features of the
     // second: tags are IOB2, one per word.
@@ -68,10 +80,14 @@ private:
 
     std::vector<std::vector<WordInfo>> words_;
     std::vector<std::size_t> sentence_start_;  // index of each sentence's first word in fixed_at_
-    std::vector<FeatureHash> fixed_;           // every word's, one after another
-    std::vector<std::size_t> fixed_at_;        // word -> its first in fixed_; one more at the end
+    // The fixed features of the words scored so far, one after another, and
+    // for each word where its own start and how many (not_yet: not worked out).
+    mutable std::vector<FeatureHash> fixed_;
+    static constexpr std::pair<std::uint32_t, std::uint32_t> not_yet{~0u, 0};
+    mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> fixed_at_;
     std::vector<bool> headline_;  // the sentence is written in capitals
     std::vector<std::vector<std::string>> contexts_;  // [0] is empty
+    std::size_t distinct_words_ = 0;
     bool second_pass_ = false;
 };
 
