@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "shared/error.hpp"
+#include "shared/replace_file.hpp"
 
 namespace dateline::store {
 namespace fs = std::filesystem;
@@ -26,17 +27,6 @@ bool is_generation_name(const std::string& name) {
            name.find_first_not_of("0123456789", generation_prefix.size()) == std::string::npos;
 }
 
-// The stub being written, before its rename over the stub.
-std::string new_stub_name() { return std::string(stub_file_name) + ".new"; }
-
-// fsync a file or directory so a rename survives a power cut.
-void sync_path(const fs::path& path, int flags) {
-    int fd = ::open(path.c_str(), flags);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
-}
-
 }  // namespace
 
 bool is_unused_directory(const fs::path& db) {
@@ -45,7 +35,7 @@ bool is_unused_directory(const fs::path& db) {
     if (!fs::is_directory(db, error)) return false;
     for (fs::directory_iterator it(db, error), end; !error && it != end; it.increment(error)) {
         std::string name = it->path().filename().string();
-        bool ours = name == lock_file_name || name == new_stub_name() || is_generation_name(name) ||
+        bool ours = name == lock_file_name || name == replacement_name(stub_file_name).string() || is_generation_name(name) ||
                     (name.ends_with(work_suffix) && is_generation_name(name.substr(0, name.size() - work_suffix.size())));
         if (!ours) return false;
     }
@@ -81,21 +71,8 @@ std::string next_generation_name(const fs::path& db) {
 }
 
 void make_live(const fs::path& db, const std::string& generation) {
-    fs::path stub = db / stub_file_name;
-    fs::path temporary = db / new_stub_name();
-    {
-        std::ofstream out(temporary, std::ios::trunc);
-        out << "auto " << generation << '\n';
-        out.flush();
-        if (!out)
-            throw Error(ErrorKind::database, fmt::format("cannot write {}: {}", temporary.string(), std::strerror(errno)),
-                        "check free space and permissions; the previous generation stays live");
-    }
-    sync_path(temporary, O_RDONLY);
-    if (::rename(temporary.c_str(), stub.c_str()) != 0)
-        throw Error(ErrorKind::database, fmt::format("cannot switch {} to {}: {}", db.string(), generation, std::strerror(errno)),
-                    "the previous generation stays live");
-    sync_path(db, O_RDONLY | O_DIRECTORY);
+    replace_file(db / stub_file_name, fmt::format("auto {}\n", generation), ErrorKind::database,
+                 "check free space and permissions; the previous generation stays live");
 }
 
 FileStamp stamp_of(const fs::path& file) {
@@ -118,7 +95,7 @@ void remove_dead_generations(const fs::path& db) {
     for (fs::directory_iterator it(db, error), end; !error && it != end; it.increment(error)) {
         std::string name = it->path().filename().string();
         bool scratch = name.ends_with(work_suffix) && is_generation_name(name.substr(0, name.size() - work_suffix.size()));
-        if ((is_generation_name(name) && name != live) || scratch || name == new_stub_name()) dead.push_back(it->path());
+        if ((is_generation_name(name) && name != live) || scratch || name == replacement_name(stub_file_name).string()) dead.push_back(it->path());
     }
     for (const fs::path& path : dead) fs::remove_all(path, error);
 }
