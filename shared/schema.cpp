@@ -152,6 +152,22 @@ std::string content_hash_value(std::uint64_t hash) {
     return value;
 }
 
+std::string added_value(std::uint64_t sequence) { return Xapian::sortable_serialise(static_cast<double>(sequence)); }
+
+std::uint64_t added_of(const Xapian::Document& document) {
+    std::string value = document.get_value(added.slot);
+    if (value.empty()) return 0;
+    double sequence = Xapian::sortable_unserialise(value);
+    return sequence > 0 ? static_cast<std::uint64_t>(sequence) : 0;
+}
+
+std::uint64_t commit_sequence(const Xapian::Database& db) {
+    std::string text = db.get_metadata(std::string(commit_sequence_metadata));
+    std::uint64_t sequence = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), sequence);
+    return error == std::errc() && end == text.data() + text.size() ? sequence : 0;
+}
+
 std::uint64_t parse_content_hash(std::string_view value) {
     std::uint64_t hash = 0;
     if (value.size() == 8) {

@@ -110,10 +110,15 @@ inline constexpr Field source {"",       "",       "",       2,       0,
     "the article's source file (and record), for update and --prune"};
 inline constexpr Field content_hash {"", "",       "",       3,       0,
     "hash of the input an article was built from, to skip unchanged files"};
+// For alerts: the commit that first wrote the article (commit_sequence_metadata
+// at that commit), kept when the article is indexed again or rebuilt. An
+// article indexed before this was recorded has none (it counts as 0).
+inline constexpr Field added {"",        "",       "",       5,       0,
+    "the commit that first wrote the article, for alerts"};
 // clang-format on
 
 inline constexpr std::array all_fields{title, outlet, byline, date, month, year, url, site, person, org, place,
-                                       entity, person_one_word, name_variant, id, source, content_hash};
+                                       entity, person_one_word, name_variant, id, source, content_hash, added};
 
 // The entity field of a type, and the type of an entity field (fields are
 // told apart by prefix: all_fields holds copies).
@@ -134,6 +139,9 @@ inline constexpr std::string_view titles_metadata = "dateline.entity_titles";
 // The dictionary the stored articles are packed with (stored_data.hpp); none
 // when the database's first articles were too few to train one.
 inline constexpr std::string_view article_dictionary_metadata = "dateline.article_dictionary";
+// How many commits have added articles: each such commit of update, and each
+// rebuild, numbers its new articles with the count it sets (the added slot).
+inline constexpr std::string_view commit_sequence_metadata = "dateline.commit_sequence";
 
 // --- The checks that keep the table sound; static_assert'ed below and unit-tested.
 
@@ -247,6 +255,13 @@ std::string content_hash_value(std::uint64_t hash);
 // Its hash back, also from the 16 hex digits written before 2026-12-06; 0
 // (never a hash written) for anything else.
 std::uint64_t parse_content_hash(std::string_view value);
+
+// The added slot's value for commit number sequence (sortable: a range of
+// commits is a value range), and back; 0 for a document without one.
+std::string added_value(std::uint64_t sequence);
+std::uint64_t added_of(const Xapian::Document& document);
+// The database's commit_sequence_metadata; 0 when it has none.
+std::uint64_t commit_sequence(const Xapian::Database& db);
 
 // The id a stored document was indexed under (its id term without the
 // prefix), or "" if it has none.

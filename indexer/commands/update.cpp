@@ -123,9 +123,11 @@ IndexingReport rebuild_database(const UpdateRequest& request, RunObserver& obser
     store::remove_dead_generations(request.database);
     std::string generation = store::next_generation_name(request.database);
     std::string output = (fs::path(request.database) / generation).string();
+    std::optional<std::string> live = store::live_generation(request.database);
     try {
         build_database(output, (fs::path(request.database) / store::work_directory_name(generation)).string(),
-                       run.inputs, run.options, run.report, observer);
+                       live ? (fs::path(request.database) / *live).string() : std::string(), run.inputs,
+                       run.options, run.report, observer);
         observer.stage("writing the facet columns");
         write_facet_columns(output);
         store::make_live(request.database, generation);

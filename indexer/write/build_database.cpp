@@ -77,8 +77,15 @@ private:
     stored_data::Packer packer_;
 };
 
+// What the database being rebuilt holds, for the added slot: an article it
+// holds keeps the commit that first added it; a new one gets sequence.
+struct PreviousArticles {
+    std::string path;  // its live generation, "" for a new database
+    std::uint64_t sequence = 1;
+};
+
 BuiltRun build_run(Run& run, const std::string& work_dir, const Manifest& manifest, const IndexingOptions& options,
-                   RunPacking& packing) {
+                   RunPacking& packing, const PreviousArticles& previous) {
     BuiltRun built;
     built.path = fmt::format("{}/run-{:06}", work_dir, run.number);
     PreparedRun& prepared = built.prepared;
@@ -92,12 +99,20 @@ BuiltRun build_run(Run& run, const std::string& work_dir, const Manifest& manife
         }
     } train_anyway{packing, first};
     std::optional<Xapian::WritableDatabase> db;
+    std::optional<Xapian::Database> before;  // this thread's own handle
     auto write = [&](PreparedRecord& record) {
         Xapian::Document& document = *record.document;
         if (const stored_data::Packer& packer = packing.packer(); packer.packs())
             document.set_data(packer.pack(document.get_data()));
         if (!db) db.emplace(built.path, run_database_flags);
         std::string id_term = schema::id_term(record.id);
+        std::string added = schema::added_value(previous.sequence);
+        if (!previous.path.empty()) {
+            if (!before) before.emplace(previous.path);
+            if (auto found = before->postlist_begin(id_term); found != before->postlist_end(id_term))
+                added = before->get_document(*found).get_value(schema::added.slot);
+        }
+        if (!added.empty()) document.add_value(schema::added.slot, added);
         record.replaced = db->term_exists(id_term);
         db->replace_document(id_term, document);
         record.document.reset();
@@ -161,8 +176,13 @@ void keep_each_article_once(Xapian::WritableDatabase& db) {
 
 }  // namespace
 
-void build_database(const std::string& output, const std::string& work_dir, const Inputs& inputs,
-                    const IndexingOptions& options, IndexingReport& report, RunObserver& observer) {
+void build_database(const std::string& output, const std::string& work_dir, const std::string& previous_path,
+                    const Inputs& inputs, const IndexingOptions& options, IndexingReport& report,
+                    RunObserver& observer) {
+    PreviousArticles previous{previous_path, 1};
+    if (!previous_path.empty())
+        previous.sequence = store::with_database_errors(
+            previous_path, [&] { return schema::commit_sequence(Xapian::Database(previous_path)) + 1; });
     std::error_code error;
     fs::create_directories(work_dir, error);
     if (error)
@@ -184,7 +204,7 @@ void build_database(const std::string& output, const std::string& work_dir, cons
     RunPacking packing;
     {
         OrderedPool<Run, BuiltRun> pool([&] { return runs.next(); },
-                                        [&](Run& run) { return build_run(run, work_dir, inputs.manifest, options, packing); },
+                                        [&](Run& run) { return build_run(run, work_dir, inputs.manifest, options, packing, previous); },
                                         options.jobs, options.jobs + 1);
         while (std::optional<BuiltRun> built = pool.next()) {
             reporter.retire(built->prepared, [](const ReadItem&, PreparedRecord& record) { return record.replaced; });
@@ -200,6 +220,7 @@ void build_database(const std::string& output, const std::string& work_dir, cons
         store::stamp_schema(merged);
         if (!run_paths.empty() && !packing.dictionary().empty())
             merged.set_metadata(std::string(schema::article_dictionary_metadata), packing.dictionary());
+        merged.set_metadata(std::string(schema::commit_sequence_metadata), std::to_string(previous.sequence));
         return merged;
     });
     commit_with_stamp(db, output, options);

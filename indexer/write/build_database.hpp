@@ -21,9 +21,12 @@ namespace dateline::indexer {
 // ids a single writer in input order would give, but that an article given
 // twice keeps its first place with its last text and the ids after it are
 // one higher each time. The database is stamped, committed and closed; the
-// report counts as update's would. Throws Error; work_dir is removed either
-// way, output is left for the caller to remove on failure.
-void build_database(const std::string& output, const std::string& work_dir, const Inputs& inputs,
-                    const IndexingOptions& options, IndexingReport& report, RunObserver& observer);
+// report counts as update's would. previous_path is the database's live
+// generation ("" for none): an article it holds keeps the commit that first
+// added it (schema::added). Throws Error; work_dir is removed either way,
+// output is left for the caller to remove on failure.
+void build_database(const std::string& output, const std::string& work_dir, const std::string& previous_path,
+                    const Inputs& inputs, const IndexingOptions& options, IndexingReport& report,
+                    RunObserver& observer);
 
 }  // namespace dateline::indexer

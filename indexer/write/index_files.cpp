@@ -28,6 +28,7 @@ public:
         store::with_database_errors(db_path, [&] {
             packer_ = stored_data::Packer(db.get_metadata(std::string(schema::article_dictionary_metadata)));
             learning_ = !packer_.packs() && db.get_doccount() == 0;
+            sequence_ = schema::commit_sequence(db) + 1;
         });
     }
 
@@ -55,17 +56,29 @@ public:
     void commit() {
         if (learning_) learn();
         if (pending_ == 0) return;
+        // The new articles of this batch carry sequence_: it becomes the
+        // database's count in the same commit, so an alert that reads the
+        // count has every article numbered up to it.
+        store::with_database_errors(db_path_, [&] {
+            db_.set_metadata(std::string(schema::commit_sequence_metadata), std::to_string(sequence_));
+        });
         commit_with_stamp(db_, db_path_, options_);
         observer_.committed(pending_);
         pending_ = 0;
+        ++sequence_;
     }
 
 private:
-    // Packs and writes; whether a document of the id was there.
+    // Packs and writes; whether a document of the id was there. An article
+    // indexed again keeps the commit that first added it.
     bool put(const std::string& id, Xapian::Document& document) {
         std::string id_term = schema::id_term(id);
         if (packer_.packs()) document.set_data(packer_.pack(document.get_data()));
-        bool exists = db_.term_exists(id_term);
+        Xapian::PostingIterator existing = db_.postlist_begin(id_term);
+        bool exists = existing != db_.postlist_end(id_term);
+        std::string added = exists ? db_.get_document(*existing).get_value(schema::added.slot)
+                                   : schema::added_value(sequence_);
+        if (!added.empty()) document.add_value(schema::added.slot, added);
         db_.replace_document(id_term, document);
         return exists;
     }
@@ -105,6 +118,7 @@ private:
     std::vector<std::pair<std::string, Xapian::Document>> held_;
     std::set<std::string> held_ids_;
     std::size_t pending_ = 0;
+    std::uint64_t sequence_ = 1;  // the number of the commit being prepared
 };
 
 }  // namespace

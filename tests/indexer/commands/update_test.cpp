@@ -5,6 +5,7 @@
 
 #include "indexer/commands/update.hpp"
 #include "searcher/search.hpp"
+#include "shared/schema.hpp"
 #include "tests/support.hpp"
 
 using namespace dateline;
@@ -130,4 +131,40 @@ TEST_CASE("two different articles with the same text stay two articles", "[updat
     for (const char* name : {"in/a.txt", "in/b.txt"}) test::write_file(dir.path() / name, "Notice\n\nNo ferries today.\n");
     CHECK(index(dir / "db", {dir / "in"}).documents_in_database == 2);
     CHECK(index(dir / "db", {dir / "in"}).unchanged == 2);
+}
+
+TEST_CASE("each commit numbers the articles it adds; indexed again or rebuilt, an article keeps its number", "[update][alert]") {
+    test::TempDir dir;
+    auto added_of = [&](const std::string& word) {
+        Xapian::Database db(dir / "db");
+        auto found = db.postlist_begin(word);
+        REQUIRE(found != db.postlist_end(word));
+        return schema::added_of(db.get_document(*found));
+    };
+    auto count = [&] { return schema::commit_sequence(Xapian::Database(dir / "db")); };
+    test::write_file(dir.path() / "in/a.txt", "Alpha\n\nThe alpha story.\n");
+    test::write_file(dir.path() / "in/b.txt", "Bravo\n\nThe bravo story.\n");
+    index(dir / "db", {dir / "in"});
+    CHECK(count() == 1);
+    CHECK(added_of("alpha") == 1);
+    CHECK(added_of("bravo") == 1);
+
+    // Two batches: two commits, numbered in turn.
+    test::write_file(dir.path() / "in/a.txt", "Alpha\n\nThe alpha story, corrected.\n");
+    test::write_file(dir.path() / "in/c.txt", "Charlie\n\nThe charlie story.\n");
+    test::write_file(dir.path() / "in/d.txt", "Delta\n\nThe delta story.\n");
+    indexer::update_database({.database = dir / "db", .paths = {dir / "in"}, .batch_size = 2});
+    CHECK(count() == 3);
+    CHECK(added_of("corrected") == 1);  // a's new text, under a's first number
+    CHECK(added_of("charlie") == 2);    // a.txt and c.txt in the first batch
+    CHECK(added_of("delta") == 3);
+
+    indexer::SilentObserver silent;
+    test::write_file(dir.path() / "in/e.txt", "Echo\n\nThe echo story.\n");
+    indexer::rebuild_database({.database = dir / "db", .paths = {dir / "in"}}, silent);
+    CHECK(count() == 4);
+    CHECK(added_of("corrected") == 1);
+    CHECK(added_of("bravo") == 1);
+    CHECK(added_of("delta") == 3);
+    CHECK(added_of("echo") == 4);
 }
