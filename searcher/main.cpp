@@ -11,6 +11,7 @@
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 
+#include "searcher/alert_command.hpp"
 #include "searcher/batch.hpp"
 #include "searcher/csv_printer.hpp"
 #include "searcher/json_printer.hpp"
@@ -38,6 +39,8 @@ std::string usage() {
        dateline-search --db DB --batch FILE|-
        dateline-search --db DB [--json] show ID
        dateline-search --db DB --timeline UNIT [--by outlet] QUERY...
+       dateline-search --db DB alert add NAME QUERY...
+       dateline-search alert list | alert remove NAME | alert run [NAME]
        dateline-search --help-query
 
 Searches Dateline databases built by dateline-index and prints the best
@@ -56,6 +59,20 @@ for each of the outlets that match most (--facet outlet:N, default 10),
 each divided by that outlet's own articles. Text (with bars on a
 terminal), --json, --jsonl (one period a line) or --csv, for plotting.
 
+Alerts (saved queries, for cron): 'alert add NAME QUERY' saves a query on
+the --db database; 'alert run' prints, for each alert (or the one named),
+the articles that match it and were indexed since it last ran, oldest
+first (text, or --jsonl: one object a hit with "alert" and "query"), and
+nothing at all when nothing is new. An alert records how far it got only
+once its output is written: a run that is killed or cannot write reports
+the same articles again next time, and a finished run never repeats one.
+Alerts live in $XDG_STATE_HOME/dateline/alerts.json (or
+~/.local/state/dateline/, or --state FILE), locked while a command uses it:
+a second run at the same time stops with status 5. An article indexed again
+(changed) is not new; a rebuild keeps what was already there. Cron, mailing
+what is new (cron mails any output; an empty run sends nothing):
+  0 7 * * *  dateline-search alert run
+
 Shell: with no query and a terminal on standard input, a prompt with line
 editing and history; :help lists its commands (:next, :prev, :show N, :sort,
 :limit, :facets, :json, :quit).
@@ -73,6 +90,8 @@ Exit status:
   1  no article matched (show: no such id; batch: some lines are errors)
   2  usage error (bad option or query)
   3  database error (missing, damaged, or built by another version)
+  4  the alert file or the output cannot be written or read
+  5  another alert command holds the alert file
 
 Options)";
 }
@@ -182,15 +201,15 @@ int run(int argc, char** argv) {
     searcher::SearchRequest request;
     std::vector<std::string> words, facet_sizes;
     bool as_json = false, as_jsonl = false, as_csv = false, manifest_only = false;
-    std::string batch_file, sort, facet_mode = "exact", timeline_unit, timeline_by;
+    std::string batch_file, sort, facet_mode = "exact", timeline_unit, timeline_by, alert_state;
     std::string usage_text = usage();
     po::options_description options(usage_text);
     options.add_options()
         ("help,h", "show this help")
         ("help-query", "explain the query language")
         ("version", "print the version, Xapian's, and where the data is read")
-        ("db", po::value(&request.databases)->required()->value_name("DB"),
-         "database to search; repeat to search several as one")
+        ("db", po::value(&request.databases)->value_name("DB"),
+         "database to search; repeat to search several as one (required, but by alert list, remove and run)")
         ("json", po::bool_switch(&as_json), "print one JSON object (see docs/output-format.md)")
         ("jsonl", po::bool_switch(&as_jsonl), "print one JSON object per hit, one per line")
         ("csv", po::bool_switch(&as_csv), "print one CSV row per hit, under a header row")
@@ -227,7 +246,9 @@ int run(int argc, char** argv) {
         ("no-facets", "skip facet counting (--facets off: faster; the total becomes an estimate)")
         ("timeline", po::value(&timeline_unit)->value_name("UNIT"),
          "attention over time: per day, week, month or year, the matches, all articles and the share (see Timeline)")
-        ("by", po::value(&timeline_by)->value_name("outlet"), "with --timeline: one series per outlet");
+        ("by", po::value(&timeline_by)->value_name("outlet"), "with --timeline: one series per outlet")
+        ("state", po::value(&alert_state)->value_name("FILE"),
+         "the alerts' file (default $XDG_STATE_HOME/dateline/alerts.json)");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
@@ -247,6 +268,21 @@ int run(int argc, char** argv) {
     request.sort = searcher::parse_sort_order(sort);
     request.facet_sizes = searcher::parse_facet_sizes(facet_sizes);
     Output output = output_format(as_json, as_jsonl, as_csv);
+    if (!words.empty() && words.front() == "alert") {
+        if (!batch_file.empty() || !timeline_unit.empty())
+            throw Error(ErrorKind::usage, "alert is a command of its own: no --batch or --timeline with it");
+        if (output == Output::csv) throw Error(ErrorKind::usage, "alerts print text or --jsonl, not --csv");
+        searcher::AlertCommand command{.words = {words.begin() + 1, words.end()},
+                                       .databases = request.databases,
+                                       .state = alert_state,
+                                       .json = output != Output::text,
+                                       .snippet_length = request.snippet_length,
+                                       .terminal = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr};
+        return searcher::run_alert_command(command, std::cout, std::cerr);
+    }
+    if (request.databases.empty())
+        throw Error(ErrorKind::usage, "the option '--db' is required but missing", "see dateline-search --help");
+    if (!alert_state.empty()) throw Error(ErrorKind::usage, "--state is for alert commands");
     if (!batch_file.empty()) {
         if (!words.empty()) throw Error(ErrorKind::usage, "give queries either with --batch or on the command line");
         if (!timeline_unit.empty()) throw Error(ErrorKind::usage, "a timeline takes its query on the command line, not --batch");

@@ -238,6 +238,11 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
                      .aliases = &aliases},
                     &name_keys),
         db, request.common_share);
+    if (request.added_after)
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::added.slot,
+                                            schema::added_value(request.added_after->first + 1),
+                                            schema::added_value(request.added_after->second)));
     // With facets every match is counted, which also makes the total exact;
     // estimated, a sample of about estimate_sample documents is, in blocks
     // spread evenly over the database (a few milliseconds on a million).

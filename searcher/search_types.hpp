@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -51,6 +52,9 @@ struct SearchRequest {
     // The time the search must end by (dateline-serve's time per request),
     // or none.
     std::optional<Deadline> deadline;
+    // Only articles first added by the database's commits numbered after
+    // .first, up to .second (schema::added): what an alert has not seen.
+    std::optional<std::pair<std::uint64_t, std::uint64_t>> added_after;
 };
 
 // Snippet text with the matched words marked by byte ranges [first, second).

@@ -45,18 +45,20 @@ void print_text(std::ostream& out, const SearchResult& result, const TextStyle& 
     out << fmt::format("{} {} for \"{}\"{}\n", result.total, result.total == 1 ? "match" : "matches",
                        result.query, result.counts_exact ? "" : " (estimated)");
     if (result.did_you_mean) out << fmt::format("Did you mean: {}\n", *result.did_you_mean);
-    for (const Hit& hit : result.hits) {
-        const Article& article = hit.article;
-        out << fmt::format("\n{:>3}. {}\n", hit.rank, article.title.empty() ? "(untitled)" : article.title);
-        out << fmt::format("     {}\n", metadata_line(article));
-        if (!hit.snippet.text.empty()) out << fmt::format("     {}\n", highlight(hit.snippet, style));
-        if (!hit.spellings.empty()) out << fmt::format("     names matched as: {}\n", fmt::join(hit.spellings, ", "));
-        out << fmt::format("     id {} · {}\n", hit.id, article.url.empty() ? article.source : article.url);
-    }
+    for (const Hit& hit : result.hits) print_hit_text(out, hit, style);
     if (result.facets.empty()) return;
     out << fmt::format("\nFacets ({} over all {} matches):\n",
                        result.counts_exact ? "exact counts" : "estimated counts", result.total);
     for (const Facet& facet : result.facets) print_facet(out, facet);
+}
+
+void print_hit_text(std::ostream& out, const Hit& hit, const TextStyle& style) {
+    const Article& article = hit.article;
+    out << fmt::format("\n{:>3}. {}\n", hit.rank, article.title.empty() ? "(untitled)" : article.title);
+    out << fmt::format("     {}\n", metadata_line(article));
+    if (!hit.snippet.text.empty()) out << fmt::format("     {}\n", highlight(hit.snippet, style));
+    if (!hit.spellings.empty()) out << fmt::format("     names matched as: {}\n", fmt::join(hit.spellings, ", "));
+    out << fmt::format("     id {} · {}\n", hit.id, article.url.empty() ? article.source : article.url);
 }
 
 void print_article_text(std::ostream& out, const Article& article) {

@@ -15,6 +15,9 @@ struct TextStyle {
 };
 
 void print_text(std::ostream& out, const SearchResult& result, const TextStyle& style);
+// One hit as print_text prints it: a blank line, its rank and title, its
+// metadata, snippet and id.
+void print_hit_text(std::ostream& out, const Hit& hit, const TextStyle& style);
 
 // One article whole (show ID): headline, the same metadata line as a hit,
 // URL or source file, a blank line, the clean text.
