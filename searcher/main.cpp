@@ -15,6 +15,8 @@
 #include "searcher/batch.hpp"
 #include "searcher/csv_printer.hpp"
 #include "searcher/json_printer.hpp"
+#include "searcher/kwic.hpp"
+#include "searcher/kwic_printer.hpp"
 #include "searcher/search.hpp"
 #include "searcher/search_request.hpp"
 #include "searcher/shell.hpp"
@@ -39,6 +41,7 @@ std::string usage() {
        dateline-search --db DB --batch FILE|-
        dateline-search --db DB [--json] show ID
        dateline-search --db DB --timeline UNIT [--by outlet] QUERY...
+       dateline-search --db DB --kwic [--context N] [--csv|--jsonl] QUERY...
        dateline-search --db DB alert add NAME QUERY...
        dateline-search alert list | alert remove NAME | alert run [NAME]
        dateline-search --help-query
@@ -58,6 +61,14 @@ at all are gaps (-), not zeros; counts are exact. --by outlet: one series
 for each of the outlets that match most (--facet outlet:N, default 10),
 each divided by that outlet's own articles. Text (with bars on a
 terminal), --json, --jsonl (one period a line) or --csv, for plotting.
+
+Concordance: --kwic prints every occurrence of the query's words and
+phrases in every matching article (not only the best): the article's id and
+date, up to --context characters (default 60) on each side, and the match
+as written, lined up in a column; --csv (id, date, outlet, field, left,
+match, right) or --jsonl (one object an occurrence, then one line with the
+counts and the manifest) for analysis. Articles in index order; streamed,
+so a million occurrences take no more memory than ten.
 
 Alerts (saved queries, for cron): 'alert add NAME QUERY' saves a query on
 the --db database; 'alert run' prints, for each alert (or the one named),
@@ -164,6 +175,22 @@ int run_timeline(const searcher::SearchRequest& request, const std::string& unit
     return matched ? exit_status::ok : exit_status::partial;
 }
 
+int run_kwic(const searcher::SearchRequest& request, unsigned context, Output output, bool manifest_only) {
+    if (output == Output::csv && !manifest_only) searcher::print_kwic_csv_header(std::cout);
+    searcher::Concordance concordance =
+        searcher::make_concordance(request, context, [&](const searcher::Occurrence& occurrence) {
+            if (manifest_only) return;
+            switch (output) {
+            case Output::csv: searcher::print_kwic_csv(std::cout, occurrence); break;
+            case Output::jsonl: searcher::print_kwic_jsonl(std::cout, occurrence); break;
+            default: searcher::print_kwic_text(std::cout, occurrence, context); break;
+            }
+        });
+    if (manifest_only) searcher::print_json_line(std::cout, searcher::manifest_json(concordance.manifest));
+    else if (output == Output::jsonl) searcher::print_kwic_summary_jsonl(std::cout, concordance);
+    return concordance.articles > 0 ? exit_status::ok : exit_status::partial;
+}
+
 void print_result(const searcher::SearchResult& result, Output output) {
     switch (output) {
     case Output::json: searcher::print_json(std::cout, result); return;
@@ -200,7 +227,8 @@ int run_batch(const searcher::SearchRequest& defaults, const std::string& file) 
 int run(int argc, char** argv) {
     searcher::SearchRequest request;
     std::vector<std::string> words, facet_sizes;
-    bool as_json = false, as_jsonl = false, as_csv = false, manifest_only = false;
+    bool as_json = false, as_jsonl = false, as_csv = false, manifest_only = false, kwic = false;
+    unsigned kwic_context = 60;
     std::string batch_file, sort, facet_mode = "exact", timeline_unit, timeline_by, alert_state;
     std::string usage_text = usage();
     po::options_description options(usage_text);
@@ -247,6 +275,9 @@ int run(int argc, char** argv) {
         ("timeline", po::value(&timeline_unit)->value_name("UNIT"),
          "attention over time: per day, week, month or year, the matches, all articles and the share (see Timeline)")
         ("by", po::value(&timeline_by)->value_name("outlet"), "with --timeline: one series per outlet")
+        ("kwic", po::bool_switch(&kwic), "every occurrence of the query in every match, in context (see Concordance)")
+        ("context", po::value(&kwic_context)->default_value(60)->value_name("N"),
+         "with --kwic: characters of context on each side")
         ("state", po::value(&alert_state)->value_name("FILE"),
          "the alerts' file (default $XDG_STATE_HOME/dateline/alerts.json)");
     po::options_description hidden;
@@ -287,6 +318,13 @@ int run(int argc, char** argv) {
         if (!words.empty()) throw Error(ErrorKind::usage, "give queries either with --batch or on the command line");
         if (!timeline_unit.empty()) throw Error(ErrorKind::usage, "a timeline takes its query on the command line, not --batch");
         return run_batch(request, batch_file);
+    }
+    if (kwic) {
+        if (!timeline_unit.empty()) throw Error(ErrorKind::usage, "choose one of --kwic and --timeline");
+        if (words.empty()) throw Error(ErrorKind::usage, "a concordance needs a query", "--kwic QUERY");
+        if (output == Output::json) throw Error(ErrorKind::usage, "--kwic streams: give --jsonl or --csv, not --json");
+        for (const std::string& word : words) request.query += (request.query.empty() ? "" : " ") + word;
+        return run_kwic(request, kwic_context, output, manifest_only);
     }
     if (!timeline_by.empty() && timeline_unit.empty())
         throw Error(ErrorKind::usage, "--by splits a timeline", "--timeline week --by outlet QUERY");

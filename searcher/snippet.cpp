@@ -11,6 +11,7 @@
 
 #include <xapian/unicode.h>
 
+#include "searcher/query_words.hpp"
 #include "shared/analysis.hpp"
 #include "shared/text.hpp"
 
@@ -79,58 +80,13 @@ struct SnippetScorer::Model {
 
 namespace {
 
-// The number after " PHRASE " in a phrase's description: its window, which
-// Xapian 1.4 does not otherwise tell ("(a@1 PHRASE 2 b@2)").
-std::size_t phrase_window(const Xapian::Query& phrase) {
-    std::string description = phrase.get_description();
-    std::size_t at = description.find(" PHRASE ");
-    return at == std::string::npos ? 0 : std::strtoul(description.c_str() + at + 8, nullptr, 10);
-}
-
-// A wildcard's pattern, the last word of its description ("WILDCARD SYNONYM missil").
-std::string wildcard_pattern(const Xapian::Query& wildcard) {
-    std::string description = wildcard.get_description();
-    std::size_t close = description.rfind(')'), space = description.rfind(' ', close);
-    return space == std::string::npos ? "" : description.substr(space + 1, close - space - 1);
-}
-
-std::string leaf_term(const Xapian::Query& leaf) {
-    auto it = leaf.get_terms_begin();
-    return it == leaf.get_terms_end() ? "" : *it;
-}
-
-void read_query(const Xapian::Query& query, SnippetScorer::Model& model, std::vector<std::string>& loose) {
-    std::size_t n = query.get_num_subqueries();
-    switch (query.get_type()) {
-    case Xapian::Query::LEAF_TERM:
-        loose.push_back(leaf_term(query));
-        return;
-    case Xapian::Query::OP_WILDCARD:
-        // An empty pattern (a description not as expected) would mark every word.
-        if (std::string pattern = wildcard_pattern(query); !pattern.empty()) model.wildcards.push_back(pattern);
-        return;
-    case Xapian::Query::OP_PHRASE: {
-        // Words side by side: found as a phrase. Otherwise (ADJ/N), each alone.
-        std::vector<std::string> words;
-        for (std::size_t i = 0; i < n && query.get_subquery(i).get_type() == Xapian::Query::LEAF_TERM; ++i)
-            words.push_back(leaf_term(query.get_subquery(i)));
-        if (words.size() == n && phrase_window(query) == n) {
-            model.longest_phrase = std::max(model.longest_phrase, n);
-            model.phrases.push_back(std::move(words));
-            return;
-        }
-        break;
-    }
-    default:
-        break;
-    }
-    for (std::size_t i = 0; i < n; ++i) read_query(query.get_subquery(i), model, loose);
-}
-
 SnippetScorer::Model model_of(const Xapian::Query& query, const Xapian::MSet& stats) {
     SnippetScorer::Model model;
-    std::vector<std::string> loose;
-    read_query(query, model, loose);
+    QueryWords wanted = read_query_words(query);
+    model.phrases = std::move(wanted.phrases);
+    model.wildcards = std::move(wanted.wildcards);
+    model.longest_phrase = wanted.longest_phrase;
+    const std::vector<std::string>& loose = wanted.loose;
     // The largest and smallest weight any query word can add to a match.
     std::unordered_map<std::string, double> weights;
     double largest = 0, smallest = 0;
@@ -152,68 +108,6 @@ SnippetScorer::Model model_of(const Xapian::Query& query, const Xapian::MSet& st
         if (weight != weights.end()) model.words.emplace(term, weight->second + model.max_weight);
     }
     return model;
-}
-
-bool is_digit(unsigned c) { return Xapian::Unicode::get_category(c) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER; }
-
-bool is_invisible(unsigned c) { return c >= 0x200b && (c <= 0x200d || c == 0x2060 || c == 0xfeff); }
-
-// Between two word characters, what joins them into one word, as Xapian's
-// term generator reads it (0: nothing does): "at&t", "don't", "1,000.5".
-unsigned joiner(unsigned c, unsigned before, unsigned after) {
-    if (is_invisible(c)) return c;
-    if (is_digit(before) && is_digit(after))
-        return (c == ',' || c == '.' || c == ';' || c == 0x037e || c == 0x0589 || c == 0x060d || c == 0x07f8 ||
-                c == 0x2044 || c == 0xfe10 || c == 0xfe13 || c == 0xfe14)
-                   ? c
-                   : 0;
-    if (c == '\'' || c == '&' || c == 0xb7 || c == 0x5f4 || c == 0x2027) return c;
-    if (c == 0x2019 || c == 0x201b) return '\'';
-    return 0;
-}
-
-// Calls word(term, end) for each word of text, in order, as the indexer's
-// term generator cut it: term lower-cased with its joiners ("don't") and up
-// to three trailing '+' or '#' ("c++"); end the byte after it. The text is
-// folded to lower case already, so there are no acronyms to join ("U.S.A.").
-template <typename Word>
-void for_each_word(const std::string& text, const Word& word) {
-    using Xapian::Utf8Iterator;
-    namespace U = Xapian::Unicode;
-    const Utf8Iterator end;
-    Utf8Iterator it(text);
-    auto offset = [&](const Utf8Iterator& at) { return at == end ? text.size() : static_cast<std::size_t>(at.raw() - text.data()); };
-    for (;;) {
-        while (it != end && !U::is_wordchar(*it)) ++it;
-        if (it == end) return;
-        std::string term;
-        for (;;) {
-            unsigned last = 0;
-            while (it != end && U::is_wordchar(*it)) {
-                last = U::tolower(*it);
-                U::append_utf8(term, last);
-                ++it;
-            }
-            if (it == end) break;
-            Utf8Iterator next = it;
-            ++next;
-            if (next == end || !U::is_wordchar(*next)) break;
-            unsigned join = joiner(*it, last, *next);
-            if (join == 0) break;
-            if (!is_invisible(join)) U::append_utf8(term, join);
-            it = next;
-        }
-        std::size_t bare = term.size();
-        for (unsigned count = 0; it != end && (*it == '+' || *it == '#'); ++it) {
-            if (++count > 3) {
-                term.resize(bare);
-                break;
-            }
-            U::append_utf8(term, *it);
-        }
-        if (it != end && U::is_wordchar(*it)) term.resize(bare);  // "fish+chips" is two words
-        word(term, offset(it));
-    }
 }
 
 // A word in the sliding window: what it is worth (shared by every place the
@@ -368,7 +262,7 @@ Window choose_window(const std::string& text, unsigned length, const SnippetScor
     const double scale = model.max_weight / ((length + 1) * std::log(articles));
     std::vector<std::string> recent(model.longest_phrase > 1 ? model.longest_phrase - 1 : 0);  // the last words, oldest first
     Sliding sliding(length);
-    for_each_word(text, [&](const std::string& term, std::size_t end) {
+    for_each_word(text, [&](const std::string& term, std::size_t, std::size_t end) {
         constexpr std::size_t longest_word = 64;  // as indexed: longer ones are not
         if (term.size() > longest_word) return;
         double* worth = nullptr;

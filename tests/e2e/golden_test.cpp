@@ -99,6 +99,8 @@ const std::vector<Case> cases = {
     {"search-timeline", "search", "--db DB --timeline month flood"},
     {"search-timeline-outlet-csv", "search", "--db DB --timeline week --by outlet --since 2024-02 --until 2024-03 --csv strike"},
     {"search-timeline-json", "search", "--db DB --timeline year --json port"},
+    {"search-kwic", "search", "--db DB --kwic --context 30 tram"},
+    {"search-kwic-csv", "search", "--db DB --kwic --csv --context 20 '\"ferry services\"' OR strike*"},
     {"search-manifest-only", "search", "--db DB --manifest-only --any 'harbour strike' --since 2024-02"},
     {"search-show", "search", "--db DB show 59621433b2d701c7"},
     {"search-show-json", "search", "--db DB --json show 59621433b2d701c7"},
