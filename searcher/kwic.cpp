@@ -141,13 +141,13 @@ Concordance make_concordance(const SearchRequest& request, unsigned context,
                 Article article = decode_article(document.get_data());
                 ++concordance.articles;
                 Occurrence occurrence{schema::stored_article_id(document), &article, "", "", "", ""};
-                for (auto [field, text] : {std::pair<std::string_view, const std::string*>{"title", &article.title},
-                                           {"text", &article.body}}) {
-                    SearchFolded folded = fold_for_search_mapped(*text);
-                    occurrence.field = field;
+                for (const auto& part : {std::pair<std::string_view, const std::string*>{"title", &article.title},
+                                         {"text", &article.body}}) {
+                    std::string_view written(*part.second);
+                    SearchFolded folded = fold_for_search_mapped(written);
+                    occurrence.field = part.first;
                     matcher.each(folded.text, [&](std::size_t start, std::size_t end) {
                         std::size_t from = folded.offsets[start], to = folded.offsets[end];
-                        std::string_view written(*text);
                         occurrence.left = side(written.substr(0, from), context, true);
                         occurrence.match = one_line(written.substr(from, to - from));
                         occurrence.right = side(written.substr(to), context, false);
