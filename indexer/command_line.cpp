@@ -70,6 +70,12 @@ content; --format overrides):
          date, published, publish_date, time, timestamp; byline: authors,
          author, byline; url: url, link; outlet: outlet, source, publication,
          site_name, domain; id: id, _id, uuid. --map FIELD=KEY overrides.
+  warc   *.warc, *.warc.gz (WARC/1.0, 1.1; gzip a record at a time or
+         whole): each archived HTML page (a response record, 200, text/html;
+         chunked and gzip bodies read) as an html input, with the record's
+         URL, and its capture date where the page gives none; other
+         records are passed over and counted (--verbose); a damaged record
+         is reported by its byte offset and reading goes on.
 Text that is not UTF-8 is read as Windows-1252, with a warning. A file or
 line that cannot be an article (empty, binary, broken JSON, a page with no
 text, over 16 MB) is reported with its file and line and skipped; the rest
@@ -130,7 +136,7 @@ void describe_options(Descriptions& d, CommandLine& c, RawOptions& raw) {
          "articles written between commits (default 1000)")
         ("jobs,j", po::value(&c.request.jobs)->value_name("N"),
          "threads that extract, recognise entities and (rebuild) write (default: one a core)")
-        ("format", po::value(&c.request.format)->value_name("auto|text|jsonl|html"),
+        ("format", po::value(&c.request.format)->value_name("auto|text|jsonl|html|warc"),
          "input format (default auto: by name, then by content)")
         ("no-entities", po::bool_switch(&raw.no_entities),
          "do not recognise people, organisations and places (faster; no person:/org:/place: search or facets)")

@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-all=(text jsonl html manifest entities dates query http)
+all=(text jsonl html warc manifest entities dates query http)
 seconds=${1:-60}
 shift || true
 targets=("$@")

@@ -68,7 +68,7 @@ if [[ $build_dir == build ]]; then
   run_one tests/browser/page_test.py /usr/bin/python3 tests/browser/page_test.py "$build_dir"
   # Every fuzz target (tests/fuzz/) for a short while, after replaying the
   # inputs that once crashed it; scripts/fuzz.sh SECONDS runs them longer.
-  for target in text jsonl html manifest entities dates query http; do
+  for target in text jsonl html warc manifest entities dates query http; do
     run_one "scripts/fuzz.sh 15 $target" scripts/fuzz.sh 15 "$target"
   done
   # The quick benchmark and evaluation: each passes if it runs to the end

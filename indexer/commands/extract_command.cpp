@@ -86,6 +86,7 @@ IndexingReport extract_articles(const UpdateRequest& request, std::ostream& out,
                 ++report.skipped;
                 continue;
             case ReadItem::Kind::warning: problem(item.location, item.problem); continue;
+            case ReadItem::Kind::note: continue;
             case ReadItem::Kind::unchanged: continue;  // nothing is indexed, so never
             case ReadItem::Kind::record: break;
             }

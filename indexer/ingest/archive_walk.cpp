@@ -15,14 +15,15 @@ namespace dateline::indexer {
 namespace fs = std::filesystem;
 namespace {
 
-// *.txt and *.html / *.htm (one article) and *.jsonl / *.ndjson (one per line), each perhaps .gz.
+// *.txt and *.html / *.htm (one article), *.jsonl / *.ndjson (one per line)
+// and *.warc (one per archived page), each perhaps .gz.
 bool has_article_name(const fs::path& path) {
     std::string name = path.filename().string();
     std::transform(name.begin(), name.end(), name.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (name.ends_with(".gz")) name.resize(name.size() - 3);
     return name.ends_with(".txt") || name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".jsonl") ||
-           name.ends_with(".ndjson");
+           name.ends_with(".ndjson") || name.ends_with(".warc");
 }
 
 // Recurses by hand rather than with recursive_directory_iterator, which stops

@@ -17,10 +17,10 @@ std::string outlet_of_folder(const std::string& folder, const OutletNames& outle
     return outlets.find(spaced).value_or(folder);
 }
 
-// The path's metadata over the document's; for JSON Lines records, which
-// carry their own, only where the record says nothing.
+// The path's metadata over the document's; for JSON Lines records and
+// archived pages, which carry their own, only where the record says nothing.
 void apply_path_fields(const PathFields& fields, InputFormat format, const OutletNames& outlets, Article& article) {
-    bool over = format != InputFormat::jsonl;
+    bool over = format != InputFormat::jsonl && format != InputFormat::warc;
     if (fields.outlet && (over || article.outlet.empty())) article.outlet = outlet_of_folder(*fields.outlet, outlets);
     if (fields.date && (over || !article.date)) article.date = fields.date;
 }

@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "indexer/extract/http_response.hpp"
+#include "indexer/ingest/warc.hpp"
+
 namespace dateline::indexer {
 namespace {
 
@@ -81,6 +84,7 @@ RawRecord FileRecords::too_large(std::string key, std::size_t line, std::uint64_
 std::optional<RawRecord> FileRecords::next() {
     if (!unreadable_.empty()) return std::nullopt;
     if (format_ == InputFormat::jsonl) return next_line();
+    if (format_ == InputFormat::warc) return next_warc_record();
     if (whole_given_) return std::nullopt;
     whole_given_ = true;
     // A plain file over the limit says so by its size, unread.
@@ -154,6 +158,107 @@ std::optional<RawRecord> FileRecords::next_line() {
     cut_short_ = fmt::format("{}; reading stopped after line {} (byte {} of its text): {} records kept, the rest lost",
                              file_.problem(), line_, kept_bytes, records_);
     return std::nullopt;
+}
+
+std::optional<RawRecord> FileRecords::next_warc_record() {
+    for (;;) {
+        // Between records: their two line ends (and any stray blank lines).
+        for (;;) {
+            while (start_ < buffer_.size() && (buffer_[start_] == '\r' || buffer_[start_] == '\n')) ++start_;
+            if (start_ < buffer_.size() || !fill()) break;
+        }
+        if (start_ > 0) {
+            dropped_ += start_;
+            buffer_.erase(0, start_);
+            start_ = 0;
+        }
+        if (buffer_.empty()) {
+            finish_warc();
+            return std::nullopt;
+        }
+        const std::uint64_t offset = dropped_;
+        WarcHeaderRead read = read_warc_header(buffer_);
+        while (read.need_more && fill()) read = read_warc_header(buffer_);
+        if (read.need_more) {
+            cut_short_ = fmt::format("{}the WARC record at byte {} is cut short in its header; {} pages kept before it",
+                                     file_.problem().empty() ? "" : file_.problem() + "; ", offset, records_);
+            finish_warc();
+            return std::nullopt;
+        }
+        std::string location = fmt::format("{}: the WARC record at byte {}", path_, offset);
+        if (!read.header) {
+            // Damaged: reported, and the next record looked for.
+            std::size_t next = buffer_.find("\nWARC/1.", 1);
+            while (next == std::string::npos && fill()) next = buffer_.find("\nWARC/1.", 1);
+            start_ = next == std::string::npos ? buffer_.size() : next + 1;
+            RawRecord record{fmt::format("{}#{}", path_, offset), {}, 0, {}};
+            record.problem = fmt::format("{}; reading went on at the next record", read.problem);
+            record.location = std::move(location);
+            return record;
+        }
+        const WarcHeader& header = *read.header;
+        const std::uint64_t end = header.size + header.content_length;
+        if (header.content_length > max_article_bytes) {
+            // Read past it, not kept.
+            std::uint64_t left = end;
+            while (left > buffer_.size()) {
+                left -= buffer_.size();
+                dropped_ += buffer_.size();
+                buffer_.clear();
+                if (!fill()) break;
+            }
+            if (left > buffer_.size()) {
+                cut_short_ = fmt::format("{}the WARC record at byte {} is cut short", file_.problem().empty() ? "" : file_.problem() + "; ", offset);
+                finish_warc();
+                return std::nullopt;
+            }
+            start_ = static_cast<std::size_t>(left);
+            if (header.type != "response") {
+                ++passed_over_[header.type.empty() ? "untyped" : header.type];
+                continue;
+            }
+            RawRecord record = too_large(fmt::format("{}#{}", path_, offset), 0, header.content_length, true);
+            record.location = std::move(location);
+            return record;
+        }
+        while (buffer_.size() < end && fill()) {}
+        if (buffer_.size() < end) {
+            cut_short_ = fmt::format("{}the WARC record at byte {} is cut short ({} of its {} bytes); {} pages kept before it",
+                                     file_.problem().empty() ? "" : file_.problem() + "; ", offset,
+                                     buffer_.size() - std::min<std::size_t>(buffer_.size(), header.size),
+                                     header.content_length, records_);
+            finish_warc();
+            return std::nullopt;
+        }
+        start_ = static_cast<std::size_t>(end);
+        if (header.type != "response" || !header.content_type.starts_with("application/http")) {
+            ++passed_over_[header.type.empty() ? "untyped" : header.type];
+            continue;
+        }
+        std::string_view block(buffer_.data() + header.size, header.content_length);
+        HttpResponse response = read_http_response(block, max_article_bytes);
+        if (response.problem.empty() && !is_html_type(response.content_type)) {
+            ++passed_over_["response not HTML"];
+            continue;
+        }
+        if (response.problem.empty() && response.status != 200) {
+            ++passed_over_[fmt::format("response {}", response.status)];
+            continue;
+        }
+        ++records_;
+        RawRecord record{fmt::format("{}#{}", path_, offset), std::move(response.body), 0, std::move(response.problem)};
+        record.url = header.target_uri;
+        record.date = header.date;
+        record.location = std::move(location);
+        return record;
+    }
+}
+
+void FileRecords::finish_warc() {
+    std::string others;
+    for (const auto& [what, count] : passed_over_) others += fmt::format("{}{} {}", others.empty() ? "" : ", ", what, count);
+    summary_ = fmt::format("{} {} read; passed over: {}", records_, records_ == 1 ? "page" : "pages",
+                           others.empty() ? "nothing" : others);
 }
 
 }  // namespace dateline::indexer

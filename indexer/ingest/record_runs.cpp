@@ -49,7 +49,8 @@ void RecordRuns::open_next_file(Run& run) {
     auto context = std::make_shared<FileContext>();
     context->format = reading_->format();
     // A manifest's path rows describe whole files; records carry their own metadata.
-    context->entry = context->format == InputFormat::jsonl ? nullptr : inputs_.manifest.for_file(path);
+    const bool many = context->format == InputFormat::jsonl || context->format == InputFormat::warc;
+    context->entry = many ? nullptr : inputs_.manifest.for_file(path);
     // Once a file: its path says the same for every record in it, and a path
     // that does not fit the template is one warning, not one a record.
     if (options_.path_template) context->from_path = options_.path_template->read(path);
@@ -75,15 +76,22 @@ bool RecordRuns::add_to(Run& run) {
             if (!reading_->cut_short().empty())
                 run.items.push_back({.kind = ReadItem::Kind::warning, .key = reading_path_, .location = reading_path_,
                                      .problem = reading_->cut_short()});
+            if (!reading_->summary().empty())
+                run.items.push_back({.kind = ReadItem::Kind::note, .key = reading_path_, .location = reading_path_,
+                                     .problem = reading_->summary()});
             run.items.push_back({.kind = ReadItem::Kind::file_done, .key = reading_path_});
             reading_.reset();
             continue;
         }
         ReadItem item;
         item.key = raw->key;
-        item.location = raw->line ? fmt::format("{}:{}", reading_path_, raw->line) : raw->key;
+        item.location = !raw->location.empty() ? raw->location
+                        : raw->line          ? fmt::format("{}:{}", reading_path_, raw->line)
+                                             : raw->key;
         item.file = context_;
-        item.hash = content_hash(raw->bytes, context_->format, context_->entry, options_.entities.get(), sidecar_);
+        // An archived page's URL and date are part of what it is made from.
+        item.hash = content_hash(raw->bytes, context_->format, context_->entry, options_.entities.get(),
+                                 raw->url.empty() && raw->date.empty() ? sidecar_ : sidecar_ + '\0' + raw->url + '\0' + raw->date);
         auto indexed = known_.find(record_key_hash(raw->key));
         item.known = indexed == known_.end() ? nullptr : &indexed->second;
         if (raw->problem.empty() && item.known && item.known->content_hash == item.hash) {

@@ -35,6 +35,7 @@ struct ReadItem {
         unchanged,   // the database holds it as it is
         unreadable,  // a file that cannot be read: problem says why
         warning,     // about a file, indexed all the same (cut short): problem says what
+        note,        // about a file, for --verbose (what a web archive held): problem says what
         file_done,   // the end of a file
     } kind = Kind::record;
     std::string key = {};       // record key; for file events the path

@@ -8,6 +8,8 @@
 #include "indexer/extract/html_page.hpp"
 #include "indexer/extract/scraped_text.hpp"
 #include "indexer/extract/text_encoding.hpp"
+#include "indexer/ingest/warc.hpp"
+#include "shared/dates.hpp"
 #include "shared/error.hpp"
 
 namespace dateline::indexer {
@@ -32,12 +34,14 @@ InputFormat parse_input_format(std::string_view name) {
     if (name == "text") return InputFormat::text;
     if (name == "jsonl") return InputFormat::jsonl;
     if (name == "html") return InputFormat::html;
-    throw Error(ErrorKind::usage, fmt::format("unknown input format '{}'", name), "use --format auto, text, jsonl or html");
+    if (name == "warc") return InputFormat::warc;
+    throw Error(ErrorKind::usage, fmt::format("unknown input format '{}'", name), "use --format auto, text, jsonl, html or warc");
 }
 
 InputFormat detect_format(const std::string& path, std::string_view bytes, InputFormat requested) {
     if (requested != InputFormat::automatic) return requested;
     std::string name = without_gz(path);
+    if (name.ends_with(".warc") || looks_like_warc(bytes)) return InputFormat::warc;
     if (name.ends_with(".jsonl") || name.ends_with(".ndjson") || starts_with_json_object(bytes)) return InputFormat::jsonl;
     if (name.ends_with(".html") || name.ends_with(".htm")) return InputFormat::html;
     if (name.ends_with(".txt")) return InputFormat::text;
@@ -64,15 +68,20 @@ ExtractedRecord extract_record(const RawRecord& record, InputFormat format, cons
             extracted.problem = "binary data, not text";
             return extracted;
         }
-        CleanedArticle cleaned = format == InputFormat::html ? read_html_page(text, url_hint, *rules.scrape)
-                                                             : clean_scraped_text(text, *rules.scrape);
+        const bool page = format == InputFormat::html || format == InputFormat::warc;
+        if (format == InputFormat::warc && url_hint.empty()) url_hint = record.url;
+        CleanedArticle cleaned = page ? read_html_page(text, url_hint, *rules.scrape)
+                                      : clean_scraped_text(text, *rules.scrape);
         // A page needs text; a scrape may be a headline alone (wire briefs are).
-        if (cleaned.article.body.empty() && (format == InputFormat::html || cleaned.article.title.empty())) {
+        if (cleaned.article.body.empty() && (page || cleaned.article.title.empty())) {
             extracted.problem = text.find_first_not_of(" \t\r\n") == std::string::npos ? "no text in file"
-                                : format == InputFormat::html ? "no article text in the page"
-                                                               : "no article text found (only site furniture)";
+                                : page ? "no article text in the page"
+                                       : "no article text found (only site furniture)";
             return extracted;
         }
+        // An archived page: the archive's URL and capture date where the page gives none.
+        if (cleaned.article.url.empty()) cleaned.article.url = record.url;
+        if (!cleaned.article.date && record.date.size() >= 10) cleaned.article.date = parse_iso_date(record.date.substr(0, 10));
         cleaned.article.source = record.key;
         extracted.warnings.insert(extracted.warnings.end(), cleaned.warnings.begin(), cleaned.warnings.end());
         extracted.article = std::move(cleaned.article);

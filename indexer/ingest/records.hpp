@@ -15,15 +15,15 @@
 
 namespace dateline::indexer {
 
-enum class InputFormat { automatic, text, jsonl, html };
+enum class InputFormat { automatic, text, jsonl, html, warc };
 
-// "auto", "text", "jsonl", "html"; throws Error (usage) for anything else.
+// "auto", "text", "jsonl", "html", "warc"; throws Error (usage) for anything else.
 InputFormat parse_input_format(std::string_view name);
 
 // requested, unless automatic: then JSON Lines for *.jsonl and *.ndjson
 // (gzipped or not) and for content whose first line is a JSON object; HTML
 // for *.html and *.htm and for content that starts as an HTML document;
-// plain text otherwise.
+// WARC for *.warc and content that starts "WARC/1."; plain text otherwise.
 InputFormat detect_format(const std::string& path, std::string_view bytes, InputFormat requested);
 
 struct RawRecord {
@@ -32,6 +32,11 @@ struct RawRecord {
     std::size_t line = 0;      // 1-based line for JSON Lines, 0 for a whole file
     std::string problem = {};  // why it cannot be an article (too large), else ""
     std::string note = {};     // for --verbose: how its file was read ("read as UTF-16 LE")
+    // A page from a web archive (WARC): its URL and capture date (the date
+    // when the page gives none), and where it is, for messages.
+    std::string url = {};
+    std::string date = {};
+    std::string location = {};
 };
 
 struct ExtractedRecord {
@@ -43,7 +48,8 @@ struct ExtractedRecord {
     std::vector<std::string> removed;   // furniture left out of the text, for audit
 };
 
-// One article (a text or HTML file, or a JSON Lines record) larger than this
+// One article (a text or HTML file, a JSON Lines record, a page in a web
+// archive) larger than this
 // is not an article but a dump or a mistake: skipped with a warning.
 constexpr std::size_t max_article_bytes = 16'000'000;
 

@@ -15,6 +15,7 @@ void RunReporter::report_event(const ReadItem& item) {
         seen_.unread_files.insert(item.key);
         warn({item.location, item.problem});
         return;
+    case ReadItem::Kind::note: observer_.note({item.location, item.problem}); return;
     case ReadItem::Kind::unchanged:
         seen_.keys.insert(record_key_hash(item.key));
         ++report_.unchanged;

@@ -2,7 +2,7 @@
 // Fuzz target: one input file, read as the indexer reads it (FileRecords:
 // gzip, UTF-16/32, line splitting, the size limit) and each record made an
 // article (extract_record: encoding repair, then the format's reader). Built
-// three times, one a format: FUZZ_FORMAT is text, jsonl or html.
+// once a format: FUZZ_FORMAT is text, jsonl, html or warc.
 #include <cstddef>
 #include <cstdint>
 
