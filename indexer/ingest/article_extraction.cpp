@@ -2,6 +2,11 @@
 #include "indexer/ingest/article_extraction.hpp"
 
 #include <algorithm>
+#include <new>
+
+#include <fmt/format.h>
+
+#include "shared/error.hpp"
 
 namespace dateline::indexer {
 
@@ -43,10 +48,26 @@ ExtractedRecord extract_article(const RawRecord& record, InputFormat format, con
 
 ExtractedRecord extract_item(const ReadItem& item, const Manifest& manifest, const IndexingOptions& options) {
     const FileContext& file = *item.file;
-    ExtractedRecord extracted = extract_article(item.raw, file.format, file.entry,
-                                                file.from_path ? &*file.from_path : nullptr, manifest, options);
+    ExtractedRecord extracted = read_guarded([&] {
+        return extract_article(item.raw, file.format, file.entry, file.from_path ? &*file.from_path : nullptr,
+                               manifest, options);
+    });
     if (!item.path_problem.empty()) extracted.warnings.push_back(item.path_problem);
     return extracted;
+}
+
+ExtractedRecord read_guarded(const std::function<ExtractedRecord()>& read) {
+    try {
+        return read();
+    } catch (const Error&) {
+        throw;
+    } catch (const std::bad_alloc&) {
+        throw;
+    } catch (const std::exception& e) {
+        ExtractedRecord failed;
+        failed.problem = fmt::format("Dateline failed reading this record ({}); please report it with the record", e.what());
+        return failed;
+    }
 }
 
 }  // namespace dateline::indexer

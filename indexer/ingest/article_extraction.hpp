@@ -5,6 +5,8 @@
 // `extract` all go through here, so what extract prints is what is indexed.
 #pragma once
 
+#include <functional>
+
 #include "indexer/ingest/indexing_options.hpp"
 #include "indexer/ingest/manifest.hpp"
 #include "indexer/ingest/record_runs.hpp"
@@ -20,7 +22,14 @@ ExtractedRecord extract_article(const RawRecord& record, InputFormat format, con
                                 const PathFields* from_path, const Manifest& manifest, const IndexingOptions& options);
 
 // The same for a record as reading gave it (item.kind is record), with the
-// path template's complaint about its file among its warnings.
+// path template's complaint about its file among its warnings. An
+// unexpected exception while reading it (a fault in Dateline that this
+// record brought out) makes it a skipped record, not a stopped run.
 ExtractedRecord extract_item(const ReadItem& item, const Manifest& manifest, const IndexingOptions& options);
+
+// read(), with any std::exception other than Error (a problem for the whole
+// run: rethrown) and std::bad_alloc (rethrown) turned into the record's
+// problem, which names it as a fault to report.
+ExtractedRecord read_guarded(const std::function<ExtractedRecord()>& read);
 
 }  // namespace dateline::indexer

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <catch2/catch.hpp>
 
+#include <new>
+#include <stdexcept>
+
+#include "indexer/ingest/article_extraction.hpp"
 #include "indexer/ingest/records.hpp"
 #include "shared/error.hpp"
 
@@ -15,6 +19,9 @@ TEST_CASE("the format comes from the file name, then the content, unless forced"
     CHECK(indexer::detect_format("a.txt", "Headline\nbody", InputFormat::automatic) == InputFormat::text);
     CHECK(indexer::detect_format("a.jsonl", "x", InputFormat::text) == InputFormat::text);
     CHECK_THROWS_AS(indexer::parse_input_format("xml"), Error);
+    CHECK(indexer::detect_format("crawl.warc.gz", "x", InputFormat::automatic) == InputFormat::warc);
+    CHECK(indexer::detect_format("crawl.bin", "WARC/1.0\r\nWARC-Type: warcinfo", InputFormat::automatic) == InputFormat::warc);
+    CHECK(indexer::parse_input_format("warc") == InputFormat::warc);
 }
 
 TEST_CASE("a broken line is a problem of its own; ids are qualified by the file name", "[records]") {
@@ -34,4 +41,19 @@ TEST_CASE("a record key leads back to its file", "[records]") {
     CHECK(indexer::file_of_key("/a/x.jsonl#12") == "/a/x.jsonl");
     CHECK(indexer::file_of_key("/a/x.txt") == "/a/x.txt");
     CHECK(indexer::file_of_key("/a/#notes.txt") == "/a/#notes.txt");
+}
+
+TEST_CASE("a fault one record brings out skips that record; a problem for the whole run stops it", "[records]") {
+    auto fault = indexer::read_guarded([]() -> indexer::ExtractedRecord { throw std::out_of_range("vector::_M_range_check"); });
+    CHECK_FALSE(fault.article);
+    CHECK(fault.problem == "Dateline failed reading this record (vector::_M_range_check); please report it with the record");
+    CHECK_THROWS_AS(indexer::read_guarded([]() -> indexer::ExtractedRecord { throw Error(ErrorKind::input, "no data"); }),
+                    Error);
+    CHECK_THROWS_AS(indexer::read_guarded([]() -> indexer::ExtractedRecord { throw std::bad_alloc(); }), std::bad_alloc);
+    auto fine = indexer::read_guarded([] {
+        indexer::ExtractedRecord read;
+        read.problem = "no text in file";
+        return read;
+    });
+    CHECK(fine.problem == "no text in file");
 }
