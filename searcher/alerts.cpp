@@ -28,6 +28,7 @@ AlertRun find_new_articles(const Alert& alert, unsigned snippet_length,
     }
     if (run.up_to == alert.seen) return run;
     Searcher searcher({alert.database});
+    searcher.hold(true);  // every page from this revision: a write meanwhile cannot shift them
     SearchRequest request;
     request.databases = {alert.database};
     request.query = alert.query;

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // What an alert finds: the articles that match its query and were first
 // added to its database after the commit it last reported on, read in pages
-// so that a large first run holds one page at a time. The commit count is
-// read before the search and bounds it, so articles committed during a run
-// are left for the next one, never skipped.
+// so that a large first run holds one page at a time, all pages from one
+// revision of the database. The commit count is read before the search and
+// bounds it, so articles committed during a run are left for the next one,
+// never skipped.
 #pragma once
 
 #include <cstdint>

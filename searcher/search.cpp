@@ -398,6 +398,7 @@ void Searcher::open_columns() {
 // are looked at again if it did. A stat of the stub and of the version file
 // of each local database says whether to look at all.
 void Searcher::refresh() {
+    if (held_) return;
     const std::vector<std::string>& paths = open_.paths;
     bool changed = open_.remote;  // a remote database says nothing until asked
     for (std::size_t i = 0; i < paths.size(); ++i) {

@@ -38,6 +38,12 @@ public:
     // a core (default 50,000); for tests and benchmarks. cores: how many
     // threads a search may use (default: one a core).
     void set_split(Xapian::doccount from, unsigned cores);
+    // While held, searches stay on the revision (and generation) open now
+    // instead of following the database: the pages of one long answer
+    // (an alert's new articles) then line up, whatever is written meanwhile.
+    // Only a database changed so much that the revision is gone
+    // (DatabaseModifiedError) is opened afresh.
+    void hold(bool held) { held_ = held; }
     // --facets estimate counts about this many documents (default 50,000).
     void set_estimate_sample(Xapian::doccount documents) { open_.estimate_sample = std::max<Xapian::doccount>(documents, 1); }
 
@@ -77,6 +83,7 @@ private:
     Databases open_;
     DatabaseAliases aliases_;  // the entity aliases the databases were built with
     WordRarity rarity_;        // how many articles hold each word snippets met
+    bool held_ = false;
 };
 
 // One query on request.databases, opened for it alone.
