@@ -11,11 +11,6 @@
 namespace dateline::indexer {
 namespace {
 
-std::string_view trimmed(std::string_view text) {
-    std::size_t first = text.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
-}
 
 // Transfer-Encoding: chunked, undone: each chunk's size in hex on a line,
 // the chunk, a line end; a size of 0 ends the body.
@@ -27,7 +22,7 @@ bool dechunk(std::string_view chunked, std::string& body, std::size_t limit, std
             problem = "a chunked body cut short";
             return false;
         }
-        std::string_view line = trimmed(chunked.substr(at, end - at));
+        std::string_view line = trim_space(chunked.substr(at, end - at));
         line = line.substr(0, line.find(';'));  // chunk extensions
         std::size_t size = 0;
         auto [stop, error] = std::from_chars(line.data(), line.data() + line.size(), size, 16);
@@ -94,7 +89,7 @@ bool is_html_type(std::string_view content_type) {
 HttpResponse read_http_response(std::string_view block, std::size_t limit) {
     HttpResponse response;
     std::size_t end = block.find('\n');
-    std::string_view status_line = trimmed(block.substr(0, end));
+    std::string_view status_line = trim_space(block.substr(0, end));
     if (!status_line.starts_with("HTTP/") || status_line.find(' ') == std::string_view::npos) {
         response.problem = "not an HTTP response";
         return response;
@@ -110,14 +105,14 @@ HttpResponse read_http_response(std::string_view block, std::size_t limit) {
             response.problem = "the HTTP headers are cut short";
             return response;
         }
-        std::string_view line = trimmed(block.substr(at, end - at));
+        std::string_view line = trim_space(block.substr(at, end - at));
         at = end + 1;
         if (line.empty()) break;
         std::size_t colon = line.find(':');
         if (colon == std::string_view::npos) continue;
-        std::string name = ascii_lower(trimmed(line.substr(0, colon)));
-        std::string value = ascii_lower(trimmed(line.substr(colon + 1)));
-        if (name == "content-type") response.content_type = std::string(trimmed(value.substr(0, value.find(';'))));
+        std::string name = ascii_lower(trim_space(line.substr(0, colon)));
+        std::string value = ascii_lower(trim_space(line.substr(colon + 1)));
+        if (name == "content-type") response.content_type = std::string(trim_space(value.substr(0, value.find(';'))));
         else if (name == "transfer-encoding") chunked = value.find("chunked") != std::string::npos;
         else if (name == "content-encoding") encoding = value;
     }

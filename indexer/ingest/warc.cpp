@@ -12,11 +12,6 @@ namespace {
 
 constexpr std::size_t max_header_bytes = 64 * 1024;
 
-std::string_view trimmed(std::string_view text) {
-    std::size_t first = text.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
-}
 
 }  // namespace
 
@@ -51,7 +46,7 @@ WarcHeaderRead read_warc_header(std::string_view bytes) {
             if (!read.need_more) read.problem = "a WARC header longer than 64 kB";
             return read;
         }
-        std::string_view line = trimmed(bytes.substr(at, end - at));
+        std::string_view line = trim_space(bytes.substr(at, end - at));
         at = end + 1;
         if (line.empty()) break;
         std::size_t colon = line.find(':');
@@ -59,8 +54,8 @@ WarcHeaderRead read_warc_header(std::string_view bytes) {
             read.problem = fmt::format("a WARC header line without a name: \"{}\"", line.substr(0, 60));
             return read;
         }
-        std::string name = ascii_lower(trimmed(line.substr(0, colon)));
-        std::string_view value = trimmed(line.substr(colon + 1));
+        std::string name = ascii_lower(trim_space(line.substr(0, colon)));
+        std::string_view value = trim_space(line.substr(colon + 1));
         if (name == "warc-type") header.type = ascii_lower(value);
         else if (name == "warc-target-uri") header.target_uri = std::string(value.starts_with('<') && value.ends_with('>') ? value.substr(1, value.size() - 2) : value);
         else if (name == "warc-date") header.date = std::string(value);
