@@ -13,7 +13,7 @@ namespace dateline::searcher {
 namespace {
 
 std::uint64_t commit_count(const std::string& database) {
-    return store::with_database_errors(database, [&] { return schema::commit_sequence(Xapian::Database(database)); });
+    return store::with_database_errors(database, [&] { return schema::commit_sequence(store::open_shard_for_search(database)); });
 }
 
 }  // namespace
@@ -53,7 +53,7 @@ std::uint64_t alert_starting_point(const std::string& database, const std::strin
         throw Error(ErrorKind::usage, fmt::format("an alert watches a local database, not {}", database),
                     "run alerts on the machine that holds the database");
     std::uint64_t count = commit_count(database);
-    store::with_database_errors(database, [&] { parse_query(query, Xapian::Database(database)); });
+    store::with_database_errors(database, [&] { parse_query(query, store::open_shard_for_search(database)); });
     return count;
 }
 

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <optional>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -98,7 +99,24 @@ Xapian::Database open_shard(const std::string& path) {
                         "write tcp:HOST:PORT, as served by xapian-tcpsrv");
         return Xapian::Remote::open(host, port);
     }
-    return Xapian::Database(path);
+    // A rebuild makes its generation live, then removes the old one: an open
+    // that read the stub just before the switch finds its generation gone, or
+    // half gone. The stub names the new one by then, so open again.
+    auto generation_named = [&]() -> std::optional<std::string> {
+        try {
+            return live_generation(path);
+        } catch (const Error&) {
+            return std::nullopt;  // a stub of someone else's: Xapian says what it makes of it
+        }
+    };
+    for (int attempt = 1;; ++attempt) {
+        std::optional<std::string> generation = generation_named();
+        try {
+            return Xapian::Database(path);
+        } catch (const Xapian::DatabaseOpeningError&) {
+            if (!generation || attempt == 5 || generation_named() == generation) throw;
+        }
+    }
 }
 
 }  // namespace

@@ -4,7 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <atomic>
 #include <fstream>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "indexer/commands/compact.hpp"
 #include "shared/database_stats.hpp"
@@ -137,4 +143,42 @@ TEST_CASE("stats report what the sample holds, as counted from its manifest and 
     CHECK(stats.generation == "gen-000001");
     CHECK(stats.last_update.size() == 20);  // 2026-11-21T21:08:49Z
     CHECK(stats.bytes_on_disk > 0);
+}
+
+TEST_CASE("an open racing a generation switch finds the new generation instead of failing", "[generations]") {
+    // A rebuild makes its generation live and then removes the old one; an
+    // open that read the stub just before the switch finds its generation gone.
+    test::TempDir dir;
+    indexer::update_database(test::sample_request(dir / "db"));
+    const fs::path db = dir.path() / "db";
+    std::atomic<bool> done{false};
+    std::atomic<unsigned> opens{0};
+    std::mutex failures_mutex;
+    std::vector<std::string> failures;
+    // More searchers than cores, so that one is often preempted between
+    // reading the stub and opening the generation it names.
+    std::vector<std::thread> searchers;
+    for (int s = 0; s < 6; ++s)
+        searchers.emplace_back([&] {
+            while (!done) {
+                try {
+                    if (store::open_for_search({db.string()}).get_doccount() == 44) ++opens;
+                } catch (const Error& error) {
+                    std::lock_guard lock(failures_mutex);
+                    failures.push_back(error.what());
+                }
+            }
+        });
+    for (int i = 0; i < 200; ++i) {
+        std::string next = store::next_generation_name(db);
+        fs::copy(db / *store::live_generation(db), db / next, fs::copy_options::recursive);
+        store::make_live(db, next);
+        store::remove_dead_generations(db);
+    }
+    done = true;
+    for (std::thread& searcher : searchers) searcher.join();
+    failures.resize(std::min<std::size_t>(failures.size(), 3));
+    INFO(opens << " opens; first failures: " << fmt::format("{}", fmt::join(failures, " | ")));
+    CHECK(opens > 0);
+    CHECK(failures.empty());
 }
