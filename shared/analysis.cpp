@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "shared/error.hpp"
+#include "shared/fast_bb2.hpp"
 
 namespace dateline::analysis {
 namespace {
@@ -52,7 +53,7 @@ std::unique_ptr<Xapian::Weight> make_weighting(std::string_view scheme) {
         if (value <= 0) fail("c must be above 0");
         return value;
     };
-    if (name == "bb2") return std::make_unique<Xapian::BB2Weight>(c());
+    if (name == "bb2") return std::make_unique<FastBB2>(c());
     if (name == "bm25") {
         auto p = parameters(2, {1.2, 0.75});
         if (p[1] > 1) fail("b must be between 0 and 1");
