@@ -152,6 +152,27 @@ std::string content_hash_value(std::uint64_t hash) {
     return value;
 }
 
+std::string also_from_value(const std::vector<RecordSource>& sources) {
+    std::string value;
+    for (const RecordSource& source : sources) {
+        value += source.key;
+        value += '\0';
+        value += content_hash_value(source.content_hash);
+    }
+    return value;
+}
+
+std::vector<RecordSource> parse_also_from(std::string_view value) {
+    std::vector<RecordSource> sources;
+    while (!value.empty()) {
+        std::size_t nul = value.find('\0');
+        if (nul == std::string_view::npos || value.size() < nul + 9) break;
+        sources.push_back({std::string(value.substr(0, nul)), parse_content_hash(value.substr(nul + 1, 8))});
+        value.remove_prefix(nul + 9);
+    }
+    return sources;
+}
+
 std::string added_value(std::uint64_t sequence) { return Xapian::sortable_serialise(static_cast<double>(sequence)); }
 
 std::uint64_t added_of(const Xapian::Document& document) {

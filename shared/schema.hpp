@@ -115,10 +115,16 @@ inline constexpr Field content_hash {"", "",       "",       3,       0,
 // article indexed before this was recorded has none (it counts as 0).
 inline constexpr Field added {"",        "",       "",       5,       0,
     "the commit that first wrote the article, for alerts"};
+// Other records that give the same article (the same URL in two crawls,
+// say), superseded by the one in source: each one's key and content hash,
+// so that an update finds them unchanged instead of writing them in turn.
+inline constexpr Field also_from {"",    "",       "",       6,       0,
+    "other records giving the same article, for update and --prune"};
 // clang-format on
 
 inline constexpr std::array all_fields{title, outlet, byline, date, month, year, url, site, person, org, place,
-                                       entity, person_one_word, name_variant, id, source, content_hash, added};
+                                       entity, person_one_word, name_variant, id, source, content_hash, added,
+                                       also_from};
 
 // The entity field of a type, and the type of an entity field (fields are
 // told apart by prefix: all_fields holds copies).
@@ -255,6 +261,18 @@ std::string content_hash_value(std::uint64_t hash);
 // Its hash back, also from the 16 hex digits written before 2026-12-06; 0
 // (never a hash written) for anything else.
 std::uint64_t parse_content_hash(std::string_view value);
+
+// A record that gives an article: its key ("path" or "path#line", the
+// source slot's value) and the hash of its input.
+struct RecordSource {
+    std::string key;
+    std::uint64_t content_hash = 0;
+    bool operator==(const RecordSource&) const = default;
+};
+// The also_from slot's value: each key, a NUL, its hash's 8 bytes; and back
+// (what does not parse is left out).
+std::string also_from_value(const std::vector<RecordSource>& sources);
+std::vector<RecordSource> parse_also_from(std::string_view value);
 
 // The added slot's value for commit number sequence (sortable: a range of
 // commits is a value range), and back; 0 for a document without one.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "indexer/commands/update.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 #include <vector>
@@ -38,21 +39,37 @@ namespace {
 
 // Articles whose source lies below a path of this run but was not seen by it:
 // the file (or the record in it) is gone. Records of a file that could not be
-// read this time are kept.
+// read this time are kept. An article whose record is gone but which another
+// record seen this run also gives (schema::also_from) stays, that record now its source: with no
+// content hash, so that the next run writes it from that record.
 void prune_vanished(Xapian::WritableDatabase& db, const std::string& db_path, const Inputs& inputs,
                     const SeenInputs& seen, IndexingReport& report) {
     store::with_database_errors(db_path, [&] {
-        std::vector<Xapian::docid> vanished;
-        for (auto it = db.valuestream_begin(schema::source.slot); it != db.valuestream_end(schema::source.slot); ++it) {
-            const std::string& key = *it;
+        auto still_there = [&](const std::string& key) {
             std::string file = file_of_key(key);
-            if (seen.keys.contains(record_key_hash(key)) || seen.unread_files.contains(file) || !is_under(file, inputs.roots))
+            return seen.keys.contains(record_key_hash(key)) || seen.unread_files.contains(file) || !is_under(file, inputs.roots);
+        };
+        std::vector<Xapian::docid> vanished;
+        for (auto it = db.valuestream_begin(schema::source.slot); it != db.valuestream_end(schema::source.slot); ++it)
+            if (!still_there(*it)) vanished.push_back(it.get_docid());
+        bool changed = false;
+        for (Xapian::docid document : vanished) {
+            Xapian::Document article = db.get_document(document);
+            std::vector<schema::RecordSource> others = schema::parse_also_from(article.get_value(schema::also_from.slot));
+            auto heir = std::find_if(others.begin(), others.end(), [&](const auto& other) { return still_there(other.key); });
+            if (heir == others.end()) {
+                db.delete_document(document);
+                ++report.pruned;
                 continue;
-            vanished.push_back(it.get_docid());
+            }
+            article.add_value(schema::source.slot, heir->key);
+            article.add_value(schema::content_hash.slot, "");  // "" removes it
+            others.erase(heir);
+            article.add_value(schema::also_from.slot, schema::also_from_value(others));
+            db.replace_document(document, article);
+            changed = true;
         }
-        for (Xapian::docid document : vanished) db.delete_document(document);
-        report.pruned = vanished.size();
-        if (report.pruned > 0) {
+        if (report.pruned > 0 || changed) {
             store::stamp_last_update(db);
             db.commit();
         }

@@ -20,6 +20,10 @@ IndexedSources load_indexed_sources(const Xapian::Database& db) {
         if (hash != hash_end && hash.get_docid() < source.document) hash.skip_to(source.document);
         if (hash != hash_end && hash.get_docid() == source.document) source.content_hash = schema::parse_content_hash(*hash);
     }
+    // The other records that give an article: few, and only in a slot of their own.
+    for (auto it = db.valuestream_begin(schema::also_from.slot); it != db.valuestream_end(schema::also_from.slot); ++it)
+        for (const schema::RecordSource& other : schema::parse_also_from(*it))
+            sources.try_emplace(record_key_hash(other.key), IndexedSource{it.get_docid(), other.content_hash});
     return sources;
 }
 

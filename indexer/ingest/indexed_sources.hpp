@@ -19,7 +19,9 @@ struct IndexedSource {
     std::uint64_t content_hash = 0;
 };
 
-// By record_key_hash of the record's key ("path" or "path#line").
+// By record_key_hash of the record's key ("path" or "path#line"): the
+// record each document was built from, and the others that give the same
+// article (schema::also_from).
 using IndexedSources = std::unordered_map<std::uint64_t, IndexedSource>;
 
 std::uint64_t record_key_hash(std::string_view key);

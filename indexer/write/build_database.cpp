@@ -10,6 +10,7 @@
 
 #include "indexer/ingest/ordered_pool.hpp"
 #include "indexer/ingest/record_runs.hpp"
+#include "indexer/write/article_sources.hpp"
 #include "indexer/write/index_files.hpp"
 #include "indexer/write/prepared_run.hpp"
 #include "indexer/write/run_report.hpp"
@@ -113,7 +114,10 @@ BuiltRun build_run(Run& run, const std::string& work_dir, const Manifest& manife
                 added = before->get_document(*found).get_value(schema::added.slot);
         }
         if (!added.empty()) document.add_value(schema::added.slot, added);
-        record.replaced = db->term_exists(id_term);
+        if (auto existing = db->postlist_begin(id_term); existing != db->postlist_end(id_term)) {
+            record.replaced = true;
+            carry_sources(db->get_document(*existing), document);
+        }
         db->replace_document(id_term, document);
         record.document.reset();
         if (db->get_doccount() % flush_every == 0) db->commit();
@@ -159,6 +163,23 @@ void merge_runs(const std::vector<std::string>& runs, const std::string& output)
     });
 }
 
+// A document of db as one of its own. Xapian 1.4 takes a document read from
+// the same database, unchanged but for values, as the one at the id it
+// replaces: replace_document(first, get_document(last)) kept the first's
+// text and terms.
+Xapian::Document detached(const Xapian::Document& document) {
+    Xapian::Document copy;
+    copy.set_data(document.get_data());
+    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+        copy.add_term(*term, term.get_wdf());
+        for (auto position = term.positionlist_begin(); position != term.positionlist_end(); ++position)
+            copy.add_posting(*term, *position, 0);
+    }
+    for (auto value = document.values_begin(); value != document.values_end(); ++value)
+        copy.add_value(value.get_valueno(), *value);
+    return copy;
+}
+
 // An article given twice (by two records in different runs) is two documents
 // after the merge: as a single writer would, keep the first one's place with
 // the last one's text.
@@ -169,7 +190,9 @@ void keep_each_article_once(Xapian::WritableDatabase& db) {
         if (term.get_termfreq() > 1) repeated.push_back(*term);
     for (const std::string& term : repeated) {
         std::vector<Xapian::docid> copies(db.postlist_begin(term), db.postlist_end(term));
-        db.replace_document(copies.front(), db.get_document(copies.back()));
+        Xapian::Document last = detached(db.get_document(copies.back()));
+        for (std::size_t i = copies.size() - 1; i-- > 0;) carry_sources(db.get_document(copies[i]), last);
+        db.replace_document(copies.front(), last);
         for (std::size_t i = 1; i < copies.size(); ++i) db.delete_document(copies[i]);
     }
 }

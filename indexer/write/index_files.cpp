@@ -7,6 +7,7 @@
 
 #include "indexer/ingest/ordered_pool.hpp"
 #include "indexer/ingest/record_runs.hpp"
+#include "indexer/write/article_sources.hpp"
 #include "indexer/write/prepared_run.hpp"
 #include "shared/schema.hpp"
 #include "shared/store.hpp"
@@ -76,8 +77,12 @@ private:
         if (packer_.packs()) document.set_data(packer_.pack(document.get_data()));
         Xapian::PostingIterator existing = db_.postlist_begin(id_term);
         bool exists = existing != db_.postlist_end(id_term);
-        std::string added = exists ? db_.get_document(*existing).get_value(schema::added.slot)
-                                   : schema::added_value(sequence_);
+        std::string added = schema::added_value(sequence_);
+        if (exists) {
+            Xapian::Document old = db_.get_document(*existing);
+            added = old.get_value(schema::added.slot);
+            carry_sources(old, document);
+        }
         if (!added.empty()) document.add_value(schema::added.slot, added);
         db_.replace_document(id_term, document);
         return exists;

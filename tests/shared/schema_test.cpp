@@ -108,3 +108,15 @@ TEST_CASE("a content hash is stored in 8 bytes and read back, as is one stored i
     CHECK(schema::parse_content_hash("102f290c5badeb14") == 0x102f290c5badeb14);
     CHECK(schema::parse_content_hash("not a hash") == 0);
 }
+
+TEST_CASE("the records an article is also given by are stored with their hashes and read back", "[schema]") {
+    std::vector<schema::RecordSource> sources = {{"/crawl/1.jsonl#12", 0x102f290c5badeb14},
+                                                 {"/crawl/2.jsonl#3", 0}};
+    CHECK(schema::parse_also_from(schema::also_from_value(sources)) == sources);
+    CHECK(schema::also_from_value({}).empty());
+    // A value cut short keeps the whole entries before the cut.
+    std::string value = schema::also_from_value(sources);
+    CHECK(schema::parse_also_from(value.substr(0, value.size() - 1)) ==
+          std::vector<schema::RecordSource>{sources.front()});
+    CHECK(schema::parse_also_from("no separator").empty());
+}

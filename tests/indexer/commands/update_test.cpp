@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
+#include <fmt/format.h>
 #include <xapian.h>
 
 #include "indexer/commands/update.hpp"
@@ -167,4 +170,75 @@ TEST_CASE("each commit numbers the articles it adds; indexed again or rebuilt, a
     CHECK(added_of("bravo") == 1);
     CHECK(added_of("delta") == 3);
     CHECK(added_of("echo") == 4);
+}
+
+TEST_CASE("an article two files give (one URL) is written once, and the next updates find both unchanged", "[update]") {
+    // The same story in two crawls: each update used to write it from one
+    // file, then from the other, for ever.
+    test::TempDir dir;
+    auto record = [](const char* body) {
+        return fmt::format("{{\"url\": \"https://x.example/ferry\", \"title\": \"Ferry timetable\", \"text\": \"{}\"}}\n", body);
+    };
+    test::write_file(dir.path() / "in/crawl-1.jsonl", record("The ferry leaves at nine."));
+    test::write_file(dir.path() / "in/crawl-2.jsonl", record("The ferry leaves at nine sharp."));
+    for (bool rebuild : {false, true}) {
+        INFO((rebuild ? "rebuilt" : "updated") << " first");
+        test::TempDir db;
+        indexer::SilentObserver silent;
+        indexer::UpdateRequest request{.database = db / "db", .paths = {dir / "in"}, .prune = true};
+        auto first = rebuild ? indexer::rebuild_database(request, silent) : indexer::update_database(request);
+        CHECK(first.documents_in_database == 1);
+        CHECK(test::count_matches(db / "db", "sharp") == 1);  // the later record's text
+        for (int run = 0; run < 3; ++run) {
+            auto again = indexer::update_database(request);
+            CHECK(again.unchanged == 2);
+            CHECK(again.replaced == 0);
+            CHECK(again.added == 0);
+        }
+    }
+
+    test::TempDir db;
+    indexer::UpdateRequest request{.database = db / "db", .paths = {dir / "in"}, .prune = true};
+    indexer::update_database(request);
+    // The record the text came from changes: written again, the other still unchanged.
+    test::write_file(dir.path() / "in/crawl-2.jsonl", record("The ferry leaves at half past nine."));
+    auto edited = indexer::update_database(request);
+    CHECK(edited.replaced == 1);
+    CHECK(edited.unchanged == 1);
+    CHECK(test::count_matches(db / "db", "half") == 1);
+    // Its file goes: the article stays (the other crawl still gives it), and
+    // the next update writes it from that crawl.
+    std::filesystem::remove(dir.path() / "in/crawl-2.jsonl");
+    auto pruned = indexer::update_database(request);
+    CHECK(pruned.pruned == 0);
+    CHECK(pruned.documents_in_database == 1);
+    auto rewritten = indexer::update_database(request);
+    CHECK(rewritten.replaced == 1);
+    CHECK(test::count_matches(db / "db", "half") == 0);
+    CHECK(test::count_matches(db / "db", "ferry") == 1);
+    CHECK(indexer::update_database(request).unchanged == 1);
+    // And when no file gives it any more, it goes.
+    std::filesystem::remove(dir.path() / "in/crawl-1.jsonl");
+    auto gone = indexer::update_database(request);
+    CHECK(gone.pruned == 1);
+    CHECK(gone.documents_in_database == 0);
+}
+
+TEST_CASE("a rebuild that meets one article in two of its runs remembers both records", "[update]") {
+    test::TempDir dir;
+    auto record = [](const std::string& url, const std::string& body) {
+        return fmt::format("{{\"url\": \"{}\", \"title\": \"Notice\", \"text\": \"{}\"}}\n", url, body);
+    };
+    test::write_file(dir.path() / "in/a.jsonl", record("https://x.example/ferry", "The ferry leaves at nine."));
+    std::string filler;  // more records than a rebuild's first run takes
+    for (int i = 0; i < 700; ++i) filler += record(fmt::format("https://x.example/{}", i), fmt::format("Notice number {}.", i));
+    test::write_file(dir.path() / "in/b.jsonl", filler);
+    test::write_file(dir.path() / "in/c.jsonl", record("https://x.example/ferry", "The ferry leaves at nine sharp."));
+    indexer::SilentObserver silent;
+    indexer::UpdateRequest request{.database = dir / "db", .paths = {dir / "in"}};
+    CHECK(indexer::rebuild_database(request, silent).documents_in_database == 701);
+    CHECK(test::count_matches(dir / "db", "sharp") == 1);
+    auto again = indexer::update_database(request);
+    CHECK(again.unchanged == 702);
+    CHECK(again.replaced == 0);
 }
