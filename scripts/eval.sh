@@ -18,6 +18,10 @@
 #            on a split of the training set, testa only compares finished models
 #   gmb_*    the same model on the GMB sentences (Voice of America, another
 #            annotation scheme: per/org/geo as PER/ORG/LOC), never trained on
+#   syndication_*  syndicated copies found by text sketches
+#            (build/scripts/measure/syndication-eval on Reuters-21578): pair
+#            precision and recall, the threshold chosen on half the articles
+#            (tune_*) and scored on the other half (check_*: the honest one)
 # Usage: scripts/eval.sh [--quick]
 #   --quick  also fail (exit 1) if a figure falls below its regression floor
 #            (set just under the figures measured when each was last improved);
@@ -29,7 +33,7 @@ check=0
 case ${1:-} in
   --quick) check=1 ;;
   "") ;;
-  *) sed -n '3,24p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '3,28p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
 kit=../shared
 [[ -d $kit/seeds && -d $kit/corpora/time_ir ]] || { echo "eval.sh: the team kit is missing at $kit" >&2; exit 1; }
@@ -46,6 +50,8 @@ build/scripts/measure/ner-eval "$kit/corpora/conll2003/eng.testa.gz" |
   sed -n 's/^f1 /conll_f1 /p; s/^\(PER\|ORG\|LOC\) .* f1 \([0-9.]*\) .*/conll_\1_f1 \2/p' >>"$work/metrics"
 build/scripts/measure/ner-eval "$kit/corpora/gmb_ner/gmb_ner_dev.sentences.jsonl.gz" |
   sed -n 's/^f1 /gmb_f1 /p; s/^\(PER\|ORG\|LOC\) .* f1 \([0-9.]*\) .*/gmb_\1_f1 \2/p' >>"$work/metrics"
+build/scripts/measure/syndication-eval "$kit/corpora/reuters21578/reuters21578.jsonl.gz" |
+  sed 's/^\([^#]\)/syndication_\1/' >>"$work/metrics"
 cat "$work/metrics"
 
 if ((check)); then
