@@ -40,8 +40,8 @@ namespace {
 // Articles whose source lies below a path of this run but was not seen by it:
 // the file (or the record in it) is gone. Records of a file that could not be
 // read this time are kept. An article whose record is gone but which another
-// record seen this run also gives (schema::also_from) stays, that record now its source: with no
-// content hash, so that the next run writes it from that record.
+// record seen this run also gives (schema::also_from) stays, with that record
+// as its source and no content hash, so that the next run writes it from it.
 void prune_vanished(Xapian::WritableDatabase& db, const std::string& db_path, const Inputs& inputs,
                     const SeenInputs& seen, IndexingReport& report) {
     store::with_database_errors(db_path, [&] {

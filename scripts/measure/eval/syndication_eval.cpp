@@ -231,7 +231,7 @@ int main(int argc, char** argv) {
     for (const auto& [original, size] : family) true_pairs[half(items[original])] += size * (size - 1) / 2;
 
     // Same event, other reporters: originals of the same day whose titles share two words.
-    std::size_t same_event = 0, same_event_joined = 0;
+    std::size_t same_event = 0;
     const std::vector<double> thresholds = {0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
     std::vector<std::array<Counts, 2>> counts(thresholds.size());
     std::vector<std::size_t> same_event_joined_at(thresholds.size());
@@ -269,7 +269,6 @@ int main(int argc, char** argv) {
             counts[t][h].false_negative = true_pairs[h] - found[h];
         }
     }
-    (void)same_event_joined;
 
     std::size_t copies = items.size() - originals;
     fmt::print("# {} originals of 80 words or more, {} syndicated copies, {} candidate pairs from shared bands\n",
