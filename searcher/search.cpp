@@ -348,8 +348,16 @@ void Searcher::open() {
     open_.remote = std::any_of(paths.begin(), paths.end(), [](const std::string& p) { return store::is_remote(p); });
     if (paths.empty()) throw Error(ErrorKind::usage, "no database given", "name one with --db PATH");
     for (int attempt = 1;; ++attempt) {
+        // Each stub's stamp before the generation it names is read: a switch
+        // after this shows at the next refresh() as a changed stub, even if
+        // the open below already found the new generation.
+        stamps_.clear();
         generations_.clear();
-        for (const std::string& path : paths) generations_.push_back(store::is_remote(path) ? std::nullopt : store::live_generation(path));
+        for (const std::string& path : paths) {
+            store::FileStamp stub = store::stamp_database(path, std::nullopt).stub;
+            generations_.push_back(store::is_remote(path) ? std::nullopt : store::live_generation(path));
+            stamps_.push_back({stub, store::stamp_database(path, generations_.back()).version});
+        }
         try {
             Xapian::Database combined;
             std::vector<Xapian::Database> shards;
@@ -362,8 +370,6 @@ void Searcher::open() {
             open_.copies.clear();
             aliases_.forget();
             rarity_.forget();
-            stamps_.clear();
-            for (std::size_t i = 0; i < paths.size(); ++i) stamps_.push_back(store::stamp_database(paths[i], generations_[i]));
             open_columns();
             return;
         } catch (const Error& error) {
@@ -396,7 +402,9 @@ void Searcher::open_columns() {
 // A new live generation means new files: open afresh. Otherwise reopen()
 // moves to the latest commit, if there is a newer one, and the facet columns
 // are looked at again if it did. A stat of the stub and of the version file
-// of each local database says whether to look at all.
+// of each local database says whether to look at all; the stub is read
+// whenever either changed (a new stub may have the inode and time of one
+// replaced a moment before).
 void Searcher::refresh() {
     if (held_) return;
     const std::vector<std::string>& paths = open_.paths;
@@ -405,11 +413,22 @@ void Searcher::refresh() {
         if (store::is_remote(paths[i])) continue;
         store::DatabaseStamp stamp = store::stamp_database(paths[i], generations_[i]);
         if (stamp == stamps_[i]) continue;
-        if (stamp.stub != stamps_[i].stub && store::live_generation(paths[i]) != generations_[i]) return open();
+        if (store::live_generation(paths[i]) != generations_[i]) return open();
         stamps_[i] = stamp;
         changed = true;
     }
     if (!changed) return;
+    try {
+        reopen();
+    } catch (const Error& error) {
+        // The generation switched, and was deleted, after the stub was read.
+        if (error.kind() != ErrorKind::database || !generation_switched()) throw;
+        open();
+    }
+}
+
+void Searcher::reopen() {
+    const std::vector<std::string>& paths = open_.paths;
     store::with_database_errors(describe_paths(paths), [&] {
         if (!open_.db.reopen()) return;
         // A remote database may have switched generation, and dictionary.

@@ -69,6 +69,7 @@ public:
 
 private:
     void refresh();
+    void reopen();  // to the latest commit of the generations open
     // read() on the current revision, tried again on a fresh one if the
     // databases changed under it.
     template <class Read> auto on_current(Read read);

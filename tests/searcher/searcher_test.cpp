@@ -3,8 +3,17 @@
 // while dateline-index changes the database underneath.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+
 #include "indexer/commands/update.hpp"
 #include "searcher/search.hpp"
+#include "shared/error.hpp"
+#include "shared/generations.hpp"
 #include "tests/support.hpp"
 
 using namespace dateline;
@@ -68,4 +77,43 @@ TEST_CASE("a searcher held open weighs snippet words by the counts of the databa
     auto after = snippets(fresh);
     CHECK(after != before);  // the new counts move some windows
     CHECK(snippets(held) == after);
+}
+
+TEST_CASE("a searcher opened while a rebuild switches generation answers and follows the next switch", "[searcher]") {
+    // What a one-shot dateline-search does in a cron loop: open, search. The
+    // switch may fall between reading the stub and opening the generation,
+    // or between the open and the search, and the old generation is then
+    // deleted under it.
+    test::TempDir dir;
+    indexer::update_database(test::sample_request(dir / "db", ""));
+    const std::filesystem::path db = dir.path() / "db";
+    std::atomic<bool> done{false};
+    std::atomic<unsigned> searches{0};
+    std::mutex failures_mutex;
+    std::vector<std::string> failures;
+    std::vector<std::thread> searchers;
+    for (int s = 0; s < 6; ++s)  // more than the cores, so that some are preempted mid-open
+        searchers.emplace_back([&] {
+            while (!done) {
+                try {
+                    searcher::Searcher searcher({db.string()});
+                    if (haddad(searcher) == 10 && haddad(searcher) == 10) ++searches;
+                } catch (const Error& error) {
+                    std::lock_guard lock(failures_mutex);
+                    failures.push_back(error.what());
+                }
+            }
+        });
+    for (int i = 0; i < 200; ++i) {
+        std::string next = store::next_generation_name(db);
+        std::filesystem::copy(db / *store::live_generation(db), db / next, std::filesystem::copy_options::recursive);
+        store::make_live(db, next);
+        store::remove_dead_generations(db);
+    }
+    done = true;
+    for (std::thread& searcher : searchers) searcher.join();
+    failures.resize(std::min<std::size_t>(failures.size(), 3));
+    INFO(searches << " searches; first failures: " << fmt::format("{}", fmt::join(failures, " | ")));
+    CHECK(searches > 0);
+    CHECK(failures.empty());
 }
