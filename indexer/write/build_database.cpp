@@ -117,8 +117,10 @@ BuiltRun build_run(Run& run, const std::string& work_dir, const Manifest& manife
         if (auto existing = db->postlist_begin(id_term); existing != db->postlist_end(id_term)) {
             record.replaced = true;
             carry_sources(db->get_document(*existing), document);
+            db->replace_document(*existing, document);
+        } else {
+            db->add_document(document);  // without looking the id up a second time
         }
-        db->replace_document(id_term, document);
         record.document.reset();
         if (db->get_doccount() % flush_every == 0) db->commit();
     };
