@@ -40,6 +40,7 @@ json hit_json(const Hit& hit) {
     object["snippet"] = hit.snippet.text;
     object["highlights"] = highlights(hit.snippet);
     object["spellings"] = hit.spellings;
+    object["cluster"] = hit.cluster.empty() ? json(nullptr) : json(hit.cluster);
     return object;
 }
 

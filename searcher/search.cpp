@@ -107,6 +107,7 @@ Hit read_hit(const RankedEntry& e, unsigned rank, const SearchRequest& request, 
     hit.id = id_of(hit.article, document);
     if (snippets) hit.snippet = snippets->make(hit.article.body, request.snippet_length);
     hit.spellings = matched_spellings(hit.article, name_keys);
+    hit.cluster = document.get_value(schema::cluster.slot);
     return hit;
 }
 

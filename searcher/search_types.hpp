@@ -72,6 +72,9 @@ struct Hit {
     // How the article spells the names the query matched through their
     // variants (a search for Suleimani: {"Soleimani"}), in order of the text.
     std::vector<std::string> spellings;
+    // Its group of syndicated copies (search cluster:ID for them all); ""
+    // when no other article in the database is a copy of it.
+    std::string cluster;
 };
 
 struct FacetValue {

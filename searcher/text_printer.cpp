@@ -58,6 +58,7 @@ void print_hit_text(std::ostream& out, const Hit& hit, const TextStyle& style) {
     out << fmt::format("     {}\n", metadata_line(article));
     if (!hit.snippet.text.empty()) out << fmt::format("     {}\n", highlight(hit.snippet, style));
     if (!hit.spellings.empty()) out << fmt::format("     names matched as: {}\n", fmt::join(hit.spellings, ", "));
+    if (!hit.cluster.empty()) out << fmt::format("     also run as syndicated copies: cluster:{}\n", hit.cluster);
     out << fmt::format("     id {} · {}\n", hit.id, article.url.empty() ? article.source : article.url);
 }
 

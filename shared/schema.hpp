@@ -120,11 +120,16 @@ inline constexpr Field added {"",        "",       "",       5,       0,
 // so that an update finds them unchanged instead of writing them in turn.
 inline constexpr Field also_from {"",    "",       "",       6,       0,
     "other records giving the same article, for update and --prune"};
+// A group of syndicated copies (indexer/write/copy_groups.hpp): the same id,
+// term and slot, on every article of a group of two or more; none on an
+// article alone.
+inline constexpr Field cluster {"cluster", "",    "XCL",    7,       value_filter,
+    "syndicated copies of one story, by the id printed with each hit: cluster:3f9a0c2e5b7d1a44"};
 // clang-format on
 
 inline constexpr std::array all_fields{title, outlet, byline, date, month, year, url, site, person, org, place,
                                        entity, person_one_word, name_variant, id, source, content_hash, added,
-                                       also_from};
+                                       also_from, cluster};
 
 // The entity field of a type, and the type of an entity field (fields are
 // told apart by prefix: all_fields holds copies).
@@ -148,6 +153,9 @@ inline constexpr std::string_view article_dictionary_metadata = "dateline.articl
 // How many commits have added articles: each such commit of update, and each
 // rebuild, numbers its new articles with the count it sets (the added slot).
 inline constexpr std::string_view commit_sequence_metadata = "dateline.commit_sequence";
+// The commit sequence up to which the articles added have been put in their
+// groups of copies (indexer/write/copy_groups.hpp).
+inline constexpr std::string_view copies_grouped_metadata = "dateline.copies_grouped_through";
 
 // --- The checks that keep the table sound; static_assert'ed below and unit-tested.
 

@@ -11,6 +11,7 @@
 #include "indexer/ingest/indexed_sources.hpp"
 #include "indexer/ingest/inputs.hpp"
 #include "indexer/write/build_database.hpp"
+#include "indexer/write/copy_groups.hpp"
 #include "indexer/write/index_files.hpp"
 #include "indexer/write/writer_lock.hpp"
 #include "shared/data_dir.hpp"
@@ -126,7 +127,10 @@ IndexingReport update_database(const UpdateRequest& request, RunObserver& observ
     IndexedSources known = store::with_database_errors(request.database, [&] { return load_indexed_sources(db); });
     SeenInputs seen = index_files(db, request.database, run.inputs, known, run.options, run.report, observer);
     if (request.prune) prune_vanished(db, request.database, run.inputs, seen, run.report);
-    store::with_database_errors(request.database, [&] { db.close(); });
+    store::with_database_errors(request.database, [&] {
+        group_copies(db);
+        db.close();
+    });
     refresh_facet_columns(request.database, observer);
     finish_report(request.database, run.report);
     return run.report;

@@ -11,6 +11,7 @@
 #include "indexer/ingest/ordered_pool.hpp"
 #include "indexer/ingest/record_runs.hpp"
 #include "indexer/write/article_sources.hpp"
+#include "indexer/write/copy_groups.hpp"
 #include "indexer/write/index_files.hpp"
 #include "indexer/write/prepared_run.hpp"
 #include "indexer/write/run_report.hpp"
@@ -250,6 +251,8 @@ void build_database(const std::string& output, const std::string& work_dir, cons
     });
     commit_with_stamp(db, output, options);
     observer.committed(db.get_doccount());
+    observer.stage("grouping syndicated copies");
+    store::with_database_errors(output, [&] { group_copies(db); });
     store::with_database_errors(output, [&] { db.close(); });
 }
 

@@ -31,6 +31,7 @@ SearchResult result() {
     first.article.source = "/archive/a.txt";
     first.snippet = {"Dockers went on strike again.", {{16, 22}}};
     first.spellings = {"Soleimani"};
+    first.cluster = "3f9a0c2e5b7d1a44";
     Hit second;
     second.rank = 2;
     second.id = "5d83ec21bdc07147";
@@ -52,6 +53,7 @@ TEST_CASE("printers: text, for a pipe (matches marked **so**)", "[printers][unit
      Meridian Wire · 2024-02-13 · Noor Aziz, Tomasz Bell
      Dockers went on **strike** again.
      names matched as: Soleimani
+     also run as syndicated copies: cluster:3f9a0c2e5b7d1a44
      id 59621433b2d701c7 · https://meridianwire.example/a
 
   2. (untitled)
@@ -113,9 +115,9 @@ TEST_CASE("printers: JSON of the documented shape, unknowns null, highlights in 
           R"({"version":2,"query":"strike","total":2,"counts_exact":true,"hits":[)"
           R"({"rank":1,"id":"59621433b2d701c7","score":2.5,"title":"Dockers strike, \"again\"","outlet":"Meridian Wire",)"
           R"("date":"2024-02-13","byline":["Noor Aziz","Tomasz Bell"],"url":"https://meridianwire.example/a",)"
-          R"("source":"/archive/a.txt","snippet":"Débats: strike","highlights":[[7,13]],"spellings":["Soleimani"]},)"
+          R"("source":"/archive/a.txt","snippet":"Débats: strike","highlights":[[7,13]],"spellings":["Soleimani"],"cluster":"3f9a0c2e5b7d1a44"},)"
           R"({"rank":2,"id":"5d83ec21bdc07147","score":1.0,"title":null,"outlet":null,"date":null,"byline":[],"url":null,)"
-          R"("source":"/archive/b.txt","snippet":"","highlights":[],"spellings":[]}],)"
+          R"("source":"/archive/b.txt","snippet":"","highlights":[],"spellings":[],"cluster":null}],)"
           R"("facets":{"outlet":[{"value":"Meridian Wire","count":1}],"date":[{"value":"2024-02","count":1}],"person":[]},)"
           R"("date_granularity":"month","did_you_mean":null,)"
           R"("manifest":{"dateline":"0.1.0","xapian":"1.4.22","databases":[)"

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "indexer/write/copy_groups.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <unordered_map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "indexer/clusters/copy_clusters.hpp"
+#include "shared/dates.hpp"
+#include "shared/document_codec.hpp"
+#include "shared/schema.hpp"
+#include "shared/stable_hash.hpp"
+#include "shared/store.hpp"
+
+namespace dateline::indexer {
+namespace {
+
+std::optional<int> day_of(const std::string& compact_date) {
+    std::optional<Date> date = parse_compact_date(compact_date);
+    if (!date) return std::nullopt;
+    return static_cast<int>(std::chrono::sys_days(*date).time_since_epoch().count());
+}
+
+std::uint64_t sequence_of(const std::string& value) {
+    if (value.empty()) return 0;
+    double sequence = Xapian::sortable_unserialise(value);
+    return sequence > 0 ? static_cast<std::uint64_t>(sequence) : 0;
+}
+
+// The first and last days of the articles added after through (none if
+// none is dated): all of them when through is 0 (a new database, a rebuild,
+// or one grouped by no run yet).
+std::optional<std::pair<int, int>> days_added_after(const Xapian::Database& db, std::uint64_t through) {
+    if (through == 0) {
+        auto first = day_of(db.get_value_lower_bound(schema::date.slot));
+        auto last = day_of(db.get_value_upper_bound(schema::date.slot));
+        if (!first || !last) return std::nullopt;
+        return std::pair{*first, *last};
+    }
+    std::optional<std::pair<int, int>> days;
+    for (auto added = db.valuestream_begin(schema::added.slot); added != db.valuestream_end(schema::added.slot); ++added) {
+        if (sequence_of(*added) <= through) continue;
+        std::optional<int> day = day_of(db.get_document(added.get_docid()).get_value(schema::date.slot));
+        if (!day) continue;
+        days = days ? std::pair{std::min(days->first, *day), std::max(days->second, *day)} : std::pair{*day, *day};
+    }
+    return days;
+}
+
+std::string group_id(const Xapian::Document& earliest) {
+    return fmt::format("{:016x}", StableHash().add(schema::stored_article_id(earliest)).value());
+}
+
+}  // namespace
+
+CopyGrouping group_copies(Xapian::WritableDatabase& db) {
+    CopyGrouping result;
+    const std::uint64_t through = sequence_of(db.get_metadata(std::string(schema::copies_grouped_metadata)));
+    const std::uint64_t now = schema::commit_sequence(db);
+    if (sequence_of(db.get_value_upper_bound(schema::added.slot)) <= through) return result;  // nothing added
+    auto done = [&] {
+        db.set_metadata(std::string(schema::copies_grouped_metadata), Xapian::sortable_serialise(static_cast<double>(now)));
+        db.commit();
+        return result;
+    };
+    const auto days = days_added_after(db, through);
+    if (!days) return done();
+    const int window = CopyClusters::default_window_days;
+    const bool whole = through == 0;  // every article is in the pass
+
+    // The articles of those days and of the window around them, in order of date.
+    std::vector<std::pair<int, Xapian::docid>> dated;
+    for (auto date = db.valuestream_begin(schema::date.slot); date != db.valuestream_end(schema::date.slot); ++date) {
+        std::optional<int> day = day_of(*date);
+        if (day && *day >= days->first - window && *day <= days->second + window) dated.emplace_back(*day, date.get_docid());
+    }
+    std::sort(dated.begin(), dated.end());
+
+    store::load_article_dictionary(db);
+    CopyClusters clusters;
+    for (const auto& [day, docid] : dated) {
+        clusters.add(day, sketch_text(decode_article(db.get_document(docid).get_data()).body));
+        ++result.compared;
+    }
+    std::vector<std::uint32_t> group_size(dated.size(), 0);  // by each group's earliest article
+    for (std::size_t n = 0; n < dated.size(); ++n) ++group_size[clusters.earliest(n)];
+    std::unordered_map<std::size_t, std::string> ids;  // groups of two or more, by earliest article
+    for (std::size_t n = 0; n < dated.size(); ++n) {
+        const std::size_t earliest = clusters.earliest(n);
+        std::string id;
+        if (group_size[earliest] > 1) {
+            auto [known, fresh] = ids.try_emplace(earliest);
+            if (fresh) {
+                // A group that reaches back past this pass keeps the id its
+                // earliest article here already has.
+                Xapian::Document first = db.get_document(dated[earliest].second);
+                known->second = first.get_value(schema::cluster.slot);
+                if (known->second.empty()) known->second = group_id(first);
+            }
+            id = known->second;
+        } else if (!whole) {
+            continue;  // alone in this pass, perhaps not in the whole archive
+        }
+        Xapian::Document document = db.get_document(dated[n].second);
+        std::string old = document.get_value(schema::cluster.slot);
+        if (old == id) continue;
+        if (!old.empty()) document.remove_term(schema::filter_term(schema::cluster, old));
+        document.add_value(schema::cluster.slot, id);  // "" removes it
+        if (!id.empty()) document.add_boolean_term(schema::filter_term(schema::cluster, id));
+        db.replace_document(dated[n].second, document);
+        ++result.changed;
+    }
+    return done();
+}
+
+}  // namespace dateline::indexer

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Groups of syndicated copies as the indexer writes them: the sample's
+// Meridian Wire story run by two other sites, indexed in one go, added by
+// later updates, rebuilt; cluster:ID finds the group.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <xapian.h>
+
+#include "indexer/commands/update.hpp"
+#include "searcher/search.hpp"
+#include "shared/schema.hpp"
+#include "shared/store.hpp"
+#include "tests/support.hpp"
+
+using namespace dateline;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* wire_story = "articles/meridian-wire/2024-01-05-harbourton-port-strike-vote.txt";
+
+struct Copy {
+    fs::path folder, manifest;
+};
+
+// The wire story as site runs it on date: its furniture around it, the
+// headline line kept, a word changed; in a folder of its own, with a
+// manifest beside it.
+Copy syndicate(const fs::path& dir, const std::string& site, const std::string& date) {
+    std::ifstream in(test::sample_dir() / wire_story);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string story = text.str();
+    story.replace(story.find("dispute"), 7, "row");
+    std::size_t headline_end = story.find("\n\n");
+    std::string copy = story.substr(0, headline_end) + "\n\nBy Staff Reporter | " + site + " | 3 min read" +
+                       story.substr(headline_end) + "\nShare this article: Facebook Twitter Email\n";
+    test::write_file(dir / site / "story.txt", copy);
+    test::write_file(dir / (site + ".jsonl"),
+                     "{\"path\": \"" + site + "/story.txt\", \"outlet\": \"" + site + "\", \"date\": \"" + date + "\"}\n");
+    return {dir / site, dir / (site + ".jsonl")};
+}
+
+indexer::UpdateRequest copy_request(const std::string& db, const Copy& copy) {
+    return {.database = db, .paths = {copy.folder.string()}, .manifests = {copy.manifest.string()}};
+}
+
+// Each grouped article's outlet -> its group id.
+std::map<std::string, std::string> groups(const std::string& db_path) {
+    Xapian::Database db = store::open_for_search({db_path});
+    std::map<std::string, std::string> found;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        Xapian::Document document = db.get_document(*it);
+        std::string group = document.get_value(schema::cluster.slot);
+        if (!group.empty()) found[document.get_value(schema::outlet.slot)] = group;
+    }
+    return found;
+}
+
+unsigned cluster_matches(const std::string& db, const std::string& id) {
+    searcher::Searcher searcher({db});
+    searcher::SearchRequest request;
+    request.query = "cluster:" + id;
+    return searcher.search(request).total;
+}
+
+}  // namespace
+
+TEST_CASE("copies indexed with their original share one group, named after it, that cluster:ID finds", "[update][clusters]") {
+    test::TempDir dir;
+    indexer::update_database(test::sample_request(dir / "db"));
+    auto alone = groups(dir / "db");
+    CHECK(alone.empty());  // the sample's 44 stories are no copies of each other
+
+    const Copy valley = syndicate(dir.path(), "The Valley Ledger", "2024-01-06");
+    indexer::update_database(copy_request(dir / "db", valley));
+    auto first = groups(dir / "db");
+    REQUIRE(first.size() == 2);
+    CHECK(first["Meridian Wire"] == first["The Valley Ledger"]);
+    const std::string id = first["Meridian Wire"];
+    CHECK(id.size() == 16);
+    CHECK(cluster_matches(dir / "db", id) == 2);
+
+    // A later copy joins the same group: its id does not change.
+    const Copy northgate = syndicate(dir.path(), "Northgate Evening Post", "2024-01-09");
+    indexer::update_database(copy_request(dir / "db", northgate));
+    auto second = groups(dir / "db");
+    CHECK(second.size() == 3);
+    CHECK(second["Northgate Evening Post"] == id);
+    CHECK(second["Meridian Wire"] == id);
+    CHECK(cluster_matches(dir / "db", id) == 3);
+
+    // A copy run a month later is another story's day: not compared.
+    const Copy hillside = syndicate(dir.path(), "The Hillside Herald", "2024-02-20");
+    indexer::update_database(copy_request(dir / "db", hillside));
+    CHECK(groups(dir / "db").count("The Hillside Herald") == 0);
+
+    // A rebuild of the same articles gives the same groups.
+    indexer::SilentObserver silent;
+    auto rebuilt = indexer::rebuild_database(
+        {.database = dir / "db",
+         .paths = {(test::sample_dir() / "articles").string(), valley.folder.string(), northgate.folder.string(),
+                   hillside.folder.string()},
+         .manifests = {(test::sample_dir() / "manifest.jsonl").string(), valley.manifest.string(),
+                       northgate.manifest.string(), hillside.manifest.string()}},
+        silent);
+    CHECK(rebuilt.documents_in_database == 47);
+    CHECK(groups(dir / "db") == second);
+}
+
+TEST_CASE("articles left ungrouped by a run killed before its grouping are grouped by the next run", "[update][clusters]") {
+    test::TempDir dir;
+    indexer::update_database(test::sample_request(dir / "db"));
+    indexer::update_database(copy_request(dir / "db", syndicate(dir.path(), "The Valley Ledger", "2024-01-06")));
+    const auto grouped = groups(dir / "db");
+    REQUIRE(grouped.size() == 2);
+    {
+        // What a run killed between its last batch and the grouping leaves:
+        // the copies written, no group, the grouping's mark where it was.
+        Xapian::WritableDatabase db = store::open_for_update(dir / "db");
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+            Xapian::Document document = db.get_document(*it);
+            std::string group = document.get_value(schema::cluster.slot);
+            if (group.empty()) continue;
+            document.remove_term(schema::filter_term(schema::cluster, group));
+            document.add_value(schema::cluster.slot, "");
+            db.replace_document(*it, document);
+        }
+        db.set_metadata(std::string(schema::copies_grouped_metadata),
+                        Xapian::sortable_serialise(double(schema::commit_sequence(db) - 1)));
+        db.commit();
+    }
+    REQUIRE(groups(dir / "db").empty());
+    indexer::update_database(test::sample_request(dir / "db"));  // nothing new to write
+    CHECK(groups(dir / "db") == grouped);
+}
