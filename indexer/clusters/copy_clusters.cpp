@@ -6,7 +6,8 @@
 
 namespace dateline::indexer {
 
-CopyClusters::CopyClusters(double threshold, int window_days) : threshold_(threshold), window_days_(window_days) {}
+CopyClusters::CopyClusters(double threshold, int window_days, std::uint32_t min_shingles)
+    : threshold_(threshold), window_days_(window_days), min_shingles_(std::max<std::uint32_t>(min_shingles, 1)) {}
 
 std::size_t CopyClusters::add(int day, const TextSketch& sketch) {
     if (!recent_.empty() && day < recent_.back().day)
@@ -17,7 +18,7 @@ std::size_t CopyClusters::add(int day, const TextSketch& sketch) {
     // Every article of the window is in recent_, so a number's place there
     // is its distance from the first.
     recent_.push_back({number, day, sketch});
-    if (sketch.shingles == 0) return number;
+    if (sketch.shingles < min_shingles_) return number;
     const std::size_t first = recent_.front().number;
     auto keys = band_keys(sketch);
     std::vector<std::size_t> compared;
@@ -37,7 +38,7 @@ std::size_t CopyClusters::add(int day, const TextSketch& sketch) {
 void CopyClusters::forget_before(int day) {
     while (!recent_.empty() && recent_.front().day < day) {
         const Recent& old = recent_.front();
-        if (old.sketch.shingles > 0)
+        if (old.sketch.shingles >= min_shingles_)
             for (std::uint64_t key : band_keys(old.sketch)) {
                 auto found = bands_.find(key);
                 if (found == bands_.end()) continue;

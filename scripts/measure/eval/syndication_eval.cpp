@@ -12,7 +12,7 @@
 // pair of this one, which nothing was chosen on.
 // Pairs of different originals that share most of their text in fact are
 // the corpus's own repeated stories: counted and shown, not scored.
-// Usage: syndication-eval [--threshold T] CORPUS.jsonl[.gz] [SEED]
+// Usage: syndication-eval [--threshold T] [--min-words N] CORPUS.jsonl[.gz] [SEED]
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -176,13 +176,16 @@ struct Counts {
 
 int main(int argc, char** argv) {
     std::optional<double> fixed;  // a threshold chosen elsewhere
-    if (argc > 2 && std::string_view(argv[1]) == "--threshold") {
-        fixed = std::stod(argv[2]);
+    std::size_t min_words = 80;
+    while (argc > 2 && std::string_view(argv[1]).starts_with("--")) {
+        if (std::string_view(argv[1]) == "--threshold") fixed = std::stod(argv[2]);
+        else if (std::string_view(argv[1]) == "--min-words") min_words = std::stoul(argv[2]);
+        else break;
         argv += 2;
         argc -= 2;
     }
     if (argc < 2 || argc > 3) {
-        std::fprintf(stderr, "usage: syndication-eval [--threshold T] CORPUS.jsonl[.gz] [SEED]\n");
+        std::fprintf(stderr, "usage: syndication-eval [--threshold T] [--min-words N] CORPUS.jsonl[.gz] [SEED]\n");
         return 2;
     }
     std::mt19937_64 random(argc == 3 ? std::stoull(argv[2]) : 1987);
@@ -190,7 +193,7 @@ int main(int argc, char** argv) {
     try {
         test::for_each_corpus_record(argv[1], [&](const nlohmann::json& record) {
             std::string text = test::string_field(record, "text");
-            if (word_count(text) < 80) return true;  // a headline or a table: no story to syndicate
+            if (word_count(text) < min_words) return true;  // a headline or a table: no story to syndicate
             items.push_back({items.size(), false, test::string_field(record, "title"),
                              test::string_field(record, "date").substr(0, 10), text, {}, {}});
             return true;
@@ -201,7 +204,7 @@ int main(int argc, char** argv) {
     }
     const std::size_t originals = items.size();
     if (originals == 0) {
-        std::fprintf(stderr, "syndication-eval: %s has no article of 80 words or more\n", argv[1]);
+        std::fprintf(stderr, "syndication-eval: %s has no article of %zu words or more\n", argv[1], min_words);
         return 1;
     }
     for (std::size_t i = 0; i < originals; i += 4) {
@@ -285,8 +288,8 @@ int main(int argc, char** argv) {
     }
 
     std::size_t copies = items.size() - originals;
-    fmt::print("# {} originals of 80 words or more, {} syndicated copies, {} candidate pairs from shared bands\n",
-               originals, copies, candidates.size());
+    fmt::print("# {} originals of {} words or more, {} syndicated copies, {} candidate pairs from shared bands\n",
+               originals, min_words, copies, candidates.size());
     fmt::print("# threshold: tune precision recall | check precision recall | same-event pairs joined (of {})\n",
                same_event);
     std::size_t chosen = 0;

@@ -55,7 +55,9 @@ TEST_CASE("copies of the sample's articles join their originals and are named by
         int y = std::stoi(name.substr(0, 4)), m = std::stoi(name.substr(5, 2)), d = std::stoi(name.substr(8, 2));
         return (y - 2024) * 372 + m * 31 + d;
     };
-    indexer::CopyClusters clusters;
+    // The sample's stories are short (28 to 104 words): grouped here as
+    // texts of any length would be.
+    indexer::CopyClusters clusters(indexer::CopyClusters::default_threshold, indexer::CopyClusters::default_window_days, 1);
     std::vector<std::size_t> originals;
     std::map<std::size_t, std::size_t> copy_of;  // copy's number -> original's
     for (std::size_t i = 0; i < dated.size(); ++i) {
@@ -81,7 +83,7 @@ TEST_CASE("copies of the sample's articles join their originals and are named by
 TEST_CASE("a copy of a copy joins the first and a copy outside the window or of no words joins nothing", "[clusters]") {
     const std::string body = body_of(test::sample_dir() / "articles/meridian-wire/2024-01-05-harbourton-port-strike-vote.txt");
     REQUIRE(body.size() > 300);
-    indexer::CopyClusters clusters(indexer::CopyClusters::default_threshold, 7);
+    indexer::CopyClusters clusters(indexer::CopyClusters::default_threshold, 7, 1);
     std::size_t first = clusters.add(100, indexer::sketch_text(body));
     std::size_t empty = clusters.add(100, indexer::sketch_text(" -- "));
     std::size_t copy = clusters.add(101, indexer::sketch_text(syndicated(body)));
@@ -146,4 +148,18 @@ TEST_CASE("Reuters' story sent twice under two slugs is one group", "[clusters]"
     std::size_t groups = 0;
     for (std::size_t n = 0; n < clusters.size(); ++n) groups += clusters.earliest(n) == n;
     CHECK(groups >= clusters.size() - 3);
+}
+
+TEST_CASE("texts under 80 words are not joined: a wire's templated notices are not copies", "[clusters]") {
+    // Two of Reuters' dividend notices, as short as they come: most of
+    // their shingles are the template's.
+    const std::string a = "Qtly div 10 cts vs 10 cts prior. Pay April 15. Record March 31. The company said the dividend is "
+                          "its regular quarterly payout.";
+    const std::string b = "Qtly div 12 cts vs 12 cts prior. Pay April 15. Record March 31. The company said the dividend is "
+                          "its regular quarterly payout.";
+    indexer::CopyClusters by_default, any_length(indexer::CopyClusters::default_threshold, 7, 1);
+    std::size_t first = by_default.add(0, indexer::sketch_text(a));
+    CHECK(by_default.earliest(by_default.add(0, indexer::sketch_text(b))) != first);
+    std::size_t first_any = any_length.add(0, indexer::sketch_text(a));
+    CHECK(any_length.earliest(any_length.add(0, indexer::sketch_text(b))) == first_any);  // what the limit prevents
 }
