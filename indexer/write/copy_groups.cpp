@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <unordered_map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -32,25 +32,33 @@ std::uint64_t sequence_of(const std::string& value) {
     return sequence > 0 ? static_cast<std::uint64_t>(sequence) : 0;
 }
 
-// The first and last days of the articles added after through (none if
-// none is dated): all of them when through is 0 (a new database, a rebuild,
-// or one grouped by no run yet).
-std::optional<std::pair<int, int>> days_added_after(const Xapian::Database& db, std::uint64_t through) {
-    if (through == 0) {
-        auto first = day_of(db.get_value_lower_bound(schema::date.slot));
-        auto last = day_of(db.get_value_upper_bound(schema::date.slot));
-        if (!first || !last) return std::nullopt;
-        return std::pair{*first, *last};
+// The days to group: those within the window of an article added after
+// through (none if none is dated), or every day when through is 0 (a new
+// database, a rebuild, or one grouped by no run yet).
+class DaysToGroup {
+public:
+    DaysToGroup(const Xapian::Database& db, std::uint64_t through, int window) : every_(through == 0), window_(window) {
+        if (every_) return;
+        for (auto added = db.valuestream_begin(schema::added.slot); added != db.valuestream_end(schema::added.slot); ++added) {
+            if (sequence_of(*added) <= through) continue;
+            if (std::optional<int> day = day_of(db.get_document(added.get_docid()).get_value(schema::date.slot)))
+                added_.push_back(*day);
+        }
+        std::sort(added_.begin(), added_.end());
+        added_.erase(std::unique(added_.begin(), added_.end()), added_.end());
     }
-    std::optional<std::pair<int, int>> days;
-    for (auto added = db.valuestream_begin(schema::added.slot); added != db.valuestream_end(schema::added.slot); ++added) {
-        if (sequence_of(*added) <= through) continue;
-        std::optional<int> day = day_of(db.get_document(added.get_docid()).get_value(schema::date.slot));
-        if (!day) continue;
-        days = days ? std::pair{std::min(days->first, *day), std::max(days->second, *day)} : std::pair{*day, *day};
+    bool none() const { return !every_ && added_.empty(); }
+    bool contains(int day) const {
+        if (every_) return true;
+        auto near = std::lower_bound(added_.begin(), added_.end(), day - window_);
+        return near != added_.end() && *near <= day + window_;
     }
-    return days;
-}
+
+private:
+    bool every_;
+    int window_;
+    std::vector<int> added_;  // sorted
+};
 
 std::string group_id(const Xapian::Document& earliest) {
     return fmt::format("{:016x}", StableHash().add(schema::stored_article_id(earliest)).value());
@@ -68,16 +76,15 @@ CopyGrouping group_copies(Xapian::WritableDatabase& db) {
         db.commit();
         return result;
     };
-    const auto days = days_added_after(db, through);
-    if (!days) return done();
-    const int window = CopyClusters::default_window_days;
+    const DaysToGroup days(db, through, CopyClusters::default_window_days);
+    if (days.none()) return done();
     const bool whole = through == 0;  // every article is in the pass
 
-    // The articles of those days and of the window around them, in order of date.
+    // The articles of the week around each one added, in order of date.
     std::vector<std::pair<int, Xapian::docid>> dated;
     for (auto date = db.valuestream_begin(schema::date.slot); date != db.valuestream_end(schema::date.slot); ++date) {
         std::optional<int> day = day_of(*date);
-        if (day && *day >= days->first - window && *day <= days->second + window) dated.emplace_back(*day, date.get_docid());
+        if (day && days.contains(*day)) dated.emplace_back(*day, date.get_docid());
     }
     std::sort(dated.begin(), dated.end());
 
