@@ -17,6 +17,7 @@
 
 #include "indexer/commands/update.hpp"
 #include "shared/data_dir.hpp"
+#include "shared/generations.hpp"
 #include "searcher/search.hpp"
 
 namespace dateline::test {
@@ -49,7 +50,7 @@ TempDir::~TempDir() {
     fs::remove_all(path_, ignored);
 }
 
-static std::string read_all(const fs::path& path) {
+std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
@@ -57,6 +58,15 @@ static std::string read_all(const fs::path& path) {
 }
 
 std::string shell_quote(const std::string& s) { return "'" + s + "'"; }
+
+void switch_generations(const fs::path& db, int times) {
+    for (int i = 0; i < times; ++i) {
+        std::string next = store::next_generation_name(db);
+        fs::copy(db / *store::live_generation(db), db / next, fs::copy_options::recursive);
+        store::make_live(db, next);
+        store::remove_dead_generations(db);
+    }
+}
 
 CommandResult run_command(const std::string& command) {
     TempDir scratch;
@@ -76,8 +86,8 @@ CommandResult run_command(const std::string& command) {
     CommandResult result;
     result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
     result.peak_rss_kb = usage.ru_maxrss;
-    result.out = read_all(scratch.path() / "out");
-    result.err = read_all(scratch.path() / "err");
+    result.out = read_file(scratch.path() / "out");
+    result.err = read_file(scratch.path() / "err");
     return result;
 }
 

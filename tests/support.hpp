@@ -71,6 +71,11 @@ unsigned count_matches(const std::string& db, const std::string& query);
 
 
 void write_file(const std::filesystem::path& path, const std::string& content);
+std::string read_file(const std::filesystem::path& path);  // whole, as bytes; "" if it cannot be read
+
+// What rebuilds do to db, times over, fast: the live generation copied to
+// a new one, made live, the old one removed.
+void switch_generations(const std::filesystem::path& db, int times);
 
 // A xapian-tcpsrv serving db on a free port of localhost, stopped by its
 // PID at the end; address() is "" if none would start.

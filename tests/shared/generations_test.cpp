@@ -169,12 +169,7 @@ TEST_CASE("an open racing a generation switch finds the new generation instead o
                 }
             }
         });
-    for (int i = 0; i < 200; ++i) {
-        std::string next = store::next_generation_name(db);
-        fs::copy(db / *store::live_generation(db), db / next, fs::copy_options::recursive);
-        store::make_live(db, next);
-        store::remove_dead_generations(db);
-    }
+    test::switch_generations(db, 200);
     done = true;
     for (std::thread& searcher : searchers) searcher.join();
     failures.resize(std::min<std::size_t>(failures.size(), 3));

@@ -20,15 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& file) {
-    std::ifstream in(file);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 std::string body_of(const fs::path& file) {
-    return indexer::clean_scraped_text(read(file), test::scrape_rules()).article.body;
+    return indexer::clean_scraped_text(test::read_file(file), test::scrape_rules()).article.body;
 }
 
 // What another site runs: its furniture around the story, a word changed,

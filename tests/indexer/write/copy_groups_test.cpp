@@ -23,18 +23,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& file) {
-    std::ifstream in(file);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // 130 words: the sample's stories alone are under the 80 words a text
 // needs to be grouped (indexer/clusters/copy_clusters.hpp).
 std::string wire_story() {
-    std::string later = read(test::sample_dir() / "articles/meridian-wire/2024-01-17-harbourton-strike-ends.txt");
-    return read(test::sample_dir() / "articles/meridian-wire/2024-01-05-harbourton-port-strike-vote.txt") + "\n" +
+    std::string later = test::read_file(test::sample_dir() / "articles/meridian-wire/2024-01-17-harbourton-strike-ends.txt");
+    return test::read_file(test::sample_dir() / "articles/meridian-wire/2024-01-05-harbourton-port-strike-vote.txt") + "\n" +
            later.substr(later.find("\n\n") + 2);
 }
 
