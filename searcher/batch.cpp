@@ -41,7 +41,7 @@ std::string string_option(const json& object, const char* key, const std::string
 }
 
 const std::set<std::string, std::less<>> known_keys{"query", "limit", "offset", "facets", "snippet_length",
-                                                    "since", "until", "any", "sort", "recent"};
+                                                    "since", "until", "any", "sort", "recent", "collapse"};
 
 // The request one line asks for.
 SearchRequest request_for(const std::string& line, const SearchRequest& defaults) {
@@ -57,7 +57,8 @@ SearchRequest request_for(const std::string& line, const SearchRequest& defaults
     for (const auto& [key, value] : object.items())
         if (!known_keys.contains(key))
             throw Error(ErrorKind::usage, fmt::format("unknown key \"{}\"", key),
-                        "keys are query, limit, offset, facets, snippet_length, since, until, any, sort, recent");
+                        "keys are query, limit, offset, facets, snippet_length, since, until, any, sort, recent, "
+                        "collapse");
     request.query = object["query"].get<std::string>();
     request.limit = unsigned_option(object, "limit", request.limit);
     request.offset = unsigned_option(object, "offset", request.offset);
@@ -69,6 +70,7 @@ SearchRequest request_for(const std::string& line, const SearchRequest& defaults
     request.until = string_option(object, "until", request.until);
     if (object.contains("sort")) request.sort = parse_sort_order(string_option(object, "sort", ""));
     request.recent = bool_option(object, "recent", request.recent);
+    request.collapse = bool_option(object, "collapse", request.collapse);
     return request;
 }
 

@@ -141,8 +141,12 @@ public:
             for (std::uint32_t k = begin; k < end; ++k)
                 if (const std::uint32_t number = rows[k]; number < size) ++counts[number];
         }
+        seen_ += n;
         matched_.clear();
     }
+
+    // How many matches count() has counted.
+    Xapian::doccount seen() const { return seen_; }
 
     const FacetColumns* columns() const { return columns_.get(); }
     // The count of each ordinal of the schema's facet field f (empty if the
@@ -165,6 +169,7 @@ public:
 private:
     std::shared_ptr<const FacetColumns> columns_;
     std::vector<Xapian::docid> matched_;  // seen, not yet counted
+    Xapian::doccount seen_ = 0;
     std::vector<unsigned> counts_;        // by number: every field's ordinals
     std::vector<const FacetColumns::Field*> schema_order_;  // by the schema's facet order
 };
@@ -186,13 +191,16 @@ public:
 
     void operator()(const Xapian::Document& document, double) override {
         count_each(document.get_value(slot_), 1, counts_);
+        ++total_;
     }
 
     const ValueCounts& counts() const { return counts_; }
+    Xapian::doccount total() const { return total_; }
 
 private:
     Xapian::valueno slot_;
     ValueCounts counts_;
+    Xapian::doccount total_ = 0;
 };
 
 }  // namespace
@@ -272,6 +280,12 @@ std::vector<ValueList> FacetCounter::value_lists() const {
     return lists;
 }
 
+Xapian::doccount FacetCounter::matches() const {
+    if (columns_) return columns_->spy.seen();
+    const Slots::Counted& first = slots_->counted.front();
+    return first.values ? first.values->total() : first.spy->get_total();
+}
+
 const FacetColumns* FacetCounter::columns() const { return columns_ ? columns_->spy.columns() : nullptr; }
 
 std::span<const unsigned> FacetCounter::column_counts(std::size_t field) const {
@@ -279,8 +293,14 @@ std::span<const unsigned> FacetCounter::column_counts(std::size_t field) const {
 }
 
 std::vector<Facet> merge_facets(const std::vector<const FacetCounter*>& counters,
-                                const std::map<std::string, unsigned>& sizes, bool by_day) {
+                                const std::map<std::string, unsigned>& sizes, bool by_day, unsigned* later_copies) {
     std::vector<const schema::Field*> fields = facet_fields();
+    // Every match of a group past its first, from the cluster field's
+    // counts before they are cut to the facet's size.
+    if (later_copies) *later_copies = 0;
+    auto add_later_copies = [&](const schema::Field& field, unsigned count) {
+        if (later_copies && field.slot == schema::cluster.slot && count > 1) *later_copies += count - 1;
+    };
     // Parts of one database count into the same ordinals: summed as numbers,
     // then made into facets as one counter's would be.
     const FacetColumns* columns = counters.front()->columns();
@@ -298,6 +318,7 @@ std::vector<Facet> merge_facets(const std::vector<const FacetCounter*>& counters
                 if (summed.empty()) summed.assign(counts.begin(), counts.end());
                 else for (std::size_t o = 0; o < summed.size() && o < counts.size(); ++o) summed[o] += counts[o];
             }
+            for (unsigned count : summed) add_later_copies(*fields[f], count);
             facets.push_back(column ? make_column_facet(*fields[f], *column, summed, sizes, by_day)
                                     : make_facet(*fields[f], {}, sizes, by_day));
         }
@@ -316,6 +337,7 @@ std::vector<Facet> merge_facets(const std::vector<const FacetCounter*>& counters
                 for (const auto& [value, count] : part[f]) summed[value] += count;
             values.assign(summed.begin(), summed.end());
         }
+        for (const auto& value : values) add_later_copies(*fields[f], value.second);
         facets.push_back(make_facet(*fields[f], values, sizes, by_day));
     }
     return facets;

@@ -41,6 +41,8 @@ public:
 
     // To be called once the match is done, before the counts are read.
     void finish();
+    // How many matches it counted (after finish()).
+    Xapian::doccount matches() const;
 
     // Each facet field's distinct values among the matches and their counts,
     // in the schema's order; the views live as long as the counter.
@@ -63,7 +65,11 @@ private:
 // highest first, ties by value, cut to its size in sizes
 // (SearchRequest::facet_sizes); the date facet in calendar order, by day,
 // month or year as the span of the matches needs (by day if by_day).
+// later_copies, if given, is set to how many of the matches are copies of an
+// earlier match's story (each group's matches past the first): the matches
+// less these are the distinct stories.
 std::vector<Facet> merge_facets(const std::vector<const FacetCounter*>& counters,
-                                const std::map<std::string, unsigned>& sizes = {}, bool by_day = false);
+                                const std::map<std::string, unsigned>& sizes = {}, bool by_day = false,
+                                unsigned* later_copies = nullptr);
 
 }  // namespace dateline::searcher

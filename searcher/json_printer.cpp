@@ -41,6 +41,15 @@ json hit_json(const Hit& hit) {
     object["highlights"] = highlights(hit.snippet);
     object["spellings"] = hit.spellings;
     object["cluster"] = hit.cluster.empty() ? json(nullptr) : json(hit.cluster);
+    json copies = nullptr;
+    if (hit.copies) {
+        const Copy& first = hit.copies->earliest;
+        auto or_null = [](const std::string& text) { return text.empty() ? json(nullptr) : json(text); };
+        copies = {{"others", hit.copies->others},
+                  {"outlets", hit.copies->outlets},
+                  {"earliest", {{"id", first.id}, {"outlet", or_null(first.outlet)}, {"date", or_null(first.date)}}}};
+    }
+    object["copies"] = std::move(copies);
     return object;
 }
 
@@ -59,6 +68,7 @@ json result_json(const SearchResult& result) {
         {"version", json_version},
         {"query", result.query},
         {"total", result.total},
+        {"stories", result.stories ? json(*result.stories) : json(nullptr)},
         {"counts_exact", result.counts_exact},
         {"hits", std::move(hits)},
         {"facets", std::move(facets)},
@@ -92,6 +102,7 @@ json manifest_json(const Manifest& manifest) {
               {"any", manifest.match_any},
               {"sort", sort},
               {"recent", manifest.recent},
+              {"collapse", manifest.collapse},
               {"common_share", manifest.common_share},
               {"facets", manifest.facets},
               {"offset", manifest.offset},

@@ -260,6 +260,9 @@ int run(int argc, char** argv) {
         ("recent", po::bool_switch(&request.recent),
          "rank recent articles higher: relevance blended with age (half weight at 180 days before the newest "
          "article held)")
+        ("collapse", po::bool_switch(&request.collapse),
+         "one hit a story: of an article's syndicated copies (the same text run by other outlets), only the best "
+         "ranked is shown; the total counts articles, and the stories are counted too")
         ("weighting", po::value(&request.weighting)->value_name("SCHEME"),
          "how matches are ranked (for experiments): bb2[:c] (default bb2:1.5), bm25[:k1,b], dlh, dph, "
          "pl2[:c], inl2[:c], ifb2[:c], ineb2[:c], tfidf, lm")
@@ -267,7 +270,7 @@ int run(int argc, char** argv) {
          "(for experiments) a word in more than this share of the articles weighs nothing while the query "
          "has rarer words (default 0.25; 1: never)")
         ("facet", po::value(&facet_sizes)->value_name("NAME:N"),
-         "show the top N entries of facet NAME (outlet, byline, person, org, place; default 10, 0 for all); repeatable")
+         "show the top N entries of facet NAME (outlet, byline, person, org, place, cluster; default 10, 0 for all); repeatable")
         ("facets", po::value(&facet_mode)->value_name("MODE"),
          "exact (default: every match counted), estimate (a sample of the archive counted and scaled up; "
          "for very large archives) or off")

@@ -16,6 +16,7 @@ Manifest describe_answer(const SearchRequest& request, const Xapian::Query& quer
             .until = request.until,
             .match_any = request.match_any,
             .recent = request.recent,
+            .collapse = request.collapse,
             .sort = request.sort,
             .common_share = request.common_share,
             .facets = !request.facets ? "off" : request.estimate_facets ? "estimate" : "exact",

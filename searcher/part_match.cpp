@@ -2,6 +2,8 @@
 #include "searcher/part_match.hpp"
 
 #include <algorithm>
+#include <set>
+#include <string>
 
 #include "searcher/posting_walk.hpp"
 #include "shared/analysis.hpp"
@@ -19,6 +21,7 @@ Xapian::Enquire& set_up_ranking(PartMatch& part, const Xapian::Database& db, con
     Xapian::Enquire& enquire = *part.enquire;
     analysis::configure(enquire, settings.weighting.empty() ? analysis::default_weighting : settings.weighting);
     enquire.set_query(query);
+    if (settings.collapse) enquire.set_collapse_key(schema::cluster.slot);  // an article alone has no key
     if (settings.sort != SortOrder::relevance) {
         // Undated articles go last either way: "99999999" sorts after any
         // date, and "" (no value) before any when reversed.
@@ -63,7 +66,8 @@ void rank_and_count_part(PartMatch& part, const Xapian::Database& db, const Xapi
     // Every match checked: the spies see them all, and the count is exact.
     part.mset = enquire.get_mset(settings.first, settings.count, db.get_doccount());
     part.counter->finish();
-    part.counted = part.mset.get_matches_estimated();
+    // Every match checked: the counter saw each (before any collapsing).
+    part.counted = part.counter->matches();
 }
 
 void count_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query& query, const DatabasePart* range,
@@ -88,7 +92,7 @@ void count_part(PartMatch& part, const Xapian::Database& db, const Xapian::Query
     part.counted = counted.get_matches_estimated();
 }
 
-std::vector<RankedEntry> merge_ranked(const std::vector<PartMatch>& parts, SortOrder sort) {
+std::vector<RankedEntry> merge_ranked(const std::vector<PartMatch>& parts, SortOrder sort, bool collapse) {
     std::vector<RankedEntry> entries;
     for (const PartMatch& part : parts)
         for (auto it = part.mset.begin(); it != part.mset.end(); ++it) entries.push_back({&part, it});
@@ -106,7 +110,12 @@ std::vector<RankedEntry> merge_ranked(const std::vector<PartMatch>& parts, SortO
     });
     std::vector<RankedEntry> merged;
     merged.reserve(entries.size());
-    for (std::size_t i : order) merged.push_back(entries[i]);
+    std::set<std::string> groups;
+    for (std::size_t i : order) {
+        std::string group = collapse ? entries[i].entry.get_collapse_key() : std::string();
+        if (!group.empty() && !groups.insert(group).second) continue;
+        merged.push_back(entries[i]);
+    }
     return merged;
 }
 

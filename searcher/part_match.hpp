@@ -37,6 +37,7 @@ struct MatchSettings {
     bool remote = false;         // some database is served by xapian-tcpsrv
     std::string weighting;       // SearchRequest::weighting
     std::optional<Deadline> deadline;  // SearchRequest::deadline: counting matches check it
+    bool collapse = false;       // SearchRequest::collapse: ranked entries one a group of copies
 };
 
 struct PartMatch {
@@ -80,7 +81,12 @@ struct RankedEntry {
 };
 
 // Every ranked entry of parts, in the order one match would give: by the
-// sort key when sorting by date, then by weight, then by document id.
-std::vector<RankedEntry> merge_ranked(const std::vector<PartMatch>& parts, SortOrder sort);
+// sort key when sorting by date, then by weight, then by document id. With
+// collapse, each part's entries are one a group (Xapian's collapse key) and
+// a group ranked in several parts keeps only its first entry: if every part
+// ranked its best n entries, the first n merged are those one match of
+// everything would rank (a group's best copy is in its part's best n, or
+// n other groups rank above it).
+std::vector<RankedEntry> merge_ranked(const std::vector<PartMatch>& parts, SortOrder sort, bool collapse = false);
 
 }  // namespace dateline::searcher

@@ -15,6 +15,7 @@
 #include <malloc.h>
 
 #include "searcher/common_words.hpp"
+#include "searcher/copies.hpp"
 #include "searcher/entity_query.hpp"
 #include "searcher/database_part.hpp"
 #include "searcher/facets.hpp"
@@ -55,17 +56,6 @@ std::vector<std::string> matched_spellings(const Article& article, const NameKey
     return spellings;
 }
 
-// The id the article was indexed under: made from its URL, record id or
-// source as the indexer made it, without reading the document's terms;
-// unless one of those had bytes that were not UTF-8 (stored repaired, so
-// no longer the ones the id was made from): then its id term says.
-std::string id_of(const Article& article, const Xapian::Document& document) {
-    constexpr std::string_view replaced = "\xEF\xBF\xBD";
-    for (const std::string* field : {&article.url, &article.record_id, &article.source})
-        if (field->find(replaced) != std::string::npos) return schema::stored_article_id(document);
-    return schema::article_id(article);
-}
-
 // How many of the best matches --recent reorders: recency lifts an article
 // among the relevant ones, never from the tail of a broad query.
 constexpr Xapian::doccount recent_pool = 200;
@@ -104,10 +94,11 @@ Hit read_hit(const RankedEntry& e, unsigned rank, const SearchRequest& request, 
     hit.score = e.entry.get_weight();
     std::string data = document.get_data();
     hit.article = whole ? decode_article(data) : decode_article_metadata(data);
-    hit.id = id_of(hit.article, document);
+    hit.id = schema::stored_article_id(hit.article, document);
     if (snippets) hit.snippet = snippets->make(hit.article.body, request.snippet_length);
     hit.spellings = matched_spellings(hit.article, name_keys);
     hit.cluster = document.get_value(schema::cluster.slot);
+    if (!hit.cluster.empty()) hit.copies = copies_of(e.part->db, hit.cluster, *e.entry);
     return hit;
 }
 
@@ -258,7 +249,8 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
                            .sample_stride = stride,
                            .remote = handles.remote,
                            .weighting = request.weighting,
-                           .deadline = request.deadline};
+                           .deadline = request.deadline,
+                           .collapse = request.collapse};
     std::vector<DatabasePart> parts = plan_parts(handles.shards, handles.remote, handles.cores, handles.split_from);
     std::vector<PartMatch> matches;
     if (parts.empty()) {
@@ -281,7 +273,7 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
     }
 
     if (request.deadline) request.deadline->check();
-    std::vector<RankedEntry> ranked = merge_ranked(matches, request.sort);
+    std::vector<RankedEntry> ranked = merge_ranked(matches, request.sort, request.collapse);
     if (ranked.size() > settings.count) ranked.resize(settings.count);  // each part gave its best count
     unsigned skipped = settings.first;  // the matches ranked before the entries
     if (request.recent) ranked = by_recency(ranked, db);
@@ -293,20 +285,32 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
     result.query = request.query;
     result.manifest = describe_answer(request, query);
     result.counts_exact = true;
+    // Not counted, a collapsed match estimates the articles before collapsing
+    // and the stories after (a group in two parts, twice).
+    unsigned estimated_stories = 0;
     for (const PartMatch& match : matches) {
-        result.total += match.counted ? *match.counted * stride : match.mset.get_matches_estimated();
-        result.counts_exact = result.counts_exact && stride == 1 &&
-                              (match.counted || match.mset.get_matches_lower_bound() == match.mset.get_matches_upper_bound());
+        const Xapian::MSet& mset = match.mset;
+        result.total += match.counted                ? *match.counted * stride
+                        : request.collapse ? mset.get_uncollapsed_matches_estimated()
+                                           : mset.get_matches_estimated();
+        estimated_stories += mset.get_matches_estimated();
+        bool bounds_meet = request.collapse
+                               ? mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound()
+                               : mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        result.counts_exact = result.counts_exact && stride == 1 && (match.counted || bounds_meet);
     }
     result.hits = read_hits(page, request.offset, request, name_keys, matches, part_threads(handles, parts), rarity);
     if (request.facets) {
         std::vector<const FacetCounter*> counters;
         for (const PartMatch& match : matches) counters.push_back(match.counter.get());
-        result.facets = merge_facets(counters, request.facet_sizes, request.date_facet_by_day);
+        unsigned later_copies = 0;
+        result.facets = merge_facets(counters, request.facet_sizes, request.date_facet_by_day, &later_copies);
+        if (request.collapse) result.stories = result.total - later_copies * stride;
         if (stride > 1)
             for (Facet& facet : result.facets)
                 for (FacetValue& value : facet.values) value.count *= stride;
     }
+    if (request.collapse && !result.stories) result.stories = std::min(estimated_stories, result.total);
     if (result.total <= SearchResult::few) result.did_you_mean = suggest_query(request.query, db);
     result.manifest.counts_exact = result.counts_exact;
     return result;

@@ -52,6 +52,9 @@ struct SearchRequest {
     // The time the search must end by (dateline-serve's time per request),
     // or none.
     std::optional<Deadline> deadline;
+    // --collapse: a group of syndicated copies (schema::cluster) is one hit,
+    // its best ranked copy; result.stories counts the groups once.
+    bool collapse = false;
     // Only articles first added by the database's commits numbered after
     // .first, up to .second (schema::added): what an alert has not seen.
     std::optional<std::pair<std::uint64_t, std::uint64_t>> added_after;
@@ -61,6 +64,20 @@ struct SearchRequest {
 struct Snippet {
     std::string text;
     std::vector<std::pair<std::size_t, std::size_t>> highlights;
+};
+
+// One article of a group of syndicated copies, as provenance names it.
+struct Copy {
+    std::string id;
+    std::string outlet;  // "" when not known
+    std::string date;    // YYYY-MM-DD, "" when undated
+};
+
+// A hit's copies (searcher/copies.hpp).
+struct Copies {
+    unsigned others = 0;               // the other articles of its group
+    std::vector<std::string> outlets;  // their outlets, distinct, earliest first
+    Copy earliest;                     // the group's first copy: the hit itself, or another
 };
 
 struct Hit {
@@ -75,6 +92,7 @@ struct Hit {
     // Its group of syndicated copies (search cluster:ID for them all); ""
     // when no other article in the database is a copy of it.
     std::string cluster;
+    std::optional<Copies> copies;  // with a cluster
 };
 
 struct FacetValue {
@@ -108,7 +126,7 @@ struct Manifest {
     std::string weighting;     // the scheme as used: "bb2:1.5"
     // The options that shape the answer, as the request gave them.
     std::string since, until;
-    bool match_any = false, recent = false;
+    bool match_any = false, recent = false, collapse = false;
     SortOrder sort = SortOrder::relevance;
     double common_share = 0;
     std::string facets;  // "exact", "estimate" or "off"
@@ -120,6 +138,9 @@ struct SearchResult {
     std::string query;
     unsigned total = 0;         // matching articles
     bool counts_exact = false;  // total and facets counted over every match
+    // With collapse: the matching stories, a group of copies counted once
+    // (exact when counts_exact).
+    std::optional<unsigned> stories;
     std::vector<Hit> hits;
     std::vector<Facet> facets;
     // The query respelled from the index's vocabulary, when it found little

@@ -29,6 +29,7 @@ constexpr const char* help_text = R"(Type a query (dateline-search --help-query 
   :sort ORDER         relevance, date (oldest first) or -date (newest first)
   :limit N            hits per page
   :facets on|estimate|off  count facets exactly, from a sample, or not
+  :collapse on|off    one hit a story (syndicated copies shown once) or every copy
   :json               JSON output on or off
   :help               this text
   :quit               leave (also Ctrl-D); Ctrl-C drops the line being typed
@@ -68,7 +69,8 @@ public:
         } else if (command == ":next" || command == ":prev") {
             if (!last_) return say("no query yet");
             if (command == ":prev" && request_.offset == 0) return say("already on the first page");
-            if (command == ":next" && request_.offset + request_.limit >= last_->total) return say("no more hits");
+            if (command == ":next" && request_.offset + request_.limit >= last_->stories.value_or(last_->total))
+                return say("no more hits");
             request_.offset = command == ":next" ? request_.offset + request_.limit
                                                  : request_.offset - std::min(request_.offset, request_.limit);
             search();
@@ -89,6 +91,11 @@ public:
             if (argument != "on" && argument != "off" && argument != "estimate")
                 return say("write :facets on, :facets estimate or :facets off");
             set_facet_mode(request_, argument == "on" ? "exact" : argument);
+        } else if (command == ":collapse") {
+            if (argument != "on" && argument != "off") return say("write :collapse on or :collapse off");
+            request_.collapse = argument == "on";
+            request_.offset = 0;
+            if (last_) search();
         } else if (command == ":json") {
             json_ = !json_;
             say(json_ ? "JSON output on" : "JSON output off");
@@ -108,7 +115,8 @@ private:
         last_ = searcher_.search(request_);
         if (json_) print_json(std::cout, *last_);
         else print_text(std::cout, *last_, {isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr});
-        if (!json_ && last_->total > request_.offset + request_.limit) std::cout << "(:next for more)\n";
+        if (!json_ && last_->stories.value_or(last_->total) > request_.offset + request_.limit)
+            std::cout << "(:next for more)\n";
     }
 
     void show(const std::string& argument) {

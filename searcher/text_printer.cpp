@@ -31,6 +31,27 @@ std::string metadata_line(const Article& article) {
     return fmt::format("{}", fmt::join(parts, " · "));
 }
 
+// "also run by Northgate Evening Post, The Coastline Gazette (2 copies);
+// first: Meridian Wire, 2024-02-03, id ID · cluster:ID", with "this one"
+// when the hit is the first.
+std::string copies_line(const Hit& hit) {
+    const Copies& copies = *hit.copies;
+    std::string line = "also run";
+    if (!copies.outlets.empty()) line += fmt::format(" by {}", fmt::join(copies.outlets, ", "));
+    line += fmt::format(" ({} {})", copies.others, copies.others == 1 ? "copy" : "copies");
+    const Copy& first = copies.earliest;
+    if (first.id == hit.id) {
+        line += "; first: this one";
+    } else {
+        std::vector<std::string> parts;
+        for (const std::string* part : {&first.outlet, &first.date})
+            if (!part->empty()) parts.push_back(*part);
+        parts.push_back("id " + first.id);
+        line += fmt::format("; first: {}", fmt::join(parts, ", "));
+    }
+    return line + fmt::format(" · cluster:{}", hit.cluster);
+}
+
 void print_facet(std::ostream& out, const Facet& facet) {
     std::vector<std::string> counts;
     for (const FacetValue& value : facet.values) counts.push_back(fmt::format("{} ({})", value.value, value.count));
@@ -42,14 +63,18 @@ void print_facet(std::ostream& out, const Facet& facet) {
 }  // namespace
 
 void print_text(std::ostream& out, const SearchResult& result, const TextStyle& style) {
-    out << fmt::format("{} {} for \"{}\"{}\n", result.total, result.total == 1 ? "match" : "matches",
+    std::string stories;
+    if (result.stories) stories = fmt::format(" ({} {})", *result.stories, *result.stories == 1 ? "story" : "stories");
+    out << fmt::format("{} {}{} for \"{}\"{}\n", result.total, result.total == 1 ? "match" : "matches", stories,
                        result.query, result.counts_exact ? "" : " (estimated)");
     if (result.did_you_mean) out << fmt::format("Did you mean: {}\n", *result.did_you_mean);
     for (const Hit& hit : result.hits) print_hit_text(out, hit, style);
     if (result.facets.empty()) return;
     out << fmt::format("\nFacets ({} over all {} matches):\n",
                        result.counts_exact ? "exact counts" : "estimated counts", result.total);
-    for (const Facet& facet : result.facets) print_facet(out, facet);
+    // The groups of copies only when some match has copies: most have none.
+    for (const Facet& facet : result.facets)
+        if (!facet.values.empty() || facet.name != "cluster") print_facet(out, facet);
 }
 
 void print_hit_text(std::ostream& out, const Hit& hit, const TextStyle& style) {
@@ -58,7 +83,7 @@ void print_hit_text(std::ostream& out, const Hit& hit, const TextStyle& style) {
     out << fmt::format("     {}\n", metadata_line(article));
     if (!hit.snippet.text.empty()) out << fmt::format("     {}\n", highlight(hit.snippet, style));
     if (!hit.spellings.empty()) out << fmt::format("     names matched as: {}\n", fmt::join(hit.spellings, ", "));
-    if (!hit.cluster.empty()) out << fmt::format("     also run as syndicated copies: cluster:{}\n", hit.cluster);
+    if (hit.copies) out << fmt::format("     {}\n", copies_line(hit));
     out << fmt::format("     id {} · {}\n", hit.id, article.url.empty() ? article.source : article.url);
 }
 

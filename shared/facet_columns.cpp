@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char magic[8] = {'D', 'L', 'F', 'A', 'C', 'E', 'T', 'S'};
-constexpr std::uint32_t format_version = 5;
+constexpr std::uint32_t format_version = 6;  // 6: the cluster field
 
 struct FileHeader {
     char magic[8];

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Facet columns: every facet field's values (schema.hpp: outlet, byline,
-// date, person, org, place) as small integers, in one file beside a
+// date, person, org, place, cluster) as small integers, in one file beside a
 // generation's Xapian tables. A document's values for all fields lie side
 // by side (a row), so counting a match reads a cache line or two and adds
 // to arrays by ordinal (a value slot read is a B-tree search and a decode,

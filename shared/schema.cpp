@@ -206,4 +206,11 @@ std::string stored_article_id(const Xapian::Document& document) {
     return (*term).substr(id.prefix.size());
 }
 
+std::string stored_article_id(const Article& article, const Xapian::Document& document) {
+    constexpr std::string_view replaced = "\xEF\xBF\xBD";
+    for (const std::string* field : {&article.url, &article.record_id, &article.source})
+        if (field->find(replaced) != std::string::npos) return stored_article_id(document);
+    return article_id(article);
+}
+
 }  // namespace dateline::schema

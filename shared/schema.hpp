@@ -122,8 +122,8 @@ inline constexpr Field also_from {"",    "",       "",       6,       0,
     "other records giving the same article, for update and --prune"};
 // A group of syndicated copies (indexer/write/copy_groups.hpp): the same id,
 // term and slot, on every article of a group of two or more; none on an
-// article alone.
-inline constexpr Field cluster {"cluster", "",    "XCL",    7,       value_filter,
+// article alone. Its facet: the groups with the most copies among the matches.
+inline constexpr Field cluster {"cluster", "",    "XCL",    7,       value_filter | facet,
     "syndicated copies of one story, by the id printed with each hit: cluster:3f9a0c2e5b7d1a44"};
 // clang-format on
 
@@ -292,5 +292,10 @@ std::uint64_t commit_sequence(const Xapian::Database& db);
 // The id a stored document was indexed under (its id term without the
 // prefix), or "" if it has none.
 std::string stored_article_id(const Xapian::Document& document);
+
+// The same, found from the article as stored in the document without reading
+// its terms (article_id), unless one of the fields the id was made from had
+// bytes that were not UTF-8 (stored repaired): then from its id term.
+std::string stored_article_id(const Article& article, const Xapian::Document& document);
 
 }  // namespace dateline::schema

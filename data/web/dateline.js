@@ -112,6 +112,17 @@ function metaLine(item) {
     .filter(Boolean).join(" · ") });
 }
 
+// A hit's syndicated copies (docs/output-format.md, hits[].copies): who else
+// ran it, who ran it first, and a link to them all, oldest first.
+function copiesLine(hit) {
+  const copies = hit.copies, first = copies.earliest;
+  const count = `${copies.others} ${copies.others === 1 ? "copy" : "copies"}`;
+  const by = copies.outlets.length ? " by " + copies.outlets.join(", ") : "";
+  const firstRun = first.id === hit.id ? "this one" : [first.outlet, first.date].filter(Boolean).join(", ") || first.id;
+  return el("p", { className: "meta" }, `Also run${by} (${count}); first: ${firstRun} · `,
+    link({ q: "cluster:" + hit.cluster, sort: "date", offset: 0 }, { textContent: "all copies" }));
+}
+
 async function showArticle(state) {
   const article = await ask("/api/article/" + encodeURIComponent(state.article));
   if (!article) return;
@@ -178,9 +189,11 @@ async function showResults(state) {
     results.append(el("p", {}, "Did you mean ",
       link({ q: answer.did_you_mean, sort: state.sort, offset: 0 }, { textContent: answer.did_you_mean }), "?"));
   for (const hit of answer.hits) {
-    results.append(el("div", { className: "hit" },
+    const box = el("div", { className: "hit" },
       el("h2", {}, link({ ...state, article: hit.id }, { textContent: hit.title || "(no title)" })),
-      metaLine(hit), snippetNode(hit.snippet || "", hit.highlights || [])));
+      metaLine(hit), snippetNode(hit.snippet || "", hit.highlights || []));
+    if (hit.copies) box.append(copiesLine(hit));
+    results.append(box);
   }
   const pager = el("p", { className: "pager" });
   if (state.offset > 0)

@@ -32,7 +32,7 @@ std::string one_line(const json& object) {
 }
 
 const std::set<std::string, std::less<>> search_params{"q", "limit", "offset", "sort", "since", "until", "any",
-                                                       "recent", "facets", "facet", "snippet_length"};
+                                                       "recent", "collapse", "facets", "facet", "snippet_length"};
 
 unsigned number_param(const std::string& name, const std::string& text) {
     unsigned value = 0;
@@ -56,7 +56,7 @@ SearchRequest search_request(const ApiRequest& request, const SearchRequest& def
     for (const auto& [name, value] : request.params) {
         if (!search_params.contains(name))
             throw Error(ErrorKind::usage, fmt::format("unknown parameter \"{}\"", name),
-                        "parameters are q, limit, offset, sort, since, until, any, recent, facets, facet, "
+                        "parameters are q, limit, offset, sort, since, until, any, recent, collapse, facets, facet, "
                         "snippet_length");
         if (name == "q") {
             search.query = value;
@@ -69,6 +69,7 @@ SearchRequest search_request(const ApiRequest& request, const SearchRequest& def
         else if (name == "until") search.until = value;
         else if (name == "any") search.match_any = flag_param(name, value);
         else if (name == "recent") search.recent = flag_param(name, value);
+        else if (name == "collapse") search.collapse = flag_param(name, value);
         else if (name == "facets") set_facet_mode(search, value);
         else if (name == "facet") facet_sizes.push_back(value);
     }

@@ -34,7 +34,7 @@ constexpr const char* usage_text = R"(Usage: dateline-serve --db DB [--db DB2 | 
 Answers searches of Dateline databases over HTTP, with the answers of
 dateline-search --json (docs/http-api.md):
   GET  /api/search?q=WORDS[&limit=N&offset=N&sort=ORDER&since=DATE&until=DATE
-                   &any=true&recent=true&facets=exact|estimate|off&facet=NAME:N
+                   &any=true&recent=true&collapse=true&facets=exact|estimate|off&facet=NAME:N
                    &snippet_length=BYTES]
   GET  /api/timeline?q=WORDS[&unit=day|week|month|year&by=outlet&since=DATE&until=DATE]
                            attention over time (as --timeline UNIT --json)

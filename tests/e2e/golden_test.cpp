@@ -96,6 +96,7 @@ const std::vector<Case> cases = {
     {"search-jsonl", "search", "--db DB --jsonl tram --limit 3 --no-facets"},
     {"search-csv", "search", "--db DB --csv flood"},
     {"search-since", "search", "--db DB --since 2024-03 --until 2024-03-31 --sort date flood"},
+    {"search-collapse", "search", "--db DB --collapse --limit 2 --facet person:3 strike"},
     {"search-timeline", "search", "--db DB --timeline month flood"},
     {"search-timeline-outlet-csv", "search", "--db DB --timeline week --by outlet --since 2024-02 --until 2024-03 --csv strike"},
     {"search-timeline-json", "search", "--db DB --timeline year --json port"},

@@ -32,6 +32,9 @@ SearchResult result() {
     first.snippet = {"Dockers went on strike again.", {{16, 22}}};
     first.spellings = {"Soleimani"};
     first.cluster = "3f9a0c2e5b7d1a44";
+    first.copies = Copies{.others = 2,
+                          .outlets = {"The Harbour Courier", "Northgate Evening Post"},
+                          .earliest = {.id = "0c41d9e2a7b35f18", .outlet = "The Harbour Courier", .date = "2024-02-12"}};
     Hit second;
     second.rank = 2;
     second.id = "5d83ec21bdc07147";
@@ -53,7 +56,7 @@ TEST_CASE("printers: text, for a pipe (matches marked **so**)", "[printers][unit
      Meridian Wire · 2024-02-13 · Noor Aziz, Tomasz Bell
      Dockers went on **strike** again.
      names matched as: Soleimani
-     also run as syndicated copies: cluster:3f9a0c2e5b7d1a44
+     also run by The Harbour Courier, Northgate Evening Post (2 copies); first: The Harbour Courier, 2024-02-12, id 0c41d9e2a7b35f18 · cluster:3f9a0c2e5b7d1a44
      id 59621433b2d701c7 · https://meridianwire.example/a
 
   2. (untitled)
@@ -75,6 +78,19 @@ TEST_CASE("printers: text on a terminal makes matches bold; estimated counts say
     print_text(out, r, {true});
     CHECK_THAT(out.str(), Catch::StartsWith("2 matches for \"strike\" (estimated)\nDid you mean: strike\n"));
     CHECK_THAT(out.str(), Catch::Contains("on \033[1mstrike\033[22m again") && Catch::Contains("(estimated counts over all 2"));
+}
+
+TEST_CASE("printers: collapsed, the stories are counted beside the matches; a first copy says so", "[printers][unit]") {
+    SearchResult r = result();
+    r.stories = 1;
+    r.hits[0].copies->earliest.id = r.hits[0].id;
+    std::ostringstream out;
+    print_text(out, r, {false});
+    CHECK_THAT(out.str(), Catch::StartsWith("2 matches (1 story) for \"strike\"\n"));
+    CHECK_THAT(out.str(), Catch::Contains("(2 copies); first: this one · cluster:3f9a0c2e5b7d1a44\n"));
+    std::ostringstream json;
+    print_json(json, r);
+    CHECK_THAT(json.str(), Catch::Contains(R"("total":2,"stories":1,)"));
 }
 
 TEST_CASE("printers: CSV rows under a header, quoted as RFC 4180 asks", "[printers][unit]") {
@@ -112,19 +128,21 @@ TEST_CASE("printers: JSON of the documented shape, unknowns null, highlights in 
     std::ostringstream out;
     print_json(out, r);
     CHECK(out.str() ==
-          R"({"version":2,"query":"strike","total":2,"counts_exact":true,"hits":[)"
+          R"({"version":2,"query":"strike","total":2,"stories":null,"counts_exact":true,"hits":[)"
           R"({"rank":1,"id":"59621433b2d701c7","score":2.5,"title":"Dockers strike, \"again\"","outlet":"Meridian Wire",)"
           R"("date":"2024-02-13","byline":["Noor Aziz","Tomasz Bell"],"url":"https://meridianwire.example/a",)"
-          R"("source":"/archive/a.txt","snippet":"Débats: strike","highlights":[[7,13]],"spellings":["Soleimani"],"cluster":"3f9a0c2e5b7d1a44"},)"
+          R"("source":"/archive/a.txt","snippet":"Débats: strike","highlights":[[7,13]],"spellings":["Soleimani"],"cluster":"3f9a0c2e5b7d1a44",)"
+          R"("copies":{"others":2,"outlets":["The Harbour Courier","Northgate Evening Post"],)"
+          R"("earliest":{"id":"0c41d9e2a7b35f18","outlet":"The Harbour Courier","date":"2024-02-12"}}},)"
           R"({"rank":2,"id":"5d83ec21bdc07147","score":1.0,"title":null,"outlet":null,"date":null,"byline":[],"url":null,)"
-          R"("source":"/archive/b.txt","snippet":"","highlights":[],"spellings":[],"cluster":null}],)"
+          R"("source":"/archive/b.txt","snippet":"","highlights":[],"spellings":[],"cluster":null,"copies":null}],)"
           R"("facets":{"outlet":[{"value":"Meridian Wire","count":1}],"date":[{"value":"2024-02","count":1}],"person":[]},)"
           R"("date_granularity":"month","did_you_mean":null,)"
           R"("manifest":{"dateline":"0.1.0","xapian":"1.4.22","databases":[)"
           R"({"path":"news.db","uuid":"0b5f","revision":7,"generation":"generation-000002","documents":20},)"
           R"({"path":"tcp:127.0.0.1:7000","uuid":"9c1e","revision":null,"generation":null,"documents":5}],)"
           R"j("parsed_query":"Query(Zstrike@1)","weighting":"bb2:1.5","options":{"since":"2024-02","until":null,)j"
-          R"("any":false,"sort":"-date","recent":false,"common_share":0.25,"facets":"exact","offset":0,"limit":10,)"
+          R"("any":false,"sort":"-date","recent":false,"collapse":false,"common_share":0.25,"facets":"exact","offset":0,"limit":10,)"
           R"("snippet_length":200},"counts_exact":true}})"
           "\n");
 }

@@ -2,7 +2,9 @@
 // Facet counts are exact: on the Reuters-21578 corpus (../shared), every
 // facet value of several queries equals a brute-force count that visits every
 // document, decides the match from the document's own term list and counts
-// from the stored article (outlet, byline, date) or the entity slot.
+// from the stored article (outlet, byline, date) or the entity and cluster
+// slots. And on its real repeated stories, --collapse shows each group once,
+// matched in one piece or in parts, and says where the copies ran.
 #include <catch2/catch.hpp>
 
 #include <functional>
@@ -14,6 +16,7 @@
 #include "indexer/commands/update.hpp"
 #include "searcher/entity_facets.hpp"
 #include "searcher/search.hpp"
+#include "searcher/search_request.hpp"
 #include "shared/analysis.hpp"
 #include "shared/dates.hpp"
 #include "shared/document_codec.hpp"
@@ -53,6 +56,7 @@ BruteForce brute_force(const Xapian::Database& db, const Match& matches) {
         if (!article.outlet.empty()) ++counted.facets["outlet"][article.outlet];
         for (const std::string& name : article.byline) ++counted.facets["byline"][name];
         if (article.date) ++counted.facets["date"][format_iso_date(*article.date)];  // by day
+        if (std::string group = document.get_value(schema::cluster.slot); !group.empty()) ++counted.facets["cluster"][group];
         for (EntityType type : {EntityType::person, EntityType::org, EntityType::place}) {
             std::string all = document.get_value(schema::entity_field(type).slot);
             for (std::size_t start = 0; start < all.size();) {
@@ -84,15 +88,23 @@ bool adjacent(const Xapian::Document& document, const std::string& first, const 
     return false;
 }
 
+// Reuters indexed once for the tests of this file.
+const std::string& reuters_database() {
+    static test::TempDir dir;
+    static const std::string path = [] {
+        indexer::update_database({.database = dir / "db",
+                                  .paths = {(test::team_kit_dir() / "corpora/reuters21578/reuters21578.jsonl.gz").string()}});
+        return dir / "db";
+    }();
+    return path;
+}
+
 }  // namespace
 
 TEST_CASE("facet counts over all matches equal a brute-force count on Reuters", "[reuters][facets]") {
     if (test::skip_without_team_kit()) return;
-    test::TempDir dir;
-    indexer::UpdateRequest update{.database = dir / "db",
-                                  .paths = {(test::team_kit_dir() / "corpora/reuters21578/reuters21578.jsonl.gz").string()}};
-    indexer::update_database(update);
-    Xapian::Database db = store::open_for_search({dir / "db"});  // registers its dictionary for decode_article
+    const std::string& path = reuters_database();
+    Xapian::Database db = store::open_for_search({path});  // registers its dictionary for decode_article
     REQUIRE(db.get_doccount() > 20'000);
 
     struct Case {
@@ -111,11 +123,11 @@ TEST_CASE("facet counts over all matches equal a brute-force count on Reuters", 
     for (const Case& c : cases) {
         INFO(c.query);
         searcher::SearchRequest request;
-        request.databases = {dir / "db"};
+        request.databases = {path};
         request.query = c.query;
         request.limit = 1;
         request.snippet_length = 0;
-        for (const char* name : {"outlet", "byline", "person", "org", "place"}) request.facet_sizes[name] = 0;
+        for (const char* name : {"outlet", "byline", "person", "org", "place", "cluster"}) request.facet_sizes[name] = 0;
         searcher::SearchResult result = searcher::search(request);
         BruteForce expected = brute_force(db, c.matches);
         CHECK(result.counts_exact);
@@ -135,4 +147,68 @@ TEST_CASE("facet counts over all matches equal a brute-force count on Reuters", 
             CHECK(as_counts(facet.values) == wanted);
         }
     }
+}
+
+TEST_CASE("--collapse shows each group of Reuters' repeated stories once, matched whole or in parts", "[reuters][clusters]") {
+    if (test::skip_without_team_kit()) return;
+    const std::string& path = reuters_database();
+    Xapian::Database db = store::open_for_search({path});
+    searcher::Searcher whole({path}), parts({path});
+    whole.set_split(Xapian::doccount(-1), 1);
+    constexpr unsigned part_count = 16;
+    parts.set_split(1, part_count);
+    const Xapian::docid step = db.get_lastdocid() / part_count + 1;  // as the search plans its parts
+    auto ids = [](const searcher::SearchResult& result) {
+        std::vector<std::string> found;
+        for (const searcher::Hit& hit : result.hits) found.push_back(hit.id);
+        return found;
+    };
+    bool group_across_parts = false;
+    for (const char* query : {"bank", "oil", "trade deficit", "\"prime rate\""}) {
+        INFO(query);
+        searcher::SearchRequest request;
+        request.databases = {path};
+        request.query = query;
+        request.limit = searcher::max_limit;
+        request.snippet_length = 0;
+        searcher::SearchResult every = whole.search(request);
+        REQUIRE(every.hits.size() == every.total);
+        // Collapsed: the same ranking with each group's later copies left out.
+        std::vector<std::string> expected;
+        std::set<std::string> seen;
+        std::map<std::string, std::set<Xapian::docid>> parts_of_group;
+        for (const searcher::Hit& hit : every.hits)
+            if (hit.cluster.empty() || seen.insert(hit.cluster).second) expected.push_back(hit.id);
+        for (const std::string& group : seen)
+            for (auto it = db.postlist_begin(schema::filter_term(schema::cluster, group));
+                 it != db.postlist_end(schema::filter_term(schema::cluster, group)); ++it)
+                parts_of_group[group].insert((*it - 1) / step);
+        for (const auto& [group, in_parts] : parts_of_group) group_across_parts |= in_parts.size() > 1;
+        CHECK(seen.size() > 2);
+
+        request.collapse = true;
+        searcher::SearchResult collapsed = whole.search(request), in_parts = parts.search(request);
+        CHECK(ids(collapsed) == expected);
+        CHECK(ids(in_parts) == expected);
+        CHECK(collapsed.total == every.total);
+        REQUIRE(collapsed.stories);
+        CHECK(*collapsed.stories == expected.size());
+        CHECK(in_parts.stories == collapsed.stories);
+        request.limit = 10;
+        CHECK(ids(parts.search(request)) == std::vector<std::string>(expected.begin(), expected.begin() + 10));
+
+        // Each hit of a group says how many copies, where, and which came first.
+        for (const searcher::Hit& hit : collapsed.hits) {
+            if (hit.cluster.empty()) {
+                CHECK(!hit.copies);
+                continue;
+            }
+            REQUIRE(hit.copies);
+            CHECK(hit.copies->others + 1 == db.get_termfreq(schema::filter_term(schema::cluster, hit.cluster)));
+            CHECK(hit.copies->outlets == std::vector<std::string>{"Reuters"});
+            CHECK(!hit.copies->earliest.date.empty());
+            CHECK(hit.copies->earliest.date <= format_iso_date(*hit.article.date));
+        }
+    }
+    CHECK(group_across_parts);  // so the parts' merge had groups to collapse
 }

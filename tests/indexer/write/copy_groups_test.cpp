@@ -7,7 +7,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <xapian.h>
@@ -106,6 +108,35 @@ TEST_CASE("copies indexed with their original share one group, named after it, t
     CHECK(second["Northgate Evening Post"] == id);
     CHECK(second["Coast Wire Service"] == id);
     CHECK(cluster_matches(dir / "db", id) == 3);
+
+    // Each copy found says where the others ran and which came first;
+    // collapsed, the three are one story.
+    searcher::Searcher searcher({dir / "db"});
+    searcher::SearchRequest request;
+    request.query = "harbourton strike";
+    request.limit = 100;  // all of them
+    searcher::SearchResult every = searcher.search(request);
+    std::set<std::string> outlets{"Coast Wire Service", "The Valley Ledger", "Northgate Evening Post"};
+    unsigned copies_seen = 0;
+    for (const searcher::Hit& hit : every.hits) {
+        if (hit.cluster != id) continue;
+        ++copies_seen;
+        REQUIRE(hit.copies);
+        CHECK(hit.copies->others == 2);
+        std::set<std::string> others = outlets;
+        others.erase(hit.article.outlet);
+        CHECK(std::set<std::string>(hit.copies->outlets.begin(), hit.copies->outlets.end()) == others);
+        CHECK(hit.copies->earliest.outlet == "Coast Wire Service");
+        CHECK(hit.copies->earliest.date == "2024-01-05");
+        if (hit.article.outlet == "Coast Wire Service") CHECK(hit.copies->earliest.id == hit.id);
+    }
+    CHECK(copies_seen == 3);
+    request.collapse = true;
+    searcher::SearchResult collapsed = searcher.search(request);
+    CHECK(collapsed.total == every.total);
+    CHECK(collapsed.stories == every.total - 2);
+    CHECK(std::count_if(collapsed.hits.begin(), collapsed.hits.end(),
+                        [&](const searcher::Hit& hit) { return hit.cluster == id; }) == 1);
 
     // A copy run a month later is another story's day: not compared.
     const Copy hillside = syndicate(dir.path(), "The Hillside Herald", "2024-02-20");
