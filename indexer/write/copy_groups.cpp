@@ -90,25 +90,28 @@ CopyGrouping group_copies(Xapian::WritableDatabase& db) {
 
     store::load_article_dictionary(db);
     CopyClusters clusters;
-    for (const auto& [day, docid] : dated) {
-        clusters.add(day, sketch_text(decode_article(db.get_document(docid).get_data()).body));
+    std::unordered_map<std::size_t, std::string> had;  // the articles already in a group: its id
+    for (std::size_t n = 0; n < dated.size(); ++n) {
+        Xapian::Document document = db.get_document(dated[n].second);
+        if (std::string group = document.get_value(schema::cluster.slot); !group.empty()) had.emplace(n, std::move(group));
+        clusters.add(dated[n].first, sketch_text(decode_article(document.get_data()).body));
         ++result.compared;
     }
     std::vector<std::uint32_t> group_size(dated.size(), 0);  // by each group's earliest article
     for (std::size_t n = 0; n < dated.size(); ++n) ++group_size[clusters.earliest(n)];
-    std::unordered_map<std::size_t, std::string> ids;  // groups of two or more, by earliest article
+    // Groups of two or more, by earliest article: the id the earliest of
+    // its articles already in a group has (so a group keeps its id when a
+    // copy older than its first is added, or it reaches back past this
+    // pass), else one made from its earliest article.
+    std::unordered_map<std::size_t, std::string> ids;
+    for (std::size_t n = 0; n < dated.size(); ++n)
+        if (auto old = had.find(n); old != had.end()) ids.try_emplace(clusters.earliest(n), old->second);
     for (std::size_t n = 0; n < dated.size(); ++n) {
         const std::size_t earliest = clusters.earliest(n);
         std::string id;
         if (group_size[earliest] > 1) {
             auto [known, fresh] = ids.try_emplace(earliest);
-            if (fresh) {
-                // A group that reaches back past this pass keeps the id its
-                // earliest article here already has.
-                Xapian::Document first = db.get_document(dated[earliest].second);
-                known->second = first.get_value(schema::cluster.slot);
-                if (known->second.empty()) known->second = group_id(first);
-            }
+            if (fresh) known->second = group_id(db.get_document(dated[earliest].second));
             id = known->second;
         } else if (!whole) {
             continue;  // alone in this pass, perhaps not in the whole archive

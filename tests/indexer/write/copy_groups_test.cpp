@@ -183,3 +183,16 @@ TEST_CASE("articles left ungrouped by a run killed before its grouping are group
     indexer::update_database(test::sample_request(dir / "db"));  // nothing new to write
     CHECK(groups(dir / "db") == grouped);
 }
+
+TEST_CASE("a copy older than a group's first, added later, joins the group under its id", "[update][clusters]") {
+    test::TempDir dir;
+    indexer::update_database(test::sample_request(dir / "db"));
+    indexer::update_database(copy_request(dir / "db", syndicate(dir.path(), "Coast Wire Service", "2024-01-05")));
+    indexer::update_database(copy_request(dir / "db", syndicate(dir.path(), "The Valley Ledger", "2024-01-06")));
+    const std::string id = groups(dir / "db")["Coast Wire Service"];
+    REQUIRE(!id.empty());
+    indexer::update_database(copy_request(dir / "db", syndicate(dir.path(), "The Early Edition", "2024-01-04")));
+    auto grouped = groups(dir / "db");
+    CHECK(grouped.size() == 3);
+    for (const auto& [outlet, group] : grouped) CHECK(group == id);
+}
