@@ -113,6 +113,7 @@ struct Descriptions {
 // Options whose values need checking or converting after parsing.
 struct RawOptions {
     bool no_entities = false;
+    bool no_copy_groups = false;
     std::string log_format;
     unsigned wait_seconds = 0;
     bool quiet = false, verbose = false;
@@ -140,6 +141,9 @@ void describe_options(Descriptions& d, CommandLine& c, RawOptions& raw) {
          "input format (default auto: by name, then by content)")
         ("no-entities", po::bool_switch(&raw.no_entities),
          "do not recognise people, organisations and places (faster; no person:/org:/place: search or facets)")
+        ("no-copy-groups", po::bool_switch(&raw.no_copy_groups),
+         "leave syndicated copies ungrouped for now (faster: an update of articles dated all over the archive "
+         "reads the weeks around each); the next run without it groups what this one added")
         ("map", po::value(&c.request.field_map)->value_name("FIELD=KEY"),
          "JSON Lines: read FIELD (title, text, date, byline, url, outlet, id, dateline) from KEY; repeatable");
     d.update.add_options()("prune", po::bool_switch(&c.request.prune), "remove articles whose file below PATH is gone");
@@ -289,6 +293,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& args) {
     if (raw.quiet) c.log.verbosity = Verbosity::quiet;
     if (raw.verbose) c.log.verbosity = Verbosity::verbose;
     c.request.entities = !raw.no_entities;
+    c.request.copy_groups = !raw.no_copy_groups;
     c.log.progress = c.log.format == LogFormat::text && c.log.verbosity != Verbosity::quiet && isatty(STDERR_FILENO);
     return parsed;
 }

@@ -18,17 +18,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 build/scripts/measure/bench-tagger "$corpus" | tee "$work/metrics"
-seconds() {  # seconds to index the corpus into a new database, with extra options
-  local db=$work/db-$RANDOM
-  local start end
-  start=$(date +%s.%N)
-  build/indexer/dateline-index update --quiet --db "$db" "$@" "$corpus" 2>/dev/null || [[ $? == 1 ]]
-  end=$(date +%s.%N)
-  rm -rf "$db"
-  awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
-}
-on=$(seconds)
-off=$(seconds --no-entities)
+source scripts/lib/index-seconds.sh
+on=$(index_seconds "$work" update "$corpus")
+off=$(index_seconds "$work" update "$corpus" --no-entities)
 printf 'indexing_seconds_entities_on %.2f\nindexing_seconds_entities_off %.2f\n' "$on" "$off" | tee -a "$work/metrics"
 ratio=$(awk -v a="$off" -v b="$on" 'BEGIN { print a / b }')
 printf 'indexing_throughput_ratio_on_off %.2f\n' "$ratio" | tee -a "$work/metrics"

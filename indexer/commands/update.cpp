@@ -33,6 +33,7 @@ IndexingOptions indexing_options(const UpdateRequest& request) {
         options.path_template = std::make_shared<const PathTemplate>(request.path_template);
     options.reading.scrape = std::make_shared<const ScrapeRules>(ScrapeRules::load(data_dir()));
     if (request.entities) options.entities = std::make_shared<const EntityFinder>(EntityFinder::load(data_dir()));
+    options.copy_groups = request.copy_groups;
     return options;
 }
 
@@ -128,7 +129,7 @@ IndexingReport update_database(const UpdateRequest& request, RunObserver& observ
     SeenInputs seen = index_files(db, request.database, run.inputs, known, run.options, run.report, observer);
     if (request.prune) prune_vanished(db, request.database, run.inputs, seen, run.report);
     store::with_database_errors(request.database, [&] {
-        group_copies(db);
+        if (run.options.copy_groups) group_copies(db);
         db.close();
     });
     refresh_facet_columns(request.database, observer);

@@ -26,6 +26,7 @@ struct UpdateRequest {
     std::vector<std::string> field_map = {};  // JSON Lines "field=key" overrides
     bool prune = false;                       // update: drop articles whose file is gone
     bool entities = true;                     // recognise people, organisations, places
+    bool copy_groups = true;                  // group syndicated copies (IndexingOptions::copy_groups)
     std::optional<std::chrono::seconds> wait = {};  // for the writer lock; none: fail at once
 };
 

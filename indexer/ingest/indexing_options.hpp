@@ -25,6 +25,9 @@ struct IndexingOptions {
     ReadingRules reading;  // JSON Lines keys, scraped-text rules
     std::shared_ptr<const PathTemplate> path_template;  // none: paths say nothing
     std::shared_ptr<const EntityFinder> entities;  // none: entities off
+    // Group syndicated copies after writing (write/copy_groups.hpp); when
+    // not, the next run that does groups what this one added.
+    bool copy_groups = true;
 };
 
 }  // namespace dateline::indexer

@@ -251,8 +251,10 @@ void build_database(const std::string& output, const std::string& work_dir, cons
     });
     commit_with_stamp(db, output, options);
     observer.committed(db.get_doccount());
-    observer.stage("grouping syndicated copies");
-    store::with_database_errors(output, [&] { group_copies(db); });
+    if (options.copy_groups) {
+        observer.stage("grouping syndicated copies");
+        store::with_database_errors(output, [&] { group_copies(db); });
+    }
     store::with_database_errors(output, [&] { db.close(); });
 }
 

@@ -184,6 +184,21 @@ TEST_CASE("articles left ungrouped by a run killed before its grouping are group
     CHECK(groups(dir / "db") == grouped);
 }
 
+TEST_CASE("copies added by runs told not to group them are grouped by the next run that does", "[update][clusters]") {
+    test::TempDir dir;
+    indexer::update_database(test::sample_request(dir / "db"));
+    for (const auto& [site, date] : {std::pair{"Coast Wire Service", "2024-01-05"}, {"The Valley Ledger", "2024-01-06"}}) {
+        indexer::UpdateRequest later = copy_request(dir / "db", syndicate(dir.path(), site, date));
+        later.copy_groups = false;
+        indexer::update_database(later);
+    }
+    CHECK(groups(dir / "db").empty());
+    indexer::update_database(test::sample_request(dir / "db"));  // nothing new to index
+    auto grouped = groups(dir / "db");
+    CHECK(grouped.size() == 2);
+    CHECK(grouped["Coast Wire Service"] == grouped["The Valley Ledger"]);
+}
+
 TEST_CASE("a copy older than a group's first, added later, joins the group under its id", "[update][clusters]") {
     test::TempDir dir;
     indexer::update_database(test::sample_request(dir / "db"));
