@@ -31,6 +31,18 @@ private:
     const schema::Field& field_;
 };
 
+// cluster:ID -> the articles whose slot holds that value.
+class SlotFilter : public Xapian::FieldProcessor {
+public:
+    explicit SlotFilter(const schema::Field& field) : field_(field) {}
+    Xapian::Query operator()(const std::string& value) override {
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, field_.slot, value, value);
+    }
+
+private:
+    const schema::Field& field_;
+};
+
 // date:2024-02, date:2020-01..2020-02, date:7d.. -> date_range_query.
 // An invalid date is recorded, not thrown: an exception thrown through Xapian's
 // parser leaks its state (seen under LeakSanitizer), so parse_query throws
@@ -72,6 +84,8 @@ void register_name(Xapian::QueryParser& parser, std::string_view name, const sch
     if (field.has(schema::free_text)) parser.add_prefix(std::string(name), std::string(field.prefix));
     if (field.has(schema::value_filter))
         parser.add_boolean_prefix(std::string(name), (new ValueFilter(field))->release());
+    if (field.has(schema::slot_filter))
+        parser.add_boolean_prefix(std::string(name), (new SlotFilter(field))->release());
     if (field.has(schema::date_filter))
         parser.add_boolean_prefix(std::string(name), (new DateFilter(db, today, invalid_date))->release());
 }

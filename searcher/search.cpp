@@ -98,7 +98,6 @@ Hit read_hit(const RankedEntry& e, unsigned rank, const SearchRequest& request, 
     if (snippets) hit.snippet = snippets->make(hit.article.body, request.snippet_length);
     hit.spellings = matched_spellings(hit.article, name_keys);
     hit.cluster = document.get_value(schema::cluster.slot);
-    if (!hit.cluster.empty()) hit.copies = copies_of(e.part->db, hit.cluster, *e.entry);
     return hit;
 }
 
@@ -300,6 +299,12 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
         result.counts_exact = result.counts_exact && stride == 1 && (match.counted || bounds_meet);
     }
     result.hits = read_hits(page, request.offset, request, name_keys, matches, part_threads(handles, parts), rarity);
+    std::vector<std::pair<std::string, Xapian::docid>> grouped;  // the hits with copies, and their places
+    std::vector<std::size_t> places;
+    for (std::size_t i = 0; i < result.hits.size(); ++i)
+        if (!result.hits[i].cluster.empty()) grouped.emplace_back(result.hits[i].cluster, *page[i].entry), places.push_back(i);
+    std::vector<Copies> copies = copies_of(db, handles.remote, grouped);
+    for (std::size_t k = 0; k < places.size(); ++k) result.hits[places[k]].copies = std::move(copies[k]);
     if (request.facets) {
         std::vector<const FacetCounter*> counters;
         for (const PartMatch& match : matches) counters.push_back(match.counter.get());

@@ -33,6 +33,12 @@ enum Role : unsigned {
     entity_filter = 1u << 6,  // entity keys as boolean terms: person:suleimani (shared/entity_key.hpp)
     any_entity = 1u << 7,     // entity:X, any of the entity fields; makes no terms of its own
     multi_value = 1u << 8,    // the slot holds several values, separated by values_separator
+    // Whole values matched in the slot itself, not by terms: cluster:ID. For
+    // a sparse slot (few articles have a value), where matching reads only
+    // those that have one, and where writing a term would cost more: adding
+    // a term to a stored document makes Xapian read all its terms and
+    // positions, changing a value does not.
+    slot_filter = 1u << 9,
 };
 
 inline constexpr char values_separator = '\x1e';
@@ -120,10 +126,11 @@ inline constexpr Field added {"",        "",       "",       5,       0,
 // so that an update finds them unchanged instead of writing them in turn.
 inline constexpr Field also_from {"",    "",       "",       6,       0,
     "other records giving the same article, for update and --prune"};
-// A group of syndicated copies (indexer/write/copy_groups.hpp): the same id,
-// term and slot, on every article of a group of two or more; none on an
-// article alone. Its facet: the groups with the most copies among the matches.
-inline constexpr Field cluster {"cluster", "",    "XCL",    7,       value_filter | facet,
+// A group of syndicated copies (indexer/write/copy_groups.hpp): the same id
+// in the slot of every article of a group of two or more; none on an article
+// alone. Its facet: the groups with the most copies among the matches.
+// (Databases indexed before 0.1.0's thirteenth session also have XCL terms.)
+inline constexpr Field cluster {"cluster", "",    "",       7,       slot_filter | facet,
     "syndicated copies of one story, by the id printed with each hit: cluster:3f9a0c2e5b7d1a44"};
 // clang-format on
 

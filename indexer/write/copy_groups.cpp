@@ -117,11 +117,9 @@ CopyGrouping group_copies(Xapian::WritableDatabase& db) {
             continue;  // alone in this pass, perhaps not in the whole archive
         }
         Xapian::Document document = db.get_document(dated[n].second);
-        std::string old = document.get_value(schema::cluster.slot);
-        if (old == id) continue;
-        if (!old.empty()) document.remove_term(schema::filter_term(schema::cluster, old));
+        if (document.get_value(schema::cluster.slot) == id) continue;
         document.add_value(schema::cluster.slot, id);  // "" removes it
-        if (!id.empty()) document.add_boolean_term(schema::filter_term(schema::cluster, id));
+        // The document as read, only a value changed: Xapian rewrites the value alone.
         db.replace_document(dated[n].second, document);
         ++result.changed;
     }

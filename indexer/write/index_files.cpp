@@ -83,10 +83,8 @@ private:
             added = old.get_value(schema::added.slot);
             carry_sources(old, document);
             // Its group of copies too, until a rebuild groups it afresh.
-            if (std::string group = old.get_value(schema::cluster.slot); !group.empty()) {
+            if (std::string group = old.get_value(schema::cluster.slot); !group.empty())
                 document.add_value(schema::cluster.slot, group);
-                document.add_boolean_term(schema::filter_term(schema::cluster, group));
-            }
         }
         if (!added.empty()) document.add_value(schema::added.slot, added);
         db_.replace_document(id_term, document);
