@@ -47,12 +47,13 @@ TEST_CASE("cli: --batch answers each line in order, errors included, and goes on
                      "\"unbalanced\n"
                      "colour:red\n"
                      "{\"query\": \"x\", \"limit\": \"many\"}\n"
-                     "zeppelin\n");
+                     "zeppelin\n"
+                     "{\"query\": \"Haddad\", \"collapse\": true}\n");
     auto result = run_command(search("--batch " + shell_quote(dir / "queries")));
     CHECK(result.status == 1);  // some lines are error objects
     CHECK(result.err.empty());
     auto answers = lines(result.out);
-    REQUIRE(answers.size() == 7);  // one a line, the blank one too
+    REQUIRE(answers.size() == 8);  // one a line, the blank one too
     auto first = json::parse(answers[0]);
     CHECK(first["line"] == 1);
     CHECK(first["total"] == 10);
@@ -70,6 +71,8 @@ TEST_CASE("cli: --batch answers each line in order, errors included, and goes on
     CHECK(json::parse(answers[2])["error"]["message"] == "blank line: no query");
     CHECK(json::parse(answers[6])["total"] == 0);
     CHECK(json::parse(answers[6])["line"] == 7);
+    CHECK(json::parse(answers[7])["stories"] == 10);  // the sample holds no copies
+    CHECK(first["stories"] == nullptr);
 }
 
 TEST_CASE("cli: a batch held open answers from the new generation after a rebuild", "[cli]") {

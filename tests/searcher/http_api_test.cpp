@@ -45,6 +45,10 @@ TEST_CASE("GET /api/search answers what dateline-search --json prints", "[http]"
     REQUIRE(printed.status == 0);
     CHECK(nlohmann::json::parse(response.body) == nlohmann::json::parse(printed.out));
     CHECK(nlohmann::json::parse(response.body)["hits"].size() == 3);
+    // collapse=true, as --collapse: the stories counted beside the matches.
+    auto collapsed = nlohmann::json::parse(get("/api/search", {{"q", "strike"}, {"collapse", "true"}}).body);
+    CHECK(collapsed["stories"] == 12);  // the sample holds no copies
+    CHECK(collapsed["manifest"]["options"]["collapse"] == true);
 }
 
 TEST_CASE("the article route and batch route answer as show --json and --batch", "[http]") {
