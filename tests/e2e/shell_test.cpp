@@ -110,6 +110,12 @@ TEST_CASE("e2e: the shell searches, pages, shows, sorts, switches to JSON, and k
     CHECK_THAT(shown, Catch::Contains("  1. ") && Catch::Contains("2024-04-22"));
     CHECK_THAT(pane.enter(":sort sideways"), Catch::Contains("error: unknown sort order"));
 
+    // :collapse on shows a story once and counts the stories (the sample
+    // holds no copies: as many as the matches).
+    CHECK_THAT(pane.enter(":collapse on"), Catch::Contains("matches (10 stories) for \"Haddad\""));
+    CHECK_THAT(pane.enter(":collapse maybe"), Catch::Contains("write :collapse on or :collapse off"));
+    CHECK_THAT(pane.enter(":collapse off"), !Catch::Contains("stories)"));
+
     // Ctrl-C drops the line being typed: no search runs for it.
     pane.type("flood");
     pane.press("C-c");
