@@ -111,8 +111,14 @@ BuiltRun build_run(Run& run, const std::string& work_dir, const Manifest& manife
         std::string added = schema::added_value(previous.sequence);
         if (!previous.path.empty()) {
             if (!before) before.emplace(previous.path);
-            if (auto found = before->postlist_begin(id_term); found != before->postlist_end(id_term))
-                added = before->get_document(*found).get_value(schema::added.slot);
+            if (auto found = before->postlist_begin(id_term); found != before->postlist_end(id_term)) {
+                // When it was first added, and its group of copies, whose id
+                // the grouping keeps (write/copy_groups.hpp).
+                Xapian::Document old = before->get_document(*found);
+                added = old.get_value(schema::added.slot);
+                if (std::string group = old.get_value(schema::cluster.slot); !group.empty())
+                    document.add_value(schema::cluster.slot, group);
+            }
         }
         if (!added.empty()) document.add_value(schema::added.slot, added);
         if (auto existing = db->postlist_begin(id_term); existing != db->postlist_end(id_term)) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -103,9 +104,17 @@ CopyGrouping group_copies(Xapian::WritableDatabase& db) {
     // its articles already in a group has (so a group keeps its id when a
     // copy older than its first is added, or it reaches back past this
     // pass), else one made from its earliest article.
+    // A whole pass (a rebuild, which carries the ids over) may split a group:
+    // only the first of its parts keeps the id. A partial pass may see
+    // parts of a group whose link lies outside it: they all keep the id.
     std::unordered_map<std::size_t, std::string> ids;
-    for (std::size_t n = 0; n < dated.size(); ++n)
-        if (auto old = had.find(n); old != had.end()) ids.try_emplace(clusters.earliest(n), old->second);
+    std::unordered_set<std::string> taken;
+    for (std::size_t n = 0; n < dated.size(); ++n) {
+        auto old = had.find(n);
+        if (old == had.end() || ids.contains(clusters.earliest(n))) continue;
+        if (whole && !taken.insert(old->second).second) continue;
+        ids.emplace(clusters.earliest(n), old->second);
+    }
     for (std::size_t n = 0; n < dated.size(); ++n) {
         const std::size_t earliest = clusters.earliest(n);
         std::string id;

@@ -7,8 +7,9 @@
 // and term, an article alone has none. A group keeps the id its articles
 // already have (the earliest's, when two groups are joined), so ids stay
 // as they are across updates, a copy older than a group's first included;
-// a new group's is a hash of its earliest article's id (a rebuild names
-// every group so). Done in its own commit, which also records how far the grouping
+// a new group's is a hash of its earliest article's id. A rebuild carries
+// each article's group over from the generation it replaces, so it keeps
+// the ids too. Done in its own commit, which also records how far the grouping
 // has come (schema::copies_grouped_metadata): a run killed before it leaves
 // the next run to do it. Undated articles are not grouped.
 #pragma once

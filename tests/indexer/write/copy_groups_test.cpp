@@ -227,4 +227,14 @@ TEST_CASE("a copy older than a group's first, added later, joins the group under
     auto grouped = groups(dir / "db");
     CHECK(grouped.size() == 3);
     for (const auto& [outlet, group] : grouped) CHECK(group == id);
+    // And a rebuild keeps it, though it would name a new group after the
+    // oldest copy.
+    indexer::SilentObserver silent;
+    indexer::UpdateRequest all = test::sample_request(dir / "db");
+    for (const char* site : {"Coast Wire Service", "The Valley Ledger", "The Early Edition"}) {
+        all.paths.push_back((dir.path() / site).string());
+        all.manifests.push_back((dir.path() / (std::string(site) + ".jsonl")).string());
+    }
+    indexer::rebuild_database(all, silent);
+    CHECK(groups(dir / "db") == grouped);
 }
