@@ -144,6 +144,20 @@ std::vector<Hit> read_hits(const std::vector<RankedEntry>& page, unsigned first_
     return hits;
 }
 
+// Each hit of a group (hits[i], ranked as page[i]) gets its copies, read on
+// db for the whole page at once (copies.hpp).
+void add_copies(std::vector<Hit>& hits, const std::vector<RankedEntry>& page, const Xapian::Database& db, bool remote) {
+    std::vector<std::pair<std::string, Xapian::docid>> grouped;
+    std::vector<std::size_t> places;
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        if (hits[i].cluster.empty()) continue;
+        grouped.emplace_back(hits[i].cluster, *page[i].entry);
+        places.push_back(i);
+    }
+    std::vector<Copies> copies = copies_of(db, remote, grouped);
+    for (std::size_t k = 0; k < places.size(); ++k) hits[places[k]].copies = std::move(copies[k]);
+}
+
 // The parts a search is matched in: none (one match of everything) when a
 // database is remote, or one database is small (below split_from: there a
 // thread costs more than it saves); else one a database, or for one large
@@ -299,12 +313,7 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
         result.counts_exact = result.counts_exact && stride == 1 && (match.counted || bounds_meet);
     }
     result.hits = read_hits(page, request.offset, request, name_keys, matches, part_threads(handles, parts), rarity);
-    std::vector<std::pair<std::string, Xapian::docid>> grouped;  // the hits with copies, and their places
-    std::vector<std::size_t> places;
-    for (std::size_t i = 0; i < result.hits.size(); ++i)
-        if (!result.hits[i].cluster.empty()) grouped.emplace_back(result.hits[i].cluster, *page[i].entry), places.push_back(i);
-    std::vector<Copies> copies = copies_of(db, handles.remote, grouped);
-    for (std::size_t k = 0; k < places.size(); ++k) result.hits[places[k]].copies = std::move(copies[k]);
+    add_copies(result.hits, page, db, handles.remote);
     if (request.facets) {
         std::vector<const FacetCounter*> counters;
         for (const PartMatch& match : matches) counters.push_back(match.counter.get());
