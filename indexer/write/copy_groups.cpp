@@ -125,8 +125,9 @@ CopyGrouping group_copies(Xapian::WritableDatabase& db) {
         } else if (!whole) {
             continue;  // alone in this pass, perhaps not in the whole archive
         }
+        auto current = had.find(n);
+        if (id == (current == had.end() ? std::string() : current->second)) continue;  // as it is
         Xapian::Document document = db.get_document(dated[n].second);
-        if (document.get_value(schema::cluster.slot) == id) continue;
         document.add_value(schema::cluster.slot, id);  // "" removes it
         // The document as read, only a value changed: Xapian rewrites the value alone.
         db.replace_document(dated[n].second, document);
