@@ -27,6 +27,7 @@
 #include "shared/cli.hpp"
 #include "shared/error.hpp"
 #include "shared/schema.hpp"
+#include "shared/store.hpp"
 
 namespace po = boost::program_options;
 using namespace dateline;
@@ -281,6 +282,9 @@ int run(int argc, char** argv) {
         ("kwic", po::bool_switch(&kwic), "every occurrence of the query in every match, in context (see Concordance)")
         ("context", po::value(&kwic_context)->default_value(60)->value_name("N"),
          "with --kwic: characters of context on each side")
+        ("remote-timeout", po::value<double>()->value_name("SECONDS"),
+         "how long a tcp:HOST:PORT database may take to connect or to answer before the search fails with an "
+         "error naming it (default 10)")
         ("state", po::value(&alert_state)->value_name("FILE"),
          "the alerts' file (default $XDG_STATE_HOME/dateline/alerts.json)");
     po::options_description hidden;
@@ -298,6 +302,11 @@ int run(int argc, char** argv) {
         return exit_status::ok;
     }
     po::notify(vm);
+    if (vm.count("remote-timeout")) {
+        double seconds = vm["remote-timeout"].as<double>();
+        if (!(seconds > 0)) throw Error(ErrorKind::usage, "--remote-timeout must be more than 0 seconds");
+        store::set_remote_timeout(seconds);
+    }
     searcher::set_facet_mode(request, vm.count("no-facets") ? "off" : facet_mode);
     request.sort = searcher::parse_sort_order(sort);
     request.facet_sizes = searcher::parse_facet_sizes(facet_sizes);

@@ -386,6 +386,7 @@ void Searcher::open() {
             }
             open_.db = std::move(combined);
             open_.shards = std::move(shards);
+            disconnected_ = false;
             open_.copies.clear();
             aliases_.forget();
             rarity_.forget();
@@ -425,6 +426,7 @@ void Searcher::open_columns() {
 // whenever either changed (a new stub may have the inode and time of one
 // replaced a moment before).
 void Searcher::refresh() {
+    if (disconnected_) return open();
     if (held_) return;
     const std::vector<std::string>& paths = open_.paths;
     bool changed = open_.remote;  // a remote database says nothing until asked
@@ -449,7 +451,13 @@ void Searcher::refresh() {
 void Searcher::reopen() {
     const std::vector<std::string>& paths = open_.paths;
     store::with_database_errors(describe_paths(paths), [&] {
-        if (!open_.db.reopen()) return;
+        try {
+            if (!open_.db.reopen()) return;
+        } catch (const Xapian::NetworkError& error) {
+            // A server restarted since the last search: connect again.
+            if (std::string_view(error.get_type()) == "NetworkTimeoutError") throw;
+            return open();
+        }
         // A remote database may have switched generation, and dictionary.
         for (std::size_t i = 0; i < paths.size(); ++i)
             if (store::is_remote(paths[i])) store::load_article_dictionary(open_.shards[i]);
@@ -471,6 +479,11 @@ auto Searcher::on_current(Read read) {
         } catch (const Xapian::DatabaseModifiedError& error) {
             if (attempt == attempts) throw store::translate(error, describe_paths(open_.paths));
             open();
+        } catch (const Xapian::NetworkError& error) {
+            // A remote server went away during the search (or timed out):
+            // the error names it, and the next search connects again.
+            disconnected_ = true;
+            throw store::translate(error, describe_paths(open_.paths));
         } catch (const Xapian::Error& error) {
             // A generation switched and deleted under the search: a table
             // Xapian opens only when first read (spelling, synonyms) is gone.

@@ -85,6 +85,7 @@ private:
     DatabaseAliases aliases_;  // the entity aliases the databases were built with
     WordRarity rarity_;        // how many articles hold each word snippets met
     bool held_ = false;
+    bool disconnected_ = false;  // a remote database's connection failed: connect again first
 };
 
 // One query on request.databases, opened for it alone.

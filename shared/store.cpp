@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "shared/store.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -84,6 +85,8 @@ void stamp_last_update(Xapian::WritableDatabase& db) {
 
 namespace {
 
+unsigned remote_timeout_ms = 10'000;
+
 // "tcp:HOST:PORT" is a database served by Xapian's xapian-tcpsrv.
 Xapian::Database open_shard(const std::string& path) {
     if (is_remote(path)) {
@@ -97,7 +100,7 @@ Xapian::Database open_shard(const std::string& path) {
         if (host.empty() || port == 0 || port > 65535)
             throw Error(ErrorKind::usage, fmt::format("{} is not a remote database address", path),
                         "write tcp:HOST:PORT, as served by xapian-tcpsrv");
-        return Xapian::Remote::open(host, port);
+        return Xapian::Remote::open(host, port, remote_timeout_ms, remote_timeout_ms);
     }
     // A rebuild makes its generation live, then removes the old one: an open
     // that read the stub just before the switch finds its generation gone, or
@@ -127,6 +130,10 @@ void load_article_dictionary(const Xapian::Database& db) {
 }
 
 bool is_remote(std::string_view path) { return path.starts_with("tcp:"); }
+
+void set_remote_timeout(double seconds) {
+    remote_timeout_ms = static_cast<unsigned>(std::clamp(seconds, 0.001, 86'400.0) * 1000);
+}
 
 Xapian::Database open_shard_for_search(const std::string& path) {
     return with_database_errors(path, [&] {
@@ -167,6 +174,19 @@ Error translate(const Xapian::Error& error, std::string_view path) {
     if (cause == std::strerror(ENOSPC) || cause == std::strerror(EFBIG) || cause == std::strerror(EDQUOT))
         return Error(ErrorKind::database, fmt::format("cannot write database {}: {} ({})", path, cause, message),
                      "free some space and run again; the database still holds what was last committed");
+    // Xapian names the remote database in the context: "remote:tcp(HOST:PORT)".
+    if (type == "NetworkError" || type == "NetworkTimeoutError") {
+        std::string context = error.get_context();
+        std::string where = std::string(path);
+        if (context.starts_with("remote:tcp(") && context.ends_with(")"))
+            where = "tcp:" + context.substr(11, context.size() - 12);
+        bool timeout = type == "NetworkTimeoutError";
+        return Error(ErrorKind::database,
+                     fmt::format("remote database {} {}: {}", where,
+                                 timeout ? "did not answer in time" : "cannot be reached", message),
+                     timeout ? "is its server overloaded or stopped? --remote-timeout SECONDS waits longer"
+                             : "is xapian-tcpsrv running there? the next search connects again");
+    }
     if (type == "DatabaseCreateError")
         return Error(ErrorKind::database, fmt::format("cannot create database {}: {}", path, message),
                      "check that the parent directory exists and is writable");

@@ -52,6 +52,12 @@ Xapian::Database open_for_search(const std::vector<std::string>& paths);
 // Whether path names a database served by xapian-tcpsrv ("tcp:HOST:PORT").
 bool is_remote(std::string_view path);
 
+// How long a remote database may take to connect, and to answer each
+// message, before the search fails with an error naming it (default 10 s,
+// Xapian's). Process-wide, for the databases opened after it is set:
+// dateline-search and dateline-serve set it from --remote-timeout.
+void set_remote_timeout(double seconds);
+
 // Makes the dictionary db's stored articles are packed with known to
 // decode_article (stored_data.hpp). The opening functions here do it; a
 // remote database's may change with a reopen().

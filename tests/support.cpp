@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "tests/support.hpp"
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -126,27 +127,46 @@ void write_file(const fs::path& path, const std::string& content) {
     std::ofstream(path, std::ios::binary) << content;
 }
 
-TcpServer::TcpServer(const std::string& db) {
-    for (int attempt = 0; attempt < 20 && address_.empty(); ++attempt) {
-        port_ = 20000 + static_cast<int>((getpid() * 7 + attempt * 131) % 30000);
-        // Its own session: on SIGTERM xapian-tcpsrv signals its whole process group.
-        run_command("setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port " + std::to_string(port_) + " " +
-                    shell_quote(db) + " >/dev/null 2>&1 & echo $! > " + shell_quote(pid_file_ / "pid"));
-        for (int wait = 0; wait < 50; ++wait) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            auto probe = run_command(search_binary() + " --db tcp:127.0.0.1:" + std::to_string(port_) +
-                                     " --json --limit 0 --no-facets anything");
-            if (probe.status == 0 || probe.status == 1) {
-                address_ = "tcp:127.0.0.1:" + std::to_string(port_);
-                break;
-            }
-        }
-        if (address_.empty()) stop();
-    }
+TcpServer::TcpServer(const std::string& db) : db_(db) {
+    // Each server of the process on a port of its own: a second server on
+    // the first one's port would fail to listen while the probe below got
+    // its answer from the first.
+    static std::atomic<int> servers = 0;
+    for (int attempt = 0; attempt < 20 && address_.empty(); ++attempt)
+        start(20000 + static_cast<int>((getpid() * 7 + servers++ * 131) % 30000));
 }
+
+bool TcpServer::start(int port) {
+    port_ = port;
+    // Its own session: on SIGTERM xapian-tcpsrv signals its whole process group.
+    run_command("setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port " + std::to_string(port_) + " " +
+                shell_quote(db_) + " >/dev/null 2>&1 & echo $! > " + shell_quote(pid_file_ / "pid"));
+    for (int wait = 0; wait < 50; ++wait) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (run_command("kill -0 $(cat " + shell_quote(pid_file_ / "pid") + ")").status != 0) break;  // could not listen
+        auto probe = run_command(search_binary() + " --db tcp:127.0.0.1:" + std::to_string(port_) +
+                                 " --json --limit 0 --no-facets anything");
+        if (probe.status == 0 || probe.status == 1) {
+            address_ = "tcp:127.0.0.1:" + std::to_string(port_);
+            return true;
+        }
+    }
+    stop();
+    return false;
+}
+
+bool TcpServer::start_again() { return port_ != 0 && start(port_); }
 
 TcpServer::~TcpServer() { stop(); }
 
-void TcpServer::stop() { run_command("kill $(cat " + shell_quote(pid_file_ / "pid") + ") 2>/dev/null"); }
+void TcpServer::stop() {
+    const std::string pid = "$(cat " + shell_quote(pid_file_ / "pid") + " 2>/dev/null)";
+    run_command("kill -CONT -" + pid + " 2>/dev/null; kill " + pid + " 2>/dev/null; "
+                "for i in $(seq 50); do kill -0 -" + pid + " 2>/dev/null || break; sleep 0.1; done");
+}
+
+void TcpServer::signal(const std::string& signal) {
+    run_command("kill -" + signal + " -$(cat " + shell_quote(pid_file_ / "pid") + ")");
+}
 
 }  // namespace dateline::test

@@ -87,8 +87,16 @@ public:
     TcpServer& operator=(const TcpServer&) = delete;
     const std::string& address() const { return address_; }
 
-private:
+    // Stops the server and the connections it serves, and waits until they are gone.
     void stop();
+    // Starts it again on the same port; whether it answers.
+    bool start_again();
+    // Sends signal ("STOP", "CONT") to the server and the connections it serves.
+    void signal(const std::string& signal);
+
+private:
+    bool start(int port);
+    std::string db_;
     TempDir pid_file_;
     int port_ = 0;
     std::string address_;

@@ -21,6 +21,7 @@
 #include "searcher/http/api.hpp"
 #include "shared/cli.hpp"
 #include "shared/error.hpp"
+#include "shared/store.hpp"
 
 namespace po = boost::program_options;
 using namespace dateline;
@@ -112,6 +113,9 @@ int run(int argc, char** argv) {
         ("time-limit", po::value(&time_limit)->value_name("SECONDS"),
          "longest a search (or a whole batch) may count matches before it is stopped with a 400 (default 10; "
          "0: no limit)")
+        ("remote-timeout", po::value<double>()->value_name("SECONDS"),
+         "how long a tcp:HOST:PORT database may take to connect or to answer before the request fails with an "
+         "error naming it (default 10)")
         ("log-format", po::value(&log_format)->value_name("FORMAT"), "text (default) or json, one line a request");
     po::variables_map vm;
     po::store(po::parse_command_line(argc, argv, options), vm);
@@ -121,6 +125,11 @@ int run(int argc, char** argv) {
         throw Error(ErrorKind::usage, fmt::format("--log-format {}: say text or json", log_format));
     if (threads == 0) throw Error(ErrorKind::usage, "--threads must be 1 or more");
     if (!(time_limit >= 0)) throw Error(ErrorKind::usage, "--time-limit must be 0 or more seconds");
+    if (vm.count("remote-timeout")) {
+        double seconds = vm["remote-timeout"].as<double>();
+        if (!(seconds > 0)) throw Error(ErrorKind::usage, "--remote-timeout must be more than 0 seconds");
+        store::set_remote_timeout(seconds);
+    }
     Address address = parse_listen(listen);
     { searcher::http::Api check(defaults, time_limit); }  // a database that cannot be opened stops here, exit 3
 

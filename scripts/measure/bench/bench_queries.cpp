@@ -3,7 +3,8 @@
 // by class, warm cache (the whole set is run once untimed first), in two
 // modes: "full" (exact facets over every match and a snippet per hit) and
 // "bare" (neither); MODE picks one (for a profiler). ENGINE is dateline, xapian (the plain-Xapian floor) or
-// fts5. Prints TSV rows: engine mode class n p50_ms p95_ms p99_ms qps.
+// fts5 (for dateline, DB may list several databases separated by commas,
+// tcp:HOST:PORT among them). Prints TSV rows: engine mode class n p50_ms p95_ms p99_ms qps.
 // With BENCH_EACH set in the environment, the same rows for each query
 // ("class:query" in place of the class) go to stderr: which queries sit at
 // the median.
