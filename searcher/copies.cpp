@@ -16,6 +16,7 @@ struct Member {
     std::string date;  // YYYYMMDD, "" when undated
     Xapian::docid docid;
     std::string outlet;
+    Xapian::Document document;
 };
 
 // Each group's articles: their document ids, up to max_copies_read past
@@ -48,7 +49,8 @@ std::map<std::string, Group> read_groups(const Xapian::Database& db, bool remote
     return groups;
 }
 
-Copies describe(const Xapian::Database& db, const Group& group, Xapian::docid self) {
+Copies describe(const Xapian::Database& db, const Group& group, Xapian::docid self,
+                const std::map<Xapian::docid, Xapian::Document>& known) {
     // Undated last, then by date, then in the order indexed.
     auto earlier = [](const Member& a, const Member& b) {
         return std::make_tuple(a.date.empty(), a.date, a.docid) < std::make_tuple(b.date.empty(), b.date, b.docid);
@@ -58,8 +60,9 @@ Copies describe(const Xapian::Database& db, const Group& group, Xapian::docid se
                                    group.count > group.docids.size());
     std::vector<Member> members;
     for (Xapian::docid docid : group.docids) {
-        Xapian::Document document = db.get_document(docid);
-        members.push_back({document.get_value(schema::date.slot), docid, document.get_value(schema::outlet.slot)});
+        auto found = known.find(docid);
+        Xapian::Document document = found != known.end() ? found->second : db.get_document(docid);
+        members.push_back({document.get_value(schema::date.slot), docid, document.get_value(schema::outlet.slot), document});
     }
     std::sort(members.begin(), members.end(), earlier);
     for (const Member& member : members)
@@ -68,8 +71,7 @@ Copies describe(const Xapian::Database& db, const Group& group, Xapian::docid se
             copies.outlets.push_back(member.outlet);
     if (members.empty()) return copies;
     const Member& first = members.front();
-    Xapian::Document document = db.get_document(first.docid);
-    copies.earliest.id = schema::stored_article_id(decode_article_metadata(document.get_data()), document);
+    copies.earliest.id = schema::stored_article_id(decode_article_metadata(first.document.get_data()), first.document);
     copies.earliest.outlet = first.outlet;
     if (auto date = parse_compact_date(first.date)) copies.earliest.date = format_iso_date(*date);
     return copies;
@@ -78,11 +80,12 @@ Copies describe(const Xapian::Database& db, const Group& group, Xapian::docid se
 }  // namespace
 
 std::vector<Copies> copies_of(const Xapian::Database& db, bool remote,
-                              const std::vector<std::pair<std::string, Xapian::docid>>& hits) {
+                              const std::vector<std::pair<std::string, Xapian::docid>>& hits,
+                              const std::map<Xapian::docid, Xapian::Document>& known) {
     std::vector<Copies> found;
     if (hits.empty()) return found;
     const std::map<std::string, Group> groups = read_groups(db, remote, hits);
-    for (const auto& [cluster, self] : hits) found.push_back(describe(db, groups.at(cluster), self));
+    for (const auto& [cluster, self] : hits) found.push_back(describe(db, groups.at(cluster), self, known));
     return found;
 }
 

@@ -5,6 +5,7 @@
 // copies' date and outlet slots.
 #pragma once
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,9 +22,12 @@ namespace dateline::searcher {
 // group is read whole up to max_copies_read copies; beyond, others still
 // counts them all. Local databases are read in one pass over the slot,
 // whatever the number of hits (the slot is sparse: only grouped articles
-// have a value); a remote one is asked a query per group.
+// have a value); a remote one is asked a query per group. Each copy's
+// document is fetched once, and not at all if known holds it (the page's
+// hits: over tcp a fetch is a round trip).
 std::vector<Copies> copies_of(const Xapian::Database& db, bool remote,
-                              const std::vector<std::pair<std::string, Xapian::docid>>& hits);
+                              const std::vector<std::pair<std::string, Xapian::docid>>& hits,
+                              const std::map<Xapian::docid, Xapian::Document>& known);
 
 inline constexpr unsigned max_copies_read = 1'000;
 

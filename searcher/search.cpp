@@ -6,6 +6,7 @@
 #include <mutex>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <thread>
@@ -83,12 +84,11 @@ std::vector<RankedEntry> by_recency(const std::vector<RankedEntry>& ranked, cons
     return order;
 }
 
-// One hit: the entry at (0-based) place rank - 1 of the ranking.
-Hit read_hit(const RankedEntry& e, unsigned rank, const SearchRequest& request, const NameKeys& name_keys,
-             const SnippetScorer* snippets) {
+// One hit: the entry at (0-based) place rank - 1 of the ranking, and its document.
+Hit read_hit(const RankedEntry& e, const Xapian::Document& document, unsigned rank, const SearchRequest& request,
+             const NameKeys& name_keys, const SnippetScorer* snippets) {
     // The text and the entities only when a snippet or the spellings need them.
     bool whole = request.snippet_length > 0 || !name_keys.empty();
-    Xapian::Document document = e.entry.get_document();
     Hit hit;
     hit.rank = rank;
     hit.score = e.entry.get_weight();
@@ -126,10 +126,14 @@ void side_by_side(unsigned threads, const Work& work) {
 // on that thread's handles, with one snippet scorer a part: a snippet
 // weighs each word of the text by how common it is, most of a hit's cost on
 // a large archive, so the page costs half as long on two cores.
-std::vector<Hit> read_hits(const std::vector<RankedEntry>& page, unsigned first_rank, const SearchRequest& request,
-                           const NameKeys& name_keys, const std::vector<PartMatch>& matches, unsigned threads,
-                           WordRarity& rarity) {
+// documents: the page's, fetched already, or empty: then each is fetched
+// here, and kept in documents.
+std::vector<Hit> read_hits(const std::vector<RankedEntry>& page, std::vector<Xapian::Document>& documents,
+                           unsigned first_rank, const SearchRequest& request, const NameKeys& name_keys,
+                           const std::vector<PartMatch>& matches, unsigned threads, WordRarity& rarity) {
     std::vector<Hit> hits(page.size());
+    const bool fetch = documents.empty();
+    if (fetch) documents.resize(page.size());
     std::vector<std::unique_ptr<SnippetScorer>> scorers(matches.size());  // each used by its part's thread only
     side_by_side(threads, [&](unsigned t) {
         for (std::size_t i = 0; i < page.size(); ++i) {
@@ -138,23 +142,44 @@ std::vector<Hit> read_hits(const std::vector<RankedEntry>& page, unsigned first_
             if (p % threads != t) continue;
             if (request.snippet_length > 0 && !scorers[p])
                 scorers[p] = std::make_unique<SnippetScorer>(part.enquire->get_query(), part.mset, part.db, rarity);
-            hits[i] = read_hit(page[i], first_rank + static_cast<unsigned>(i) + 1, request, name_keys, scorers[p].get());
+            if (fetch) documents[i] = page[i].entry.get_document();
+            hits[i] = read_hit(page[i], documents[i], first_rank + static_cast<unsigned>(i) + 1, request, name_keys,
+                               scorers[p].get());
         }
     });
     return hits;
 }
 
-// Each hit of a group (hits[i], ranked as page[i]) gets its copies, read on
-// db for the whole page at once (copies.hpp).
-void add_copies(std::vector<Hit>& hits, const std::vector<RankedEntry>& page, const Xapian::Database& db, bool remote) {
+// The page's documents from remote databases. Xapian 1.4 fetches a remote
+// document in a round trip of its own, which is most of a remote search's
+// time: with several remote databases, each one's are fetched on a thread
+// of its own, so that the servers work side by side.
+std::vector<Xapian::Document> fetch_documents(const std::vector<RankedEntry>& page, const Searcher::Databases& handles) {
+    std::vector<Xapian::Document> documents(page.size());
+    const auto shards = static_cast<unsigned>(handles.shards.size());
+    side_by_side(shards, [&](unsigned s) {
+        for (std::size_t i = 0; i < page.size(); ++i) {
+            Xapian::docid docid = *page[i].entry;  // numbered across the databases in turn
+            if ((docid - 1) % shards == s) documents[i] = handles.shards[s].get_document((docid - 1) / shards + 1);
+        }
+    });
+    return documents;
+}
+
+// Each hit of a group (hits[i], ranked as page[i], with documents[i]) gets
+// its copies, read on db for the whole page at once (copies.hpp).
+void add_copies(std::vector<Hit>& hits, const std::vector<RankedEntry>& page,
+                const std::vector<Xapian::Document>& documents, const Xapian::Database& db, bool remote) {
     std::vector<std::pair<std::string, Xapian::docid>> grouped;
     std::vector<std::size_t> places;
+    std::map<Xapian::docid, Xapian::Document> known;
     for (std::size_t i = 0; i < hits.size(); ++i) {
         if (hits[i].cluster.empty()) continue;
         grouped.emplace_back(hits[i].cluster, *page[i].entry);
         places.push_back(i);
+        known.emplace(*page[i].entry, documents[i]);
     }
-    std::vector<Copies> copies = copies_of(db, remote, grouped);
+    std::vector<Copies> copies = copies_of(db, remote, grouped, known);
     for (std::size_t k = 0; k < places.size(); ++k) hits[places[k]].copies = std::move(copies[k]);
 }
 
@@ -312,8 +337,11 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
                                : mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         result.counts_exact = result.counts_exact && stride == 1 && (match.counted || bounds_meet);
     }
-    result.hits = read_hits(page, request.offset, request, name_keys, matches, part_threads(handles, parts), rarity);
-    add_copies(result.hits, page, db, handles.remote);
+    std::vector<Xapian::Document> documents;
+    if (handles.remote) documents = fetch_documents(page, handles);
+    result.hits = read_hits(page, documents, request.offset, request, name_keys, matches, part_threads(handles, parts),
+                            rarity);
+    add_copies(result.hits, page, documents, db, handles.remote);
     if (request.facets) {
         std::vector<const FacetCounter*> counters;
         for (const PartMatch& match : matches) counters.push_back(match.counter.get());
