@@ -10,7 +10,8 @@
 # in full mode (exact facets and snippets) and bare mode (neither), single
 # client, warm (scripts/measure/bench/bench_queries.cpp). Prints p50 and p99
 # of the whole set for each, and each one's p50 over local's. Servers listen
-# on 127.0.0.1 only and are stopped by their PID. Rows in build/bench/remote/.
+# on 127.0.0.1 only and are stopped by their PID. Rows in
+# build/bench/remote/NAME/, NAME the corpus file's without extensions.
 # Usage: scripts/bench-remote.sh [--corpus FILE] [--queries FILE] [--shards N] [--repeat N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,7 @@ while (($#)); do
     --queries) queries=$2; shift ;;
     --shards) shards=$2; shift ;;
     --repeat) repeat=$2; shift ;;
-    -h|--help) sed -n '3,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '3,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-remote.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -38,7 +39,8 @@ scripts/setup.sh
 scripts/build.sh
 index=build/indexer/dateline-index
 search=build/searcher/dateline-search
-out=build/bench/remote
+name=$(basename "$corpus")
+out=build/bench/remote/${name%%.*}
 rm -rf "$out"
 mkdir -p "$out"
 

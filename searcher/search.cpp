@@ -485,6 +485,11 @@ void Searcher::reopen() {
             // A server restarted since the last search: connect again.
             if (std::string_view(error.get_type()) == "NetworkTimeoutError") throw;
             return open();
+        } catch (const Xapian::DatabaseOpeningError&) {
+            // A served database rebuilt: its server's connection still holds
+            // the generation the rebuild removed; a new one opens the live one.
+            if (!open_.remote) throw;
+            return open();
         }
         // A remote database may have switched generation, and dictionary.
         for (std::size_t i = 0; i < paths.size(); ++i)
@@ -515,7 +520,11 @@ auto Searcher::on_current(Read read) {
         } catch (const Xapian::Error& error) {
             // A generation switched and deleted under the search: a table
             // Xapian opens only when first read (spelling, synonyms) is gone.
-            if (attempt == attempts || !generation_switched()) throw store::translate(error, describe_paths(open_.paths));
+            // Over tcp the server says so as it cannot open it.
+            const std::string_view type = error.get_type();  // Xapian 1.4's errors are not polymorphic
+            bool switched = generation_switched() ||
+                            (open_.remote && (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError"));
+            if (attempt == attempts || !switched) throw store::translate(error, describe_paths(open_.paths));
             open();
         }
     }

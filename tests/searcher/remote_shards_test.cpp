@@ -2,7 +2,7 @@
 // Databases served by the stock xapian-tcpsrv: the same answers as the same
 // articles opened locally, whole or in shards; a server that goes away or
 // stops answering gives an error naming it, and the next search is answered
-// once it is back.
+// once it is back; a served database's rebuild is followed.
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -95,6 +95,24 @@ TEST_CASE("a server that goes away gives an error naming it, and is searched aga
     server.stop();
     REQUIRE(server.start_again());
     CHECK(answer(searcher, request) == before);
+}
+
+TEST_CASE("a served database rebuilt under a held search is followed to its new generation", "[remote]") {
+    REQUIRE(run_command("command -v xapian-tcpsrv").status == 0);
+    test::TempDir dir;
+    test::build_sample_database(dir / "db");
+    test::TcpServer server(dir / "db");  // the database directory: the server follows its stub on each connection
+    REQUIRE_FALSE(server.address().empty());
+    searcher::Searcher searcher({server.address()});
+    auto request = request_for("flood", true);
+    const auto before = answer(searcher, request);
+    REQUIRE(before["total"].get<unsigned>() > 0);
+    for (int rebuild = 1; rebuild <= 3; ++rebuild) {
+        INFO("rebuild " << rebuild);
+        // The connection's generation is removed; the search must not fail.
+        test::switch_generations(dir / "db", 1);
+        CHECK(answer(searcher, request) == before);
+    }
 }
 
 TEST_CASE("a server that stops answering gives an error after --remote-timeout, not a hang", "[remote]") {
