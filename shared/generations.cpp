@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <vector>
 
 #include <fcntl.h>
@@ -27,6 +28,15 @@ bool is_generation_name(const std::string& name) {
            name.find_first_not_of("0123456789", generation_prefix.size()) == std::string::npos;
 }
 
+// xapian-replicate keeps a replica the same way: "auto replica_1" in a stub
+// it writes below a comment, switched when it copies a database afresh.
+constexpr std::string_view replica_prefix = "replica_";
+
+bool is_replica_name(const std::string& name) {
+    return name.size() > replica_prefix.size() && name.starts_with(replica_prefix) &&
+           name.find_first_not_of("0123456789", replica_prefix.size()) == std::string::npos;
+}
+
 }  // namespace
 
 bool is_unused_directory(const fs::path& db) {
@@ -43,7 +53,11 @@ bool is_unused_directory(const fs::path& db) {
 }
 
 void refuse_foreign_directory(const fs::path& db) {
-    if (live_generation(db) || is_unused_directory(db)) return;
+    std::optional<std::string> live = live_generation(db);
+    if (live && is_replica_name(*live))
+        throw Error(ErrorKind::schema_mismatch, fmt::format("{} is a replica kept by xapian-replicate", db.string()),
+                    "index into its master; the replica follows it");
+    if (live || is_unused_directory(db)) return;
     throw Error(ErrorKind::schema_mismatch, fmt::format("{} is not a Dateline database", db.string()),
                 "give --db a new directory, or the directory of a database dateline-index made");
 }
@@ -52,8 +66,11 @@ std::optional<std::string> live_generation(const fs::path& db) {
     std::error_code error;
     if (!fs::exists(db / stub_file_name, error)) return std::nullopt;
     std::ifstream in(db / stub_file_name);
-    std::string backend, name;
-    if (!(in >> backend >> name) || backend != "auto" || !is_generation_name(name))
+    std::string line, backend, name;
+    while (std::getline(in, line) && (line.empty() || line.front() == '#')) {
+    }
+    std::istringstream words(line);
+    if (!(words >> backend >> name) || backend != "auto" || !(is_generation_name(name) || is_replica_name(name)))
         throw Error(ErrorKind::database,
                     fmt::format("{} does not name a generation", (db / stub_file_name).string()),
                     "the database directory was changed by hand; rebuild it with dateline-index rebuild");

@@ -30,12 +30,14 @@ inline constexpr std::string_view lock_file_name = "writer.lock";
 bool is_unused_directory(const std::filesystem::path& db);
 
 // Throws Error (schema_mismatch) when db holds files but is no Dateline
-// database (no stub, and not an unused directory): such a folder is never
-// written in, not even a lock file.
+// database (no stub, and not an unused directory), or is a replica: such a
+// folder is never written in, not even a lock file.
 void refuse_foreign_directory(const std::filesystem::path& db);
 
 // The live generation's name ("gen-000002"), or nullopt when db has no stub
-// (it is not a Dateline database, or does not exist yet). Throws Error
+// (it is not a Dateline database, or does not exist yet). A replica of a
+// Dateline database kept by xapian-replicate is read the same way (its
+// stub names "replica_1"), and searched, never written. Throws Error
 // (database) if the stub exists but cannot be read or understood.
 std::optional<std::string> live_generation(const std::filesystem::path& db);
 
