@@ -2,6 +2,7 @@
 #include "searcher/facets.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -292,8 +293,47 @@ std::span<const unsigned> FacetCounter::column_counts(std::size_t field) const {
     return columns_ ? columns_->spy.counts(field) : std::span<const unsigned>();
 }
 
+// Counters of several databases summed in the union's ordinals, or nullopt
+// when one of them did not count that database's columns.
+std::optional<std::vector<Facet>> merge_through_union(const std::vector<const FacetCounter*>& counters,
+                                                      const FacetColumnsUnion& together,
+                                                      const std::vector<const schema::Field*>& fields,
+                                                      const std::map<std::string, unsigned>& sizes, bool by_day,
+                                                      const std::function<void(const schema::Field&, unsigned)>& add_later_copies) {
+    std::vector<std::size_t> database_of;
+    for (const FacetCounter* counter : counters) {
+        const auto& databases = together.databases();
+        auto found = std::find(databases.begin(), databases.end(), counter->columns());
+        if (!counter->columns() || found == databases.end()) return std::nullopt;
+        database_of.push_back(static_cast<std::size_t>(found - databases.begin()));
+    }
+    std::vector<Facet> facets;
+    for (std::size_t schema_f = 0; schema_f < fields.size(); ++schema_f) {
+        const schema::Field* field = fields[schema_f];
+        const auto& in_union = together.fields();
+        auto column = std::find_if(in_union.begin(), in_union.end(),
+                                   [&](const FacetColumns::Field& f) { return f.slot == field->slot; });
+        if (column == in_union.end()) {
+            facets.push_back(make_facet(*field, {}, sizes, by_day));
+            continue;
+        }
+        const std::size_t f = static_cast<std::size_t>(column - in_union.begin());
+        std::vector<unsigned> summed(column->value_count() + 1, 0);
+        for (std::size_t c = 0; c < counters.size(); ++c) {
+            std::span<const unsigned> counts = counters[c]->column_counts(schema_f);
+            std::span<const std::uint32_t> to_union = together.ordinals(database_of[c], f);
+            for (std::size_t o = 1; o < counts.size() && o < to_union.size(); ++o)
+                if (counts[o]) summed[to_union[o]] += counts[o];
+        }
+        for (unsigned count : summed) add_later_copies(*field, count);
+        facets.push_back(make_column_facet(*field, *column, summed, sizes, by_day));
+    }
+    return facets;
+}
+
 std::vector<Facet> merge_facets(const std::vector<const FacetCounter*>& counters,
-                                const std::map<std::string, unsigned>& sizes, bool by_day, unsigned* later_copies) {
+                                const std::map<std::string, unsigned>& sizes, bool by_day, unsigned* later_copies,
+                                const FacetColumnsUnion* together) {
     std::vector<const schema::Field*> fields = facet_fields();
     // Every match of a group past its first, from the cluster field's
     // counts before they are cut to the facet's size.
@@ -324,6 +364,8 @@ std::vector<Facet> merge_facets(const std::vector<const FacetCounter*>& counters
         }
         return facets;
     }
+    if (together)
+        if (auto facets = merge_through_union(counters, *together, fields, sizes, by_day, add_later_copies)) return *facets;
     std::vector<std::vector<ValueList>> parts;
     for (const FacetCounter* counter : counters) parts.push_back(counter->value_lists());
     std::vector<Facet> facets;

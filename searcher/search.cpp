@@ -346,7 +346,15 @@ SearchResult run_query(Searcher::Databases& handles, const SearchRequest& reques
         std::vector<const FacetCounter*> counters;
         for (const PartMatch& match : matches) counters.push_back(match.counter.get());
         unsigned later_copies = 0;
-        result.facets = merge_facets(counters, request.facet_sizes, request.date_facet_by_day, &later_copies);
+        // Several databases with columns: their values joined once, so that
+        // from then on a search sums their counts as numbers.
+        if (handles.columns.size() > 1 && ++handles.searches_counting == 2) {
+            std::vector<const FacetColumns*> each;
+            for (const auto& columns : handles.columns) each.push_back(columns.get());
+            handles.columns_union = FacetColumnsUnion::of(each);
+        }
+        result.facets = merge_facets(counters, request.facet_sizes, request.date_facet_by_day, &later_copies,
+                                     handles.columns_union.get());
         if (request.collapse) result.stories = result.total - later_copies * stride;
         if (stride > 1)
             for (Facet& facet : result.facets)
@@ -445,6 +453,8 @@ void Searcher::open_columns() {
             open_.columns[i] = FacetColumns::open(dir, open_.shards[i]);
         });
     }
+    open_.columns_union = nullptr;
+    open_.searches_counting = 0;
 }
 
 // A new live generation means new files: open afresh. Otherwise reopen()

@@ -54,6 +54,11 @@ public:
         std::vector<Xapian::Database> shards;  // each of them, as db holds it
         std::vector<std::shared_ptr<const FacetColumns>> columns;  // by shard; null: count from the slots
         std::vector<Xapian::rev> column_revisions;                 // the revision each was checked at
+        // Several databases' columns joined (facets.hpp), made at the second
+        // search that counts facets on them: a one-shot search, which
+        // counts a few matches, would spend more on the joining than it saves.
+        std::shared_ptr<const FacetColumnsUnion> columns_union;
+        unsigned searches_counting = 0;  // since the columns were opened
         // For each further core, its own handles on the same revision,
         // opened when a search is first matched in parts.
         struct Copy {

@@ -438,4 +438,58 @@ std::shared_ptr<const FacetColumns> FacetColumns::open(const fs::path& generatio
     return columns;
 }
 
+struct FacetColumnsUnion::Tables {
+    StringTable values;
+    std::unique_ptr<EntityTables> entities;
+};
+
+std::shared_ptr<const FacetColumnsUnion> FacetColumnsUnion::of(const std::vector<const FacetColumns*>& columns) {
+    if (columns.empty() || std::find(columns.begin(), columns.end(), nullptr) != columns.end()) return nullptr;
+    const std::vector<FacetColumns::Field>& first = columns.front()->fields();
+    for (const FacetColumns* database : columns) {
+        const std::vector<FacetColumns::Field>& fields = database->fields();
+        if (fields.size() != first.size()) return nullptr;
+        for (std::size_t f = 0; f < fields.size(); ++f)
+            if (fields[f].slot != first[f].slot || fields[f].has_entities() != first[f].has_entities()) return nullptr;
+    }
+    std::shared_ptr<FacetColumnsUnion> together(new FacetColumnsUnion);
+    together->databases_ = columns;
+    together->ordinals_.assign(columns.size(), {});
+    for (std::size_t f = 0; f < first.size(); ++f) {
+        // Every value, numbered as first met; each database's ordinals mapped.
+        std::vector<std::string> values;
+        std::unordered_map<std::string_view, std::uint32_t> seen;
+        seen.reserve(first[f].value_count());
+        for (std::size_t d = 0; d < columns.size(); ++d) {
+            const FacetColumns::Field& field = columns[d]->fields()[f];
+            std::vector<std::uint32_t>& mapped = together->ordinals_[d].emplace_back(field.value_count() + 1, 0);
+            for (std::uint32_t o = 1; o <= field.value_count(); ++o) {
+                std::string_view value = field.value(o);  // in the mapped file, which outlives the union's building
+                auto [at, added] = seen.try_emplace(value, static_cast<std::uint32_t>(values.size() + 1));
+                if (added) values.emplace_back(value);
+                mapped[o] = at->second;
+            }
+        }
+        auto& tables = *together->tables_.emplace_back(std::make_unique<Tables>());
+        for (const std::string& value : values) tables.values.add(value);
+        FacetColumns::Field& field = together->fields_.emplace_back();
+        field.slot = first[f].slot;
+        field.string_offsets = tables.values.offsets;
+        field.string_bytes = tables.values.bytes.data();
+        std::optional<EntityType> type;
+        for (const schema::Field& in_schema : schema::all_fields)
+            if (in_schema.slot == field.slot && in_schema.has(schema::facet)) type = schema::entity_type_of(in_schema);
+        if (!first[f].has_entities() || !type) continue;
+        tables.entities = std::make_unique<EntityTables>(values, *type);
+        const EntityTables& e = *tables.entities;
+        field.value_keys = e.value_keys;
+        field.full_name_offsets = e.full_name_offsets;
+        field.full_name_keys = e.full_name_keys;
+        field.key_offsets = e.keys.offsets;
+        field.key_bytes = e.keys.bytes.data();
+        field.key_surnames = e.key_surnames;
+    }
+    return together;
+}
+
 }  // namespace dateline

@@ -123,4 +123,34 @@ private:
     std::vector<Field> fields_;
 };
 
+// The columns of several databases searched at once as one dictionary: for
+// each field, every value any of them holds, taken apart as one file of
+// them all would take them (entity keys sorted as strings), and for each
+// database, the union's ordinal of each of its own. A search counts each
+// database's matches into its own ordinals, then sums them through these:
+// names are compared once, when the databases are opened, not at every
+// query.
+class FacetColumnsUnion {
+public:
+    // Null unless every database has columns with the same fields.
+    static std::shared_ptr<const FacetColumnsUnion> of(const std::vector<const FacetColumns*>& columns);
+
+    // In the order of each database's fields(); Field::first is 0.
+    const std::vector<FacetColumns::Field>& fields() const { return fields_; }
+    // The databases, in the order given.
+    const std::vector<const FacetColumns*>& databases() const { return databases_; }
+    // Database d's ordinal o of field f is the union's ordinals(d, f)[o].
+    std::span<const std::uint32_t> ordinals(std::size_t database, std::size_t field) const {
+        return ordinals_[database][field];
+    }
+
+private:
+    struct Tables;
+    FacetColumnsUnion() = default;
+    std::vector<const FacetColumns*> databases_;
+    std::vector<FacetColumns::Field> fields_;
+    std::vector<std::unique_ptr<Tables>> tables_;  // what fields_ view
+    std::vector<std::vector<std::vector<std::uint32_t>>> ordinals_;
+};
+
 }  // namespace dateline
