@@ -12,7 +12,8 @@
 # of the whole set for each, and each one's p50 over local's. Servers listen
 # on 127.0.0.1 only and are stopped by their PID. Rows in
 # build/bench/remote/NAME/, NAME the corpus file's without extensions.
-# Usage: scripts/bench-remote.sh [--corpus FILE] [--queries FILE] [--shards N] [--repeat N]
+# --reuse keeps the databases a previous run of the same corpus built.
+# Usage: scripts/bench-remote.sh [--corpus FILE] [--queries FILE] [--shards N] [--repeat N] [--reuse]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,13 +21,15 @@ corpus=../shared/corpora/reuters21578/reuters21578.jsonl.gz
 queries=../shared/bench/queries.tsv
 shards=4
 repeat=5
+reuse=
 while (($#)); do
   case $1 in
     --corpus) corpus=$2; shift ;;
     --queries) queries=$2; shift ;;
     --shards) shards=$2; shift ;;
     --repeat) repeat=$2; shift ;;
-    -h|--help) sed -n '3,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --reuse) reuse=1 ;;
+    -h|--help) sed -n '3,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-remote.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -41,7 +44,8 @@ index=build/indexer/dateline-index
 search=build/searcher/dateline-search
 name=$(basename "$corpus")
 out=build/bench/remote/${name%%.*}
-rm -rf "$out"
+[[ -n $reuse && -d $out/whole && -d $out/shard-$((shards - 1)) ]] || reuse=
+[[ -n $reuse ]] || rm -rf "$out"
 mkdir -p "$out"
 
 pids=()
@@ -55,14 +59,14 @@ trap stop EXIT
 # without text): indexed all the same.
 build_db() { "$index" rebuild -q --db "$1" "$2" 2>/dev/null || (($? == 1)); }
 
-echo "== indexing $corpus whole and in $shards shards"
-zcat -f "$corpus" | awk -v n="$shards" -v dir="$out" 'NF { print > (dir "/part-" (NR - 1) % n ".jsonl") }'
-build_db "$out/whole" "$corpus"
 shard_dbs=()
-for ((i = 0; i < shards; i++)); do
-  build_db "$out/shard-$i" "$out/part-$i.jsonl"
-  shard_dbs+=("$out/shard-$i")
-done
+for ((i = 0; i < shards; i++)); do shard_dbs+=("$out/shard-$i"); done
+if [[ -z $reuse ]]; then
+  echo "== indexing $corpus whole and in $shards shards"
+  zcat -f "$corpus" | awk -v n="$shards" -v dir="$out" 'NF { print > (dir "/part-" (NR - 1) % n ".jsonl") }'
+  build_db "$out/whole" "$corpus"
+  for ((i = 0; i < shards; i++)); do build_db "$out/shard-$i" "$out/part-$i.jsonl"; done
+fi
 
 # serve DB: a xapian-tcpsrv for DB on a free port of 127.0.0.1; prints the
 # address once it answers.
