@@ -64,7 +64,7 @@ json result_json(const SearchResult& result) {
         facets[facet.name] = std::move(values);
         if (!facet.granularity.empty()) granularity = facet.granularity;
     }
-    return {
+    json object = {
         {"version", json_version},
         {"query", result.query},
         {"total", result.total},
@@ -76,6 +76,12 @@ json result_json(const SearchResult& result) {
         {"did_you_mean", result.did_you_mean ? json(*result.did_you_mean) : json(nullptr)},
         {"manifest", manifest_json(result.manifest)},
     };
+    // Only on an answer that left a database out (--allow-partial).
+    if (!result.missing.empty()) {
+        object["partial"] = true;
+        object["missing"] = result.missing;
+    }
+    return object;
 }
 
 json manifest_json(const Manifest& manifest) {

@@ -220,7 +220,7 @@ int run_batch(const searcher::SearchRequest& defaults, const std::string& file) 
         opened.open(file);
         if (!opened) throw Error(ErrorKind::usage, fmt::format("cannot read batch file {}", file), "check --batch");
     }
-    searcher::Searcher searcher(defaults.databases);
+    searcher::Searcher searcher(defaults.databases, defaults.allow_partial);
     auto report = searcher::run_batch(searcher, file == "-" ? std::cin : opened, std::cout, defaults);
     return report.failed == 0 ? exit_status::ok : exit_status::partial;
 }
@@ -282,6 +282,9 @@ int run(int argc, char** argv) {
         ("kwic", po::bool_switch(&kwic), "every occurrence of the query in every match, in context (see Concordance)")
         ("context", po::value(&kwic_context)->default_value(60)->value_name("N"),
          "with --kwic: characters of context on each side")
+        ("allow-partial", po::bool_switch(&request.allow_partial),
+         "when a tcp:HOST:PORT database cannot be reached, answer from the others and say which was left out "
+         "(JSON: \"partial\": true, \"missing\": [...]) instead of failing")
         ("remote-timeout", po::value<double>()->value_name("SECONDS"),
          "how long a tcp:HOST:PORT database may take to connect or to answer before the search fails with an "
          "error naming it (default 10)")

@@ -384,9 +384,9 @@ std::string describe_paths(const std::vector<std::string>& paths) { return fmt::
 
 }  // namespace
 
-Searcher::Searcher(std::vector<std::string> databases) {
+Searcher::Searcher(std::vector<std::string> databases, bool allow_partial) : allow_partial_(allow_partial) {
     keep_freed_memory();
-    open_.paths = std::move(databases);
+    requested_ = std::move(databases);
     open_.cores = std::max(1u, std::thread::hardware_concurrency());
     open();
 }
@@ -399,10 +399,10 @@ void Searcher::set_split(Xapian::doccount from, unsigned cores) {
 void Searcher::open() {
     // The generation the stub names may be replaced, and deleted, between
     // reading the stub and opening it: then read the stub again.
+    if (requested_.empty()) throw Error(ErrorKind::usage, "no database given", "name one with --db PATH");
     const std::vector<std::string>& paths = open_.paths;
-    open_.remote = std::any_of(paths.begin(), paths.end(), [](const std::string& p) { return store::is_remote(p); });
-    if (paths.empty()) throw Error(ErrorKind::usage, "no database given", "name one with --db PATH");
     for (int attempt = 1;; ++attempt) {
+        open_.paths = requested_;
         // Each stub's stamp before the generation it names is read: a switch
         // after this shows at the next refresh() as a changed stub, even if
         // the open below already found the new generation.
@@ -416,12 +416,34 @@ void Searcher::open() {
         try {
             Xapian::Database combined;
             std::vector<Xapian::Database> shards;
-            for (const std::string& path : paths) {
-                shards.push_back(store::open_shard_for_search(path));
+            std::vector<std::string> open_paths, missing;
+            std::vector<std::optional<std::string>> generations;
+            std::vector<store::DatabaseStamp> stamps;
+            for (std::size_t i = 0; i < paths.size(); ++i) {
+                try {
+                    shards.push_back(store::open_shard_for_search(paths[i]));
+                } catch (const Error& error) {
+                    // Left out only if some other database answers.
+                    if (!allow_partial_ || !store::is_remote(paths[i]) || error.kind() != ErrorKind::database ||
+                        missing.size() + 1 == paths.size())
+                        throw;
+                    missing.push_back(paths[i]);
+                    continue;
+                }
                 combined.add_database(shards.back());
+                open_paths.push_back(paths[i]);
+                generations.push_back(generations_[i]);
+                stamps.push_back(stamps_[i]);
             }
             open_.db = std::move(combined);
             open_.shards = std::move(shards);
+            open_.paths = std::move(open_paths);
+            open_.remote = std::any_of(open_.paths.begin(), open_.paths.end(),
+                                       [](const std::string& p) { return store::is_remote(p); });
+            generations_ = std::move(generations);
+            stamps_ = std::move(stamps);
+            missing_ = std::move(missing);
+            opened_at_ = std::chrono::steady_clock::now();
             disconnected_ = false;
             open_.copies.clear();
             aliases_.forget();
@@ -465,6 +487,7 @@ void Searcher::open_columns() {
 // replaced a moment before).
 void Searcher::refresh() {
     if (disconnected_) return open();
+    if (!missing_.empty() && std::chrono::steady_clock::now() - opened_at_ >= retry_missing_after) return open();
     if (held_) return;
     const std::vector<std::string>& paths = open_.paths;
     bool changed = open_.remote;  // a remote database says nothing until asked
@@ -524,9 +547,11 @@ auto Searcher::on_current(Read read) {
             open();
         } catch (const Xapian::NetworkError& error) {
             // A remote server went away during the search (or timed out):
-            // the error names it, and the next search connects again.
+            // the error names it, and the next search connects again. Or,
+            // allowed, the search is made again without it.
             disconnected_ = true;
-            throw store::translate(error, describe_paths(open_.paths));
+            if (!allow_partial_ || attempt == attempts) throw store::translate(error, describe_paths(open_.paths));
+            open();
         } catch (const Xapian::Error& error) {
             // A generation switched and deleted under the search: a table
             // Xapian opens only when first read (spelling, synonyms) is gone.
@@ -545,6 +570,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     if (request.deadline) request.deadline->check();
     return on_current([&] {
         SearchResult result = run_query(open_, request, aliases_, rarity_);
+        result.missing = missing_;
         for (std::size_t i = 0; i < open_.paths.size(); ++i)
             result.manifest.databases.push_back(describe_database(open_.paths[i], open_.shards[i], generations_[i]));
         return result;
@@ -560,6 +586,8 @@ std::optional<Article> Searcher::find_article(const std::string& id) {
     });
 }
 
-SearchResult search(const SearchRequest& request) { return Searcher(request.databases).search(request); }
+SearchResult search(const SearchRequest& request) {
+    return Searcher(request.databases, request.allow_partial).search(request);
+}
 
 }  // namespace dateline::searcher

@@ -24,8 +24,11 @@ namespace dateline::searcher {
 // on a fresh view.
 class Searcher {
 public:
-    // Throws Error (usage, database, schema_mismatch).
-    explicit Searcher(std::vector<std::string> databases);
+    // Throws Error (usage, database, schema_mismatch). allow_partial: a
+    // remote database that cannot be reached is left out (and tried again
+    // at a search at least retry_missing_after later) unless all are.
+    explicit Searcher(std::vector<std::string> databases, bool allow_partial = false);
+    static constexpr std::chrono::milliseconds retry_missing_after{1000};
 
     // Throws Error: usage (empty or unparsable query), database.
     SearchResult search(const SearchRequest& request);
@@ -91,6 +94,10 @@ private:
     WordRarity rarity_;        // how many articles hold each word snippets met
     bool held_ = false;
     bool disconnected_ = false;  // a remote database's connection failed: connect again first
+    std::vector<std::string> requested_;  // every database asked for; open_.paths: those open
+    bool allow_partial_ = false;
+    std::vector<std::string> missing_;    // requested, remote, not reached at the last open
+    std::chrono::steady_clock::time_point opened_at_;
 };
 
 // One query on request.databases, opened for it alone.

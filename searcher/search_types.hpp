@@ -21,6 +21,9 @@ enum class SortOrder { relevance, oldest_first, newest_first };
 
 struct SearchRequest {
     std::vector<std::string> databases;  // several are searched as one
+    // A remote database that cannot be reached is left out, and the answer
+    // says so (SearchResult::missing), instead of failing.
+    bool allow_partial = false;
     std::string query;
     std::string since;       // --since: a date or relative date as typed, "" for none
     std::string until;       // --until
@@ -147,6 +150,9 @@ struct SearchResult {
     // (at most SearchResult::few matches) and a word of it is not held.
     std::optional<std::string> did_you_mean;
     static constexpr unsigned few = 2;
+    // With allow_partial, the remote databases left out of this answer
+    // because they could not be reached (none: the answer is whole).
+    std::vector<std::string> missing;
     Manifest manifest;
 };
 

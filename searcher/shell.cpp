@@ -50,7 +50,7 @@ std::filesystem::path history_path() {
 
 class Shell {
 public:
-    explicit Shell(const SearchRequest& defaults) : request_(defaults), searcher_(defaults.databases) {}
+    explicit Shell(const SearchRequest& defaults) : request_(defaults), searcher_(defaults.databases, defaults.allow_partial) {}
 
     // False once the user asks to leave.
     bool handle(const std::string& line) {

@@ -68,6 +68,8 @@ void print_text(std::ostream& out, const SearchResult& result, const TextStyle& 
     out << fmt::format("{} {}{} for \"{}\"{}\n", result.total, result.total == 1 ? "match" : "matches", stories,
                        result.query, result.counts_exact ? "" : " (estimated)");
     if (result.did_you_mean) out << fmt::format("Did you mean: {}\n", *result.did_you_mean);
+    if (!result.missing.empty())
+        out << fmt::format("Partial answer: left out, not reached: {}\n", fmt::join(result.missing, ", "));
     for (const Hit& hit : result.hits) print_hit_text(out, hit, style);
     if (result.facets.empty()) return;
     out << fmt::format("\nFacets ({} over all {} matches):\n",

@@ -141,7 +141,7 @@ ApiResponse transport_error(int status) {
 }
 
 Api::Api(const SearchRequest& defaults, double time_limit)
-    : defaults_(defaults), time_limit_(time_limit), searcher_(defaults.databases) {
+    : defaults_(defaults), time_limit_(time_limit), searcher_(defaults.databases, defaults.allow_partial) {
     // The page's files, read once: only these are served, by name, so no
     // path a client writes can reach any other file.
     for (const auto& [name, type] : std::initializer_list<std::pair<const char*, const char*>>{

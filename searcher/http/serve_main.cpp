@@ -113,6 +113,9 @@ int run(int argc, char** argv) {
         ("time-limit", po::value(&time_limit)->value_name("SECONDS"),
          "longest a search (or a whole batch) may count matches before it is stopped with a 400 (default 10; "
          "0: no limit)")
+        ("allow-partial", po::bool_switch(&defaults.allow_partial),
+         "when a tcp:HOST:PORT database cannot be reached, answer from the others and say which was left out "
+         "(\"partial\": true, \"missing\": [...]) instead of failing")
         ("remote-timeout", po::value<double>()->value_name("SECONDS"),
          "how long a tcp:HOST:PORT database may take to connect or to answer before the request fails with an "
          "error naming it (default 10)")

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <set>
+#include <thread>
 
 #include "indexer/commands/update.hpp"
 #include "scripts/measure/bench/query_set.hpp"
@@ -95,6 +96,44 @@ TEST_CASE("a server that goes away gives an error naming it, and is searched aga
     server.stop();
     REQUIRE(server.start_again());
     CHECK(answer(searcher, request) == before);
+}
+
+TEST_CASE("--allow-partial: a server that is down is left out and named, and searched again once back", "[remote]") {
+    REQUIRE(run_command("command -v xapian-tcpsrv").status == 0);
+    test::TempDir dir;
+    indexer::update_database(test::sample_request(dir / "wire", "meridian-wire"));
+    indexer::update_database(test::sample_request(dir / "courier", "harbour-courier"));
+    test::TcpServer wire(dir / "wire"), courier(dir / "courier");
+    REQUIRE_FALSE(wire.address().empty());
+    REQUIRE_FALSE(courier.address().empty());
+    const std::string query = "the";
+    searcher::SearchRequest request = request_for(query, true);
+    searcher::Searcher both_strict({wire.address(), courier.address()});
+    const unsigned both = both_strict.search(request).total;
+    const unsigned wire_alone = searcher::Searcher({wire.address()}).search(request).total;
+    REQUIRE(wire_alone > 0);
+    REQUIRE(both > wire_alone);
+
+    searcher::Searcher partial({wire.address(), courier.address()}, true);
+    CHECK(partial.search(request).missing.empty());
+    courier.stop();  // mid-batch: its connection is gone
+    auto left_out = partial.search(request);
+    CHECK(left_out.total == wire_alone);
+    CHECK(left_out.missing == std::vector<std::string>{courier.address()});
+    auto json = searcher::result_json(left_out);
+    CHECK(json["partial"] == true);
+    CHECK(json["missing"] == nlohmann::ordered_json::array({courier.address()}));
+    // Without the switch, the same is an error naming it.
+    CHECK_THROWS_WITH(both_strict.search(request), Catch::Contains(courier.address()));
+    // A Searcher opened while it is down answers from the others.
+    CHECK(searcher::Searcher({wire.address(), courier.address()}, true).search(request).total == wire_alone);
+
+    REQUIRE(courier.start_again());
+    std::this_thread::sleep_for(searcher::Searcher::retry_missing_after);
+    auto whole = partial.search(request);
+    CHECK(whole.total == both);
+    CHECK(whole.missing.empty());
+    CHECK_FALSE(searcher::result_json(whole).contains("partial"));
 }
 
 TEST_CASE("a served database rebuilt under a held search is followed to its new generation", "[remote]") {
