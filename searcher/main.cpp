@@ -305,11 +305,7 @@ int run(int argc, char** argv) {
         return exit_status::ok;
     }
     po::notify(vm);
-    if (vm.count("remote-timeout")) {
-        double seconds = vm["remote-timeout"].as<double>();
-        if (!(seconds > 0)) throw Error(ErrorKind::usage, "--remote-timeout must be more than 0 seconds");
-        store::set_remote_timeout(seconds);
-    }
+    if (vm.count("remote-timeout")) store::set_remote_timeout(vm["remote-timeout"].as<double>());
     searcher::set_facet_mode(request, vm.count("no-facets") ? "off" : facet_mode);
     request.sort = searcher::parse_sort_order(sort);
     request.facet_sizes = searcher::parse_facet_sizes(facet_sizes);

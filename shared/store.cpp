@@ -132,6 +132,7 @@ void load_article_dictionary(const Xapian::Database& db) {
 bool is_remote(std::string_view path) { return path.starts_with("tcp:"); }
 
 void set_remote_timeout(double seconds) {
+    if (!(seconds > 0)) throw Error(ErrorKind::usage, "--remote-timeout must be more than 0 seconds");
     remote_timeout_ms = static_cast<unsigned>(std::clamp(seconds, 0.001, 86'400.0) * 1000);
 }
 

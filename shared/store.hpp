@@ -55,7 +55,8 @@ bool is_remote(std::string_view path);
 // How long a remote database may take to connect, and to answer each
 // message, before the search fails with an error naming it (default 10 s,
 // Xapian's). Process-wide, for the databases opened after it is set:
-// dateline-search and dateline-serve set it from --remote-timeout.
+// dateline-search and dateline-serve set it from --remote-timeout. Throws
+// Error (usage) unless seconds is more than 0.
 void set_remote_timeout(double seconds);
 
 // Makes the dictionary db's stored articles are packed with known to

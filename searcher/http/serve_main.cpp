@@ -128,11 +128,7 @@ int run(int argc, char** argv) {
         throw Error(ErrorKind::usage, fmt::format("--log-format {}: say text or json", log_format));
     if (threads == 0) throw Error(ErrorKind::usage, "--threads must be 1 or more");
     if (!(time_limit >= 0)) throw Error(ErrorKind::usage, "--time-limit must be 0 or more seconds");
-    if (vm.count("remote-timeout")) {
-        double seconds = vm["remote-timeout"].as<double>();
-        if (!(seconds > 0)) throw Error(ErrorKind::usage, "--remote-timeout must be more than 0 seconds");
-        store::set_remote_timeout(seconds);
-    }
+    if (vm.count("remote-timeout")) store::set_remote_timeout(vm["remote-timeout"].as<double>());
     Address address = parse_listen(listen);
     { searcher::http::Api check(defaults, time_limit); }  // a database that cannot be opened stops here, exit 3
 
