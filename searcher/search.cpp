@@ -400,6 +400,7 @@ void Searcher::open() {
     // The generation the stub names may be replaced, and deleted, between
     // reading the stub and opening it: then read the stub again.
     if (requested_.empty()) throw Error(ErrorKind::usage, "no database given", "name one with --db PATH");
+    const auto began = std::chrono::steady_clock::now();
     const std::vector<std::string>& paths = open_.paths;
     for (int attempt = 1;; ++attempt) {
         open_.paths = requested_;
@@ -443,7 +444,9 @@ void Searcher::open() {
             generations_ = std::move(generations);
             stamps_ = std::move(stamps);
             missing_ = std::move(missing);
-            opened_at_ = std::chrono::steady_clock::now();
+            const auto opened = std::chrono::steady_clock::now();
+            retry_missing_at_ = opened + std::max<std::chrono::steady_clock::duration>(retry_missing_after,
+                                                                                      10 * (opened - began));
             disconnected_ = false;
             open_.copies.clear();
             aliases_.forget();
@@ -487,7 +490,7 @@ void Searcher::open_columns() {
 // replaced a moment before).
 void Searcher::refresh() {
     if (disconnected_) return open();
-    if (!missing_.empty() && std::chrono::steady_clock::now() - opened_at_ >= retry_missing_after) return open();
+    if (!missing_.empty() && std::chrono::steady_clock::now() >= retry_missing_at_) return open();
     if (held_) return;
     const std::vector<std::string>& paths = open_.paths;
     bool changed = open_.remote;  // a remote database says nothing until asked

@@ -25,8 +25,10 @@ namespace dateline::searcher {
 class Searcher {
 public:
     // Throws Error (usage, database, schema_mismatch). allow_partial: a
-    // remote database that cannot be reached is left out (and tried again
-    // at a search at least retry_missing_after later) unless all are.
+    // remote database that cannot be reached is left out, unless all are,
+    // and tried again at a search at least retry_missing_after later, and at
+    // least ten times as long as the failed open took: a server that hangs
+    // until --remote-timeout holds up no more than a tenth of the time.
     explicit Searcher(std::vector<std::string> databases, bool allow_partial = false);
     static constexpr std::chrono::milliseconds retry_missing_after{1000};
 
@@ -97,7 +99,7 @@ private:
     std::vector<std::string> requested_;  // every database asked for; open_.paths: those open
     bool allow_partial_ = false;
     std::vector<std::string> missing_;    // requested, remote, not reached at the last open
-    std::chrono::steady_clock::time_point opened_at_;
+    std::chrono::steady_clock::time_point retry_missing_at_;
 };
 
 // One query on request.databases, opened for it alone.

@@ -134,6 +134,19 @@ TEST_CASE("--allow-partial: a server that is down is left out and named, and sea
     CHECK(whole.total == both);
     CHECK(whole.missing.empty());
     CHECK_FALSE(searcher::result_json(whole).contains("partial"));
+
+    // A server that hangs: left out after --remote-timeout, and not waited
+    // for again at every search a second later.
+    courier.signal("STOP");
+    store::set_remote_timeout(0.5);
+    searcher::Searcher hanging({wire.address(), courier.address()}, true);
+    store::set_remote_timeout(10);
+    CHECK(hanging.search(request).missing == std::vector<std::string>{courier.address()});
+    std::this_thread::sleep_for(searcher::Searcher::retry_missing_after + std::chrono::milliseconds(200));
+    auto start = std::chrono::steady_clock::now();
+    CHECK(hanging.search(request).total == wire_alone);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(400));
+    courier.signal("CONT");
 }
 
 TEST_CASE("a served database rebuilt under a held search is followed to its new generation", "[remote]") {
