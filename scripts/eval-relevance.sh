@@ -56,13 +56,30 @@ build/searcher/dateline-search --db "$work/db" --batch "$work/batch.jsonl" >"$wo
 build/scripts/measure/relevance-metrics "$docs" "$qrels" "$queries" <"$work/answers.jsonl"
 ((folds)) || exit 0
 
+# One run per candidate, one a core at a time, each into a file of its own
+# named by its place in the grid; joined in the grid's order afterwards (a
+# tie goes to the earlier candidate).
+run_candidate() {
+  local scheme=$1 share=$2 out=$3
+  build/searcher/dateline-search --db "$work/db" --weighting "$scheme" --common-share "$share" \
+    --batch "$work/batch.jsonl" |
+    build/scripts/measure/relevance-metrics "$docs" "$qrels" "$queries" --per-query |
+    awk -v s="$scheme/$share" '{ print s, $1, $2 }' >"$out.part"
+  mv "$out.part" "$out"
+}
+candidate=0
 for scheme in "${schemes[@]}"; do
   for share in "${shares[@]}"; do
-    build/searcher/dateline-search --db "$work/db" --weighting "$scheme" --common-share "$share" \
-      --batch "$work/batch.jsonl" |
-      build/scripts/measure/relevance-metrics "$docs" "$qrels" "$queries" --per-query |
-      awk -v s="$scheme/$share" '{ print s, $1, $2 }'
+    while (($(jobs -rp | wc -l) >= $(nproc))); do wait -n || true; done
+    run_candidate "$scheme" "$share" "$work/candidate-$(printf %04d $candidate)" &
+    candidate=$((candidate + 1))
   done
+done
+wait
+for ((i = 0; i < candidate; ++i)); do
+  file=$work/candidate-$(printf %04d $i)
+  [[ -s $file ]] || { echo "eval-relevance.sh: the run of grid candidate $i failed" >&2; exit 1; }
+  cat "$file"
 done >"$work/per-query"
 # Folds by the queries' order in QUERIES: query i (from 0) is in fold i mod K.
 # NAME: what the figures are called; ONLY: candidates whose name ends so.

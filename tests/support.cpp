@@ -115,6 +115,16 @@ const std::string& shared_sample_database() {
     return path;
 }
 
+const std::string& shared_reuters_database() {
+    static TempDir dir;
+    static const std::string path = [] {
+        indexer::update_database(
+            {.database = dir / "reuters", .paths = {(team_kit_dir() / "corpora/reuters21578/reuters21578.jsonl.gz").string()}});
+        return dir / "reuters";
+    }();
+    return path;
+}
+
 unsigned count_matches(const std::string& db, const std::string& query) {
     searcher::SearchRequest request;
     request.databases = {db};

@@ -63,6 +63,10 @@ void build_sample_database(const std::string& db_path);
 // read it.
 const std::string& shared_sample_database();
 
+// Reuters-21578 from the team kit indexed with the default options, once
+// per test run on first use, for tests that only read it.
+const std::string& shared_reuters_database();
+
 // The scraped-text rules the programs ship with (data/), loaded once.
 const indexer::ScrapeRules& scrape_rules();
 

@@ -11,10 +11,7 @@ using namespace dateline;
 
 TEST_CASE("estimated facets come from a sample, say so, and stay near the exact counts", "[facets][reuters]") {
     if (test::skip_without_team_kit()) return;
-    test::TempDir dir;
-    indexer::update_database(
-        {.database = dir / "db", .paths = {(test::team_kit_dir() / "corpora/reuters21578/reuters21578.jsonl.gz").string()}});
-    searcher::Searcher searcher({dir / "db"});
+    searcher::Searcher searcher({test::shared_reuters_database()});
     searcher.set_estimate_sample(4000);  // about one document in five
     for (const char* query : {"oil", "said", "bank OR rate"}) {
         INFO(query);

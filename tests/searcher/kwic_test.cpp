@@ -88,20 +88,17 @@ TEST_CASE("kwic: every occurrence of a word, as the index counts them, with its 
 TEST_CASE("kwic on Reuters-21578: a word's occurrences are the index's positions; phrases as phrases; memory flat",
           "[kwic][reuters]") {
     if (test::skip_without_team_kit()) return;
-    test::TempDir dir;
-    indexer::update_database({.database = dir / "db",
-                              .paths = {(test::team_kit_dir() / "corpora/reuters21578/reuters21578.jsonl.gz").string()},
-                              .entities = false});
-    auto [articles, positions] = positions_of(dir / "db", "oil");
-    auto oil = concordance(dir / "db", "oil", 60);
+    const std::string& db = test::shared_reuters_database();
+    auto [articles, positions] = positions_of(db, "oil");
+    auto oil = concordance(db, "oil", 60);
     CHECK(oil.articles == articles);
     CHECK(oil.occurrences == positions);
     CHECK(positions > 4000);
 
     std::vector<searcher::Occurrence> found;
-    auto phrase = concordance(dir / "db", "\"crude oil prices\"", 30, &found);
+    auto phrase = concordance(db, "\"crude oil prices\"", 30, &found);
     searcher::SearchRequest search;
-    search.databases = {dir / "db"};
+    search.databases = {db};
     search.query = "\"crude oil prices\"";
     CHECK(phrase.articles == searcher::search(search).total);
     REQUIRE_FALSE(found.empty());
@@ -113,7 +110,7 @@ TEST_CASE("kwic on Reuters-21578: a word's occurrences are the index's positions
     // Every occurrence of "the" (over 100,000) streamed out: the process
     // grows no more than for a rare word (holding them would take tens of MB).
     auto run = [&](const std::string& word) {
-        return test::run_command(test::search_binary() + " --db " + test::shell_quote(dir / "db") + " --kwic --jsonl " +
+        return test::run_command(test::search_binary() + " --db " + test::shell_quote(db) + " --kwic --jsonl " +
                                  word + " | tail -n 1");
     };
     auto many = run("the");
@@ -121,7 +118,7 @@ TEST_CASE("kwic on Reuters-21578: a word's occurrences are the index's positions
     REQUIRE(many.status == 0);
     auto summary = nlohmann::json::parse(many.out);
     CHECK(summary["occurrences"].get<std::uint64_t>() > 100000);
-    CHECK(summary["occurrences"].get<std::uint64_t>() == positions_of(dir / "db", "the").second);
+    CHECK(summary["occurrences"].get<std::uint64_t>() == positions_of(db, "the").second);
     CHECK(summary["manifest"]["databases"].size() == 1);
     CHECK(many.peak_rss_kb < few.peak_rss_kb + 20 * 1024);
 }

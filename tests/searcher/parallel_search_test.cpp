@@ -69,9 +69,8 @@ std::vector<std::string> bench_queries() {
 
 TEST_CASE("parallel: one database matched in ranges of documents answers as one match", "[parallel][reuters]") {
     if (test::skip_without_team_kit()) return;
-    test::TempDir dir;
-    indexer::update_database({.database = dir / "db", .paths = {(test::team_kit_dir() / reuters).string()}});
-    searcher::Searcher whole({dir / "db"}), parts({dir / "db"});
+    const std::string& db = test::shared_reuters_database();
+    searcher::Searcher whole({db}), parts({db});
     whole.set_split(Xapian::doccount(-1), 1);
     parts.set_split(1, 3);  // three ranges, whatever the machine
     for (const std::string& query : bench_queries()) {
@@ -114,22 +113,19 @@ TEST_CASE("parallel: two shards searched side by side count every facet as one d
           "[parallel][reuters][facets]") {
     if (test::skip_without_team_kit()) return;
     test::TempDir dir;
-    // The same records: all in one database, and the first and second half in a shard each.
+    // The same records: all in one database (the corpus indexed as it is),
+    // and the first and second half in a shard each.
     std::vector<std::string> lines;
     test::for_each_corpus_record(test::team_kit_dir() / reuters, [&](const nlohmann::json& record) {
         lines.push_back(record.dump());
         return true;
     });
-    std::ofstream all(dir / "all.jsonl"), a(dir / "a.jsonl"), b(dir / "b.jsonl");
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        all << lines[i] << '\n';
-        (i < lines.size() / 2 ? a : b) << lines[i] << '\n';
-    }
-    all.close(), a.close(), b.close();
-    indexer::update_database({.database = dir / "one", .paths = {dir / "all.jsonl"}});
+    std::ofstream a(dir / "a.jsonl"), b(dir / "b.jsonl");
+    for (std::size_t i = 0; i < lines.size(); ++i) (i < lines.size() / 2 ? a : b) << lines[i] << '\n';
+    a.close(), b.close();
     indexer::update_database({.database = dir / "shard-a", .paths = {dir / "a.jsonl"}});
     indexer::update_database({.database = dir / "shard-b", .paths = {dir / "b.jsonl"}});
-    searcher::Searcher one({dir / "one"}), shards({dir / "shard-a", dir / "shard-b"});
+    searcher::Searcher one({test::shared_reuters_database()}), shards({dir / "shard-a", dir / "shard-b"});
     shards.set_split(1, 2);
     for (const std::string& query : bench_queries()) {
         INFO(query);

@@ -88,17 +88,6 @@ bool adjacent(const Xapian::Document& document, const std::string& first, const 
     return false;
 }
 
-// Reuters indexed once for the tests of this file.
-const std::string& reuters_database() {
-    static test::TempDir dir;
-    static const std::string path = [] {
-        indexer::update_database({.database = dir / "db",
-                                  .paths = {(test::team_kit_dir() / "corpora/reuters21578/reuters21578.jsonl.gz").string()}});
-        return dir / "db";
-    }();
-    return path;
-}
-
 // How many articles of db are in group.
 unsigned group_size(const Xapian::Database& db, const std::string& group) {
     unsigned size = 0;
@@ -111,7 +100,7 @@ unsigned group_size(const Xapian::Database& db, const std::string& group) {
 
 TEST_CASE("facet counts over all matches equal a brute-force count on Reuters", "[reuters][facets]") {
     if (test::skip_without_team_kit()) return;
-    const std::string& path = reuters_database();
+    const std::string& path = test::shared_reuters_database();
     Xapian::Database db = store::open_for_search({path});  // registers its dictionary for decode_article
     REQUIRE(db.get_doccount() > 20'000);
 
@@ -159,7 +148,7 @@ TEST_CASE("facet counts over all matches equal a brute-force count on Reuters", 
 
 TEST_CASE("--collapse shows each group of Reuters' repeated stories once, matched whole or in parts", "[reuters][clusters]") {
     if (test::skip_without_team_kit()) return;
-    const std::string& path = reuters_database();
+    const std::string& path = test::shared_reuters_database();
     Xapian::Database db = store::open_for_search({path});
     searcher::Searcher whole({path}), parts({path});
     whole.set_split(Xapian::doccount(-1), 1);
