@@ -33,8 +33,9 @@ if [[ ! -f $build/build.ninja ]]; then
   # -O1. Without UBSan's object-size check (ASan finds what it would):
   # with it clang inlines not even vector::operator[]; 1.5 times as many
   # again. clang's warnings are not gcc's, so they do not fail this build
-  # (build/ keeps -Werror).
-  CXX=clang++ meson setup "$build" -Dfuzz=true -Dtests=false -Db_sanitize=address,undefined -Db_lundef=false \
+  # (build/ keeps -Werror). Tests on: scripts/test.sh builds the unit and
+  # e2e suites here too, to run them under the same sanitizers.
+  CXX=clang++ meson setup "$build" -Dfuzz=true -Dtests=true -Db_sanitize=address,undefined -Db_lundef=false \
     -Dcpp_args=-fno-sanitize=object-size -Doptimization=2 -Ddebug=true -Dwerror=false \
     >"$build.setup.log" 2>&1 || { cat "$build.setup.log" >&2; exit 1; }
   rm -f "$build.setup.log"

@@ -11,6 +11,15 @@
 
 namespace dateline::test {
 
+// Whether the tests and programs are built with ASan (gcc or clang).
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool under_address_sanitizer = true;
+#elif defined(__has_feature)
+inline constexpr bool under_address_sanitizer = __has_feature(address_sanitizer);
+#else
+inline constexpr bool under_address_sanitizer = false;
+#endif
+
 std::filesystem::path source_dir();
 std::filesystem::path sample_dir();  // data/sample in the source tree
 std::filesystem::path team_kit_dir();  // ../shared beside the repository

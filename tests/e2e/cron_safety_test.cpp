@@ -127,7 +127,7 @@ TEST_CASE("cron: a second writer exits 5 at once, and with --wait gets through",
 }
 
 TEST_CASE("cron: kill -9 at several points of a large run leaves whole batches; reruns finish without duplicates",
-          "[cron]") {
+          "[cron][stress]") {
     if (test::skip_without_team_kit()) return;
     test::TempDir dir;
     const fs::path& archive = reuters_files();
@@ -174,7 +174,7 @@ TEST_CASE("cron: kill -9 of a rebuild leaves the live generation answering; the 
     CHECK(generations(db) == std::vector<std::string>{"gen-000001"});
 }
 
-TEST_CASE("cron: searches looping during rebuilds never fail and then see the new generation", "[cron]") {
+TEST_CASE("cron: searches looping during rebuilds never fail and then see the new generation", "[cron][stress]") {
     if (test::skip_without_team_kit()) return;
     test::TempDir dir;
     std::string db = dir / "db";
