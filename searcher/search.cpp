@@ -401,15 +401,16 @@ void Searcher::open() {
     // reading the stub and opening it: then read the stub again.
     if (requested_.empty()) throw Error(ErrorKind::usage, "no database given", "name one with --db PATH");
     const auto began = std::chrono::steady_clock::now();
-    const std::vector<std::string>& paths = open_.paths;
     for (int attempt = 1;; ++attempt) {
+        // All of them, until they are open: generation_switched() reads
+        // these beside generations_.
         open_.paths = requested_;
         // Each stub's stamp before the generation it names is read: a switch
         // after this shows at the next refresh() as a changed stub, even if
         // the open below already found the new generation.
         stamps_.clear();
         generations_.clear();
-        for (const std::string& path : paths) {
+        for (const std::string& path : requested_) {
             store::FileStamp stub = store::stamp_database(path, std::nullopt).stub;
             generations_.push_back(store::is_remote(path) ? std::nullopt : store::live_generation(path));
             stamps_.push_back({stub, store::stamp_database(path, generations_.back()).version});
@@ -420,19 +421,19 @@ void Searcher::open() {
             std::vector<std::string> open_paths, missing;
             std::vector<std::optional<std::string>> generations;
             std::vector<store::DatabaseStamp> stamps;
-            for (std::size_t i = 0; i < paths.size(); ++i) {
+            for (std::size_t i = 0; i < requested_.size(); ++i) {
                 try {
-                    shards.push_back(store::open_shard_for_search(paths[i]));
+                    shards.push_back(store::open_shard_for_search(requested_[i]));
                 } catch (const Error& error) {
                     // Left out only if some other database answers.
-                    if (!allow_partial_ || !store::is_remote(paths[i]) || error.kind() != ErrorKind::database ||
-                        missing.size() + 1 == paths.size())
+                    if (!allow_partial_ || !store::is_remote(requested_[i]) || error.kind() != ErrorKind::database ||
+                        missing.size() + 1 == requested_.size())
                         throw;
-                    missing.push_back(paths[i]);
+                    missing.push_back(requested_[i]);
                     continue;
                 }
                 combined.add_database(shards.back());
-                open_paths.push_back(paths[i]);
+                open_paths.push_back(requested_[i]);
                 generations.push_back(generations_[i]);
                 stamps.push_back(stamps_[i]);
             }

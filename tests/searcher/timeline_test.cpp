@@ -169,16 +169,16 @@ TEST_CASE("timeline: a period name that is not one is refused", "[searcher][time
 TEST_CASE("timeline: the seeds by week and Reuters by month add up to the query's total", "[searcher][timeline][seeds]") {
     if (test::skip_without_team_kit()) return;
     struct Case {
-        std::string source, query;  // a database
+        std::string database, query;
         TimeUnit unit;
     };
     test::TempDir dir;
     indexer::update_database({.database = dir / "seeds", .paths = {(test::team_kit_dir() / "seeds").string()}});
     for (const Case& c : {Case{dir / "seeds", "Soleimani", TimeUnit::week},
                           Case{test::shared_reuters_database(), "oil", TimeUnit::month}}) {
-        INFO(c.source);
+        INFO(c.database);
         searcher::SearchRequest request;
-        request.databases = {c.source};
+        request.databases = {c.database};
         request.query = c.query;
         searcher::Searcher searcher(request.databases);
         searcher::SearchResult result = searcher.search(request);
@@ -194,6 +194,6 @@ TEST_CASE("timeline: the seeds by week and Reuters by month add up to the query'
             CHECK(period.matches <= period.articles);
         }
         CHECK(matches == result.total);
-        CHECK(articles == store::open_for_search({c.source}).get_doccount());
+        CHECK(articles == store::open_for_search({c.database}).get_doccount());
     }
 }
